@@ -1,0 +1,38 @@
+import { DiagnosticsConfig, RawTable, compileScale, CompiledScale } from "../domain";
+import { configFromLists } from "../workbook/listsSheet";
+import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
+import { rawTableFrom } from "../workbook/tableRows";
+
+/** One read of the workbook, with the settings and data the core needs. Nothing is kept between actions. */
+export interface ActionContext {
+  snapshot: WorkbookSnapshot;
+  config: DiagnosticsConfig;
+  compiled: CompiledScale;
+  table: RawTable | null;
+}
+
+export class NoDiagnosticsTableError extends Error {
+  constructor() {
+    super("This workbook has no Diagnostics table yet. Choose Set up workbook first.");
+  }
+}
+
+export async function readContext(
+  port: WorkbookPort,
+  request: ReadRequest,
+  defaults?: DiagnosticsConfig,
+): Promise<ActionContext> {
+  const snapshot = await port.read(request);
+  const config = configFromLists(snapshot.lists, defaults);
+  return {
+    snapshot,
+    config,
+    compiled: compileScale(config.scale),
+    table: snapshot.diagnostics ? rawTableFrom(snapshot.diagnostics, config) : null,
+  };
+}
+
+export function requireTable(context: ActionContext): RawTable {
+  if (!context.table) throw new NoDiagnosticsTableError();
+  return context.table;
+}

@@ -1,0 +1,218 @@
+import {
+  GroupBy,
+  Problem,
+  Summary,
+  SummaryFilter,
+  VisitForm,
+  FieldError,
+  cellAddress,
+  cellText,
+  columnLetter,
+  formCells,
+  formFromRow,
+  formRow,
+  foldLabel,
+  matchHeaders,
+  nextVisitId,
+  rollUp,
+  validateTable,
+  validateVisitForm,
+  DiagnosticsConfig,
+} from "../domain";
+import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
+import { ownedSheetName } from "../workbook/ownedSheets";
+import { WorkbookChange, WorkbookPlan } from "../workbook/plan";
+import { DIAGNOSTICS_TABLE, LISTS_SHEET, WorkbookPort } from "../workbook/port";
+import { LISTS_OWNER, setupPlan } from "../workbook/setupPlan";
+import { SummaryLayout, summaryPlan } from "../workbook/summaryPlan";
+import { ActionContext, readContext, requireTable } from "./context";
+
+export async function setUpWorkbook(port: WorkbookPort): Promise<WorkbookPlan> {
+  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const plan = setupPlan(context.snapshot, context.config);
+  await port.apply(plan);
+  return plan;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  rowsChecked: number;
+  visitsCounted: number;
+  drafts: number;
+}
+
+/** Every problem in the Diagnostics table; changes nothing. */
+export async function checkSheet(port: WorkbookPort): Promise<CheckResult> {
+  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const table = requireTable(context);
+  const result = validateTable(table, context.config, context.compiled);
+  return {
+    problems: result.problems,
+    rowsChecked: table.rows.filter((r) => r.some((c) => cellText(c).trim() !== "")).length,
+    visitsCounted: result.visits.length,
+    drafts: result.drafts,
+  };
+}
+
+export interface SummaryOptions {
+  by?: GroupBy;
+  filter?: SummaryFilter;
+}
+
+/** Reads and rolls up without writing: for previews, exports and the summary workbook. */
+export async function computeSummary(port: WorkbookPort, options: SummaryOptions = {}): Promise<{ summary: Summary; config: DiagnosticsConfig }> {
+  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const validation = validateTable(requireTable(context), context.config, context.compiled);
+  const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
+  return { summary, config: context.config };
+}
+
+/** Writes the Summary and Counts sheets; only sheets the add-in owns are touched. */
+export async function refreshSummary(port: WorkbookPort, options: SummaryOptions = {}): Promise<{ summary: Summary; layout: SummaryLayout }> {
+  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const validation = validateTable(requireTable(context), context.config, context.compiled);
+  const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
+  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets);
+  await port.apply(plan);
+  return { summary, layout };
+}
+
+export type SaveResult = { ok: true; row: number; visitId: string } | { ok: false; errors: FieldError[] };
+
+function visitIdsExcept(context: ActionContext, exceptRow: number | null): string[] {
+  const table = requireTable(context);
+  const at = matchHeaders(table.headers, context.config).columns.get("visitId");
+  if (at === undefined) return [];
+  return table.rows
+    .map((row, i) => ({ id: cellText(row[at]).trim(), row: table.headerRow + 1 + i }))
+    .filter((r) => r.id !== "" && r.row !== exceptRow)
+    .map((r) => r.id);
+}
+
+function listsSheet(context: ActionContext): string {
+  const owned = ownedSheetName(context.snapshot.sheets, LISTS_OWNER, LISTS_SHEET);
+  return owned.exists ? owned.name : LISTS_SHEET;
+}
+
+/** Adds the team to the Lists sheet when it is new, so the sheet's dropdown accepts it too. */
+function teamChanges(context: ActionContext, form: VisitForm): WorkbookChange[] {
+  const known = context.config.teams.some((t) => foldLabel(t.name) === foldLabel(form.team));
+  if (known || !context.snapshot.lists) return [];
+  return [newTeamChange(listsSheet(context), context.snapshot.lists, { name: form.team.trim(), service: form.service, area: form.area })];
+}
+
+/** Validates the form, then appends one row below the table and selects it. Nothing is written if anything is wrong. */
+export async function recordVisit(port: WorkbookPort, form: VisitForm): Promise<SaveResult> {
+  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const table = requireTable(context);
+  const others = visitIdsExcept(context, null);
+  const complete: VisitForm = { ...form, visitId: form.visitId.trim() || nextVisitId(others) };
+  const errors = validateVisitForm(complete, context.config, others, context.compiled);
+  if (errors.length > 0) return { ok: false, errors };
+  // A blank row left inside the table (a new table has one) is filled first; otherwise write below the table.
+  const firstFree = lastNonBlankRow(table.rows) + 1;
+  const row = table.headerRow + 1 + firstFree;
+  const values = formRow(complete, table.headers, context.config);
+  const changes: WorkbookChange[] = [...teamChanges(context, complete)];
+  const tableName = context.snapshot.diagnostics?.table;
+  if (tableName && firstFree >= table.rows.length) {
+    changes.push({ kind: "appendTableRows", table: tableName, rows: [values] });
+  } else {
+    changes.push({ kind: "setValues", sheet: table.sheet, topLeft: cellAddress(table.firstColumn, row), values: [values] });
+  }
+  changes.push({
+    kind: "select",
+    sheet: table.sheet,
+    range: `${columnLetter(table.firstColumn)}${row}:${columnLetter(table.firstColumn + table.headers.length - 1)}${row}`,
+  });
+  await port.apply({ action: "Record a visit", changes });
+  return { ok: true, row, visitId: complete.visitId };
+}
+
+function lastNonBlankRow(rows: unknown[][]): number {
+  for (let i = rows.length - 1; i >= 0; i--) if (rows[i].some((c) => cellText(c).trim() !== "")) return i;
+  return -1;
+}
+
+export interface LoadedVisit {
+  row: number;
+  form: VisitForm;
+}
+
+/** The visit on the selected row, or null when the selection is not on a Diagnostics row. */
+export async function loadSelectedVisit(port: WorkbookPort): Promise<LoadedVisit | null> {
+  const context = await readContext(port, { rows: true, lists: true, selection: true });
+  const table = requireTable(context);
+  const selection = context.snapshot.selection;
+  if (!selection || selection.sheet !== table.sheet) return null;
+  const index = selection.row - table.headerRow - 1;
+  const cells = table.rows[index];
+  if (!cells || cells.every((c) => cellText(c).trim() === "")) return null;
+  return { row: selection.row, form: formFromRow(cells, table.headers, context.config) };
+}
+
+export interface VisitListing {
+  row: number;
+  visitId: string;
+  team: string;
+  service: string;
+  visitDate: string;
+}
+
+/** Visits whose ID or team contains the text, for the pane's search. */
+export async function findVisits(port: WorkbookPort, text: string): Promise<VisitListing[]> {
+  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const table = requireTable(context);
+  const needle = foldLabel(text);
+  const listings: VisitListing[] = [];
+  table.rows.forEach((cells, i) => {
+    const form = formFromRow(cells, table.headers, context.config);
+    if (!form.visitId && !form.team) return;
+    if (needle && !foldLabel(form.visitId).includes(needle) && !foldLabel(form.team).includes(needle)) return;
+    listings.push({ row: table.headerRow + 1 + i, visitId: form.visitId, team: form.team, service: form.service, visitDate: form.visitDate });
+  });
+  return listings;
+}
+
+export async function loadVisitAt(port: WorkbookPort, row: number): Promise<LoadedVisit | null> {
+  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const table = requireTable(context);
+  const cells = table.rows[row - table.headerRow - 1];
+  return cells ? { row, form: formFromRow(cells, table.headers, context.config) } : null;
+}
+
+export class RowMovedError extends Error {
+  constructor(visitId: string, row: number) {
+    super(`Row ${row} no longer holds visit ${visitId}: someone may have sorted or edited the sheet. Load the visit again.`);
+  }
+}
+
+/**
+ * Saves an edit into the row it came from, cell by cell: columns the add-in does not know, and every other row,
+ * stay as they are. The row is re-read first, so a co-author's sort cannot make us write over another visit.
+ */
+export async function saveVisitEdit(port: WorkbookPort, row: number, original: VisitForm, form: VisitForm): Promise<SaveResult> {
+  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const table = requireTable(context);
+  const cells = table.rows[row - table.headerRow - 1];
+  const current = cells ? formFromRow(cells, table.headers, context.config) : null;
+  if (!current || current.visitId !== original.visitId || current.team !== original.team) {
+    throw new RowMovedError(original.visitId || original.team, row);
+  }
+  const errors = validateVisitForm(form, context.config, visitIdsExcept(context, row), context.compiled);
+  if (errors.length > 0) return { ok: false, errors };
+  const before = formCells(current, table.headers, context.config);
+  const changes: WorkbookChange[] = [...teamChanges(context, form)];
+  for (const [column, value] of formCells(form, table.headers, context.config)) {
+    if (before.get(column) === value) continue;
+    changes.push({ kind: "setValues", sheet: table.sheet, topLeft: cellAddress(table.firstColumn + column, row), values: [[value]] });
+  }
+  if (changes.length > 0) await port.apply({ action: "Edit a visit", changes });
+  return { ok: true, row, visitId: form.visitId };
+}
+
+export async function selectCell(port: WorkbookPort, sheet: string, cell: string): Promise<void> {
+  await port.apply({ action: "Select", changes: [{ kind: "select", sheet, range: cell }] });
+}
+
+export { DIAGNOSTICS_TABLE, LISTS_HEADERS };

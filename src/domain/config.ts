@@ -1,0 +1,92 @@
+import { GradeScale, OFSTED_SCALE } from "./scale";
+
+/** A graded column: its short label heads the sheet column, its full label names the summary row. */
+export interface QualityDomain {
+  key: string;
+  shortLabel: string;
+  fullLabel: string;
+}
+
+export interface Team {
+  name: string;
+  service: string;
+  area: string;
+}
+
+/** How a tie for most frequent grade is settled. */
+export type TieRule = "cautious" | "split";
+
+export interface DiagnosticsConfig {
+  scale: GradeScale;
+  domains: QualityDomain[];
+  /** The overall conclusion column; null since Ofsted dropped the single overall grade (April 2026). */
+  overall: QualityDomain | null;
+  /** Known services; empty means any service name is accepted. */
+  services: string[];
+  teams: Team[];
+  areas: string[];
+  tieRule: TieRule;
+}
+
+export const OVERALL_KEY = "overall";
+
+export const DEFAULT_DOMAINS: QualityDomain[] = [
+  {
+    key: "allocation",
+    shortLabel: "Allocation and workload",
+    fullLabel: "Effectiveness of case allocation and workload management arrangements",
+  },
+  {
+    key: "practice",
+    shortLabel: "Practice and direct work",
+    fullLabel: "Quality of practice and direct work with children and families including recording",
+  },
+  {
+    key: "monitoring",
+    shortLabel: "Monitoring and supervision",
+    fullLabel: "Quality of performance monitoring and supervisory arrangements",
+  },
+  {
+    key: "joint",
+    shortLabel: "Joint working",
+    fullLabel: "Effectiveness of joint working between social care and other agencies",
+  },
+];
+
+export const DEFAULT_OVERALL: QualityDomain = {
+  key: OVERALL_KEY,
+  shortLabel: "Overall conclusion",
+  fullLabel: "Overall conclusion",
+};
+
+export const DEFAULT_SERVICES = [
+  "Front door and MASH",
+  "Assessment",
+  "Safeguarding",
+  "Children in care",
+  "Care leaving",
+  "Children with disabilities",
+  "Family support",
+];
+
+export function defaultConfig(overrides: Partial<DiagnosticsConfig> = {}): DiagnosticsConfig {
+  return {
+    scale: OFSTED_SCALE,
+    domains: DEFAULT_DOMAINS,
+    overall: DEFAULT_OVERALL,
+    services: DEFAULT_SERVICES,
+    teams: [],
+    areas: [],
+    tieRule: "cautious",
+    ...overrides,
+  };
+}
+
+/** Every graded column in sheet order: the quality domains, then the overall conclusion. */
+export function gradedColumns(config: DiagnosticsConfig): QualityDomain[] {
+  return config.overall ? [...config.domains, config.overall] : config.domains;
+}
+
+export const STATUS_DRAFT = "Draft";
+export const STATUS_FINAL = "Final";
+export const STATUSES = [STATUS_DRAFT, STATUS_FINAL];

@@ -1,0 +1,220 @@
+import { DiagnosticsConfig, OVERALL_KEY, TieRule, gradedColumns } from "./config";
+import { IsoDate } from "./dates";
+import { CompiledScale, GradeCategory, compileScale } from "./scale";
+import { foldLabel } from "./text";
+import { ExcludedRow, ValidationResult, Visit } from "./visits";
+
+export type GroupBy = "service" | "area";
+
+export interface SummaryFilter {
+  round?: string;
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
+export interface GradeCount {
+  grade: string;
+  count: number;
+}
+
+/** One line of a per-service table: a domain and its grading cell. */
+export interface SummaryRow {
+  domainKey: string;
+  /** The domain's full label. */
+  domain: string;
+  /** Headline grade code, or null when no visit was graded. */
+  headline: string | null;
+  tie: boolean;
+  /** Largest count first; equal counts best grade first. */
+  counts: GradeCount[];
+  /** The cell as published, e.g. "RI (5 x RI, 3 x I, 1 x G)". */
+  text: string;
+}
+
+export interface GroupSummary {
+  name: string;
+  visits: number;
+  rows: SummaryRow[];
+}
+
+/** What a table rests on: the filter, the visits counted and what was left out. */
+export interface SummaryBase {
+  filter: SummaryFilter;
+  rounds: string[];
+  firstVisit: IsoDate | null;
+  lastVisit: IsoDate | null;
+  visits: number;
+  drafts: number;
+  /** Visits outside the round or dates asked for. */
+  filteredOut: number;
+  /** Visits with no area, when grouping by area. */
+  ungrouped: number;
+  excluded: ExcludedRow[];
+}
+
+export interface Summary {
+  by: GroupBy;
+  base: SummaryBase;
+  groups: GroupSummary[];
+}
+
+export const NOT_GRADED = "Not graded";
+
+/** True when a visit passes the round and date filter. */
+export function inFilter(visit: Visit, filter: SummaryFilter): boolean {
+  if (filter.round !== undefined && foldLabel(visit.round) !== foldLabel(filter.round)) return false;
+  if (filter.from !== undefined && visit.visitDate < filter.from) return false;
+  if (filter.to !== undefined && visit.visitDate > filter.to) return false;
+  return true;
+}
+
+interface Headline {
+  category: GradeCategory | null;
+  tie: boolean;
+}
+
+/** The most frequent graded category; a tie goes to the rule. */
+export function chooseHeadline(
+  counts: ReadonlyMap<string, number>,
+  compiled: CompiledScale,
+  rule: TieRule,
+): Headline {
+  let top = 0;
+  let leaders: GradeCategory[] = [];
+  for (const [code, count] of counts) {
+    const category = compiled.byCode.get(code);
+    if (!category || !category.graded || count === 0) continue;
+    if (count > top) {
+      top = count;
+      leaders = [category];
+    } else if (count === top) leaders.push(category);
+  }
+  if (leaders.length === 0) return { category: null, tie: false };
+  leaders.sort((a, b) => a.rank - b.rank);
+  const worst = leaders[leaders.length - 1];
+  if (leaders.length === 1) return { category: worst, tie: false };
+  if (rule === "split" && leaders.length === 2 && worst.rank - leaders[0].rank === 2 && worst.rank % 2 === 0) {
+    const between = compiled.categories.find((c) => c.rank === worst.rank - 1);
+    if (between) return { category: between, tie: true };
+  }
+  return { category: worst, tie: true };
+}
+
+/** Counts in published order: largest first, equal counts best grade first. */
+export function orderCounts(counts: ReadonlyMap<string, number>, compiled: CompiledScale): GradeCount[] {
+  const rank = (code: string) => compiled.byCode.get(code)?.rank ?? Number.MAX_SAFE_INTEGER;
+  return [...counts]
+    .filter(([, count]) => count > 0)
+    .map(([grade, count]) => ({ grade, count }))
+    .sort((a, b) => b.count - a.count || rank(a.grade) - rank(b.grade));
+}
+
+/** The published cell: "RI (5 x RI, 3 x I, 1 x G)"; the overall row spells the headline out. */
+export function gradingText(
+  counts: readonly GradeCount[],
+  headline: Headline,
+  compiled: CompiledScale,
+  spellOut: boolean,
+  rule: TieRule,
+): string {
+  const nj = compiled.scale.noJudgement;
+  const list = counts
+    .map(({ grade, count }) => `${count} x ${grade === nj.code ? nj.countLabel : grade}`)
+    .join(", ");
+  const lead = headline.category ? (spellOut ? headline.category.label : headline.category.code) : NOT_GRADED;
+  const tieNote = headline.tie
+    ? `; tie, ${rule === "split" && headline.category && headline.category.rank % 2 === 1 ? "split" : "lower"} grade shown`
+    : "";
+  return `${lead} (${list}${tieNote})`;
+}
+
+function orderGroups(names: Iterable<string>, preferred: readonly string[]): string[] {
+  const known = preferred.map(foldLabel);
+  const position = (name: string) => {
+    const i = known.indexOf(foldLabel(name));
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return [...names].sort((a, b) => position(a) - position(b) || a.localeCompare(b, "en-GB"));
+}
+
+/** Rolls validated visits up into one table per service (or area). Row order never changes the result. */
+export function rollUp(
+  validation: ValidationResult,
+  config: DiagnosticsConfig,
+  options: { by?: GroupBy; filter?: SummaryFilter; compiled?: CompiledScale } = {},
+): Summary {
+  const by = options.by ?? "service";
+  const filter = options.filter ?? {};
+  const compiled = options.compiled ?? compileScale(config.scale);
+  const domains = gradedColumns(config);
+  const groups = new Map<string, { visits: number; counts: Map<string, number>[] }>();
+  const rounds = new Set<string>();
+  let firstVisit: IsoDate | null = null;
+  let lastVisit: IsoDate | null = null;
+  let counted = 0;
+  let filteredOut = 0;
+  let ungrouped = 0;
+
+  for (const visit of validation.visits) {
+    if (!inFilter(visit, filter)) {
+      filteredOut++;
+      continue;
+    }
+    const name = by === "service" ? visit.service : visit.area;
+    if (name === "") {
+      ungrouped++;
+      continue;
+    }
+    counted++;
+    if (visit.round !== "") rounds.add(visit.round);
+    if (firstVisit === null || visit.visitDate < firstVisit) firstVisit = visit.visitDate;
+    if (lastVisit === null || visit.visitDate > lastVisit) lastVisit = visit.visitDate;
+    let group = groups.get(name);
+    if (!group) {
+      group = { visits: 0, counts: domains.map(() => new Map<string, number>()) };
+      groups.set(name, group);
+    }
+    group.visits++;
+    for (let d = 0; d < domains.length; d++) {
+      const grade = visit.grades[domains[d].key];
+      const tally = group.counts[d];
+      tally.set(grade, (tally.get(grade) ?? 0) + 1);
+    }
+  }
+
+  const preferred = by === "service" ? config.services : config.areas;
+  return {
+    by,
+    base: {
+      filter,
+      rounds: orderGroups(rounds, []),
+      firstVisit,
+      lastVisit,
+      visits: counted,
+      drafts: validation.drafts,
+      filteredOut,
+      ungrouped,
+      excluded: validation.excluded,
+    },
+    groups: orderGroups(groups.keys(), preferred).map((name) => {
+      const group = groups.get(name)!;
+      return {
+        name,
+        visits: group.visits,
+        rows: domains.map((domain, d) => {
+          const headline = chooseHeadline(group.counts[d], compiled, config.tieRule);
+          const counts = orderCounts(group.counts[d], compiled);
+          const spellOut = domain.key === OVERALL_KEY;
+          return {
+            domainKey: domain.key,
+            domain: domain.fullLabel,
+            headline: headline.category?.code ?? null,
+            tie: headline.tie,
+            counts,
+            text: gradingText(counts, headline, compiled, spellOut, config.tieRule),
+          };
+        }),
+      };
+    }),
+  };
+}

@@ -1,0 +1,175 @@
+import {
+  DEFAULT_DOMAINS,
+  DiagnosticsConfig,
+  OVERALL_KEY,
+  QualityDomain,
+  SCALE_PRESETS,
+  STATUSES,
+  Team,
+  TieRule,
+  cellText,
+  compileScale,
+  defaultConfig,
+  foldLabel,
+} from "../domain";
+import { CellValue, WorkbookChange } from "./plan";
+
+/**
+ * The Lists sheet carries the workbook's settings, so they travel with it and can be edited there:
+ * one list per column, headed in row 1. Named ranges over the columns feed the dropdowns.
+ */
+export const LISTS_HEADERS = {
+  grades: "Grades",
+  services: "Services",
+  teams: "Teams",
+  teamService: "Team service",
+  teamArea: "Team area",
+  areas: "Areas",
+  statuses: "Statuses",
+  domainColumn: "Domain column",
+  domainLabel: "Domain full label",
+  domainKind: "Domain kind",
+  setting: "Setting",
+  value: "Value",
+} as const;
+
+const HEADER_ORDER = Object.values(LISTS_HEADERS);
+const KIND_DOMAIN = "Quality domain";
+const KIND_OVERALL = "Overall conclusion";
+const SETTING_SCALE = "Grade scale";
+const SETTING_TIE = "Tie rule";
+
+/** Rows reserved under the editable lists, so entries added on the sheet join the dropdowns. */
+export const LIST_CAPACITY = 300;
+
+export const LIST_NAMES = {
+  grades: "TD_Grades",
+  services: "TD_Services",
+  teams: "TD_Teams",
+  areas: "TD_Areas",
+  statuses: "TD_Statuses",
+} as const;
+
+const column = (header: string) => String.fromCharCode(65 + HEADER_ORDER.indexOf(header as never));
+
+/** The sheet's values for a configuration, row 1 headers. */
+export function listsSheetValues(config: DiagnosticsConfig): CellValue[][] {
+  const compiled = compileScale(config.scale);
+  const domainRows = [
+    ...config.domains.map((d) => [d.shortLabel, d.fullLabel, KIND_DOMAIN]),
+    ...(config.overall ? [[config.overall.shortLabel, config.overall.fullLabel, KIND_OVERALL]] : []),
+  ];
+  const columns: string[][] = [
+    compiled.categories.map((c) => c.code),
+    config.services,
+    config.teams.map((t) => t.name),
+    config.teams.map((t) => t.service),
+    config.teams.map((t) => t.area),
+    config.areas,
+    STATUSES,
+    domainRows.map((r) => r[0]),
+    domainRows.map((r) => r[1]),
+    domainRows.map((r) => r[2]),
+    [SETTING_SCALE, SETTING_TIE],
+    [config.scale.id, config.tieRule],
+  ];
+  const height = Math.max(...columns.map((c) => c.length));
+  const rows: CellValue[][] = [HEADER_ORDER.slice()];
+  for (let r = 0; r < height; r++) rows.push(columns.map((c) => c[r] ?? null));
+  return rows;
+}
+
+/** Writes the lists and points the dropdown names at them. */
+export function listsChanges(sheet: string, config: DiagnosticsConfig): WorkbookChange[] {
+  const values = listsSheetValues(config);
+  const gradeCount = compileScale(config.scale).categories.length;
+  const span = (header: string, rows: number) => `${column(header)}2:${column(header)}${rows + 1}`;
+  return [
+    { kind: "setValues", sheet, topLeft: "A1", values },
+    { kind: "setStyle", sheet, range: `A1:${column(LISTS_HEADERS.value)}1`, style: { bold: true, fill: "DDE7EE" } },
+    { kind: "setColumnWidths", sheet, widths: HEADER_ORDER.map((h) => (h === LISTS_HEADERS.domainLabel ? 60 : 24)) },
+    { kind: "freezeRows", sheet, rows: 1 },
+    { kind: "defineName", name: LIST_NAMES.grades, sheet, range: span(LISTS_HEADERS.grades, gradeCount) },
+    { kind: "defineName", name: LIST_NAMES.services, sheet, range: span(LISTS_HEADERS.services, LIST_CAPACITY) },
+    { kind: "defineName", name: LIST_NAMES.teams, sheet, range: span(LISTS_HEADERS.teams, LIST_CAPACITY) },
+    { kind: "defineName", name: LIST_NAMES.areas, sheet, range: span(LISTS_HEADERS.areas, LIST_CAPACITY) },
+    { kind: "defineName", name: LIST_NAMES.statuses, sheet, range: span(LISTS_HEADERS.statuses, STATUSES.length) },
+  ];
+}
+
+/** Address of the first empty row of the teams list, for adding one team. */
+export function newTeamChange(sheet: string, lists: CellValue[][] | null, team: Team): WorkbookChange {
+  const teamColumn = HEADER_ORDER.indexOf(LISTS_HEADERS.teams);
+  let row = 1;
+  if (lists) {
+    const at = lists[0]?.findIndex((h) => foldLabel(cellText(h)) === foldLabel(LISTS_HEADERS.teams)) ?? -1;
+    const col = at >= 0 ? at : teamColumn;
+    for (let r = 1; r < lists.length; r++) if (cellText(lists[r][col]).trim() !== "") row = r + 1;
+    return { kind: "setValues", sheet, topLeft: `${String.fromCharCode(65 + col)}${row + 1}`, values: [[team.name, team.service, team.area]] };
+  }
+  return { kind: "setValues", sheet, topLeft: `${column(LISTS_HEADERS.teams)}2`, values: [[team.name, team.service, team.area]] };
+}
+
+function domainKeyFor(shortLabel: string): string {
+  const known = DEFAULT_DOMAINS.find((d) => foldLabel(d.shortLabel) === foldLabel(shortLabel));
+  return known ? known.key : foldLabel(shortLabel).replace(/[^a-z0-9]+/g, "-");
+}
+
+/** Reads the settings back; anything missing keeps its default. Never throws. */
+export function configFromLists(values: CellValue[][] | null, base: DiagnosticsConfig = defaultConfig()): DiagnosticsConfig {
+  if (!values || values.length === 0) return base;
+  const headers = (values[0] ?? []).map((h) => foldLabel(cellText(h)));
+  const list = (header: string): string[] | null => {
+    const at = headers.indexOf(foldLabel(header));
+    if (at < 0) return null;
+    return values.slice(1).map((row) => cellText(row[at]).trim());
+  };
+  const nonBlank = (items: string[] | null) => (items ? items.filter((s) => s !== "") : null);
+
+  const services = nonBlank(list(LISTS_HEADERS.services));
+  const areas = nonBlank(list(LISTS_HEADERS.areas));
+  const teamNames = list(LISTS_HEADERS.teams);
+  const teamServices = list(LISTS_HEADERS.teamService) ?? [];
+  const teamAreas = list(LISTS_HEADERS.teamArea) ?? [];
+  const teams: Team[] | null = teamNames
+    ? teamNames
+        .map((name, i) => ({ name, service: teamServices[i] ?? "", area: teamAreas[i] ?? "" }))
+        .filter((t) => t.name !== "")
+    : null;
+
+  let domains: QualityDomain[] = base.domains;
+  let overall: QualityDomain | null = base.overall;
+  const shortLabels = list(LISTS_HEADERS.domainColumn);
+  if (shortLabels && shortLabels.some((s) => s !== "")) {
+    const fullLabels = list(LISTS_HEADERS.domainLabel) ?? [];
+    const kinds = list(LISTS_HEADERS.domainKind) ?? [];
+    domains = [];
+    overall = null;
+    shortLabels.forEach((shortLabel, i) => {
+      if (shortLabel === "") return;
+      const fullLabel = fullLabels[i] || shortLabel;
+      if (foldLabel(kinds[i] ?? "") === foldLabel(KIND_OVERALL)) overall = { key: OVERALL_KEY, shortLabel, fullLabel };
+      else domains.push({ key: domainKeyFor(shortLabel), shortLabel, fullLabel });
+    });
+  }
+
+  const settingNames = list(LISTS_HEADERS.setting) ?? [];
+  const settingValues = list(LISTS_HEADERS.value) ?? [];
+  const setting = (name: string) => {
+    const i = settingNames.findIndex((s) => foldLabel(s) === foldLabel(name));
+    return i >= 0 ? (settingValues[i] ?? "") : "";
+  };
+  const scale = SCALE_PRESETS.find((s) => foldLabel(s.id) === foldLabel(setting(SETTING_SCALE))) ?? base.scale;
+  const tie = foldLabel(setting(SETTING_TIE));
+  const tieRule: TieRule = tie === "split" ? "split" : tie === "cautious" ? "cautious" : base.tieRule;
+
+  return {
+    scale,
+    domains,
+    overall,
+    services: services ?? base.services,
+    teams: teams ?? base.teams,
+    areas: areas ?? base.areas,
+    tieRule,
+  };
+}

@@ -1,0 +1,16 @@
+import { SheetInfo } from "./port";
+
+/**
+ * The sheet the add-in owns for a purpose: the one marked with that owner (even if renamed),
+ * else the preferred name when free, else a name no user sheet has. A user's sheet is never taken over.
+ */
+export function ownedSheetName(sheets: readonly SheetInfo[], owner: string, preferred: string): { name: string; exists: boolean } {
+  const mine = sheets.find((s) => s.owner === owner);
+  if (mine) return { name: mine.name, exists: true };
+  const taken = (name: string) => sheets.some((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (!taken(preferred)) return { name: preferred, exists: false };
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `TD ${preferred}` : `TD ${preferred} ${n}`;
+    if (!taken(name)) return { name, exists: false };
+  }
+}

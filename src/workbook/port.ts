@@ -1,0 +1,55 @@
+import { CellValue, WorkbookPlan } from "./plan";
+
+/** A sheet and, when the add-in made it, what for (the owner tag). */
+export interface SheetInfo {
+  name: string;
+  owner: string | null;
+}
+
+/** The Diagnostics data as read: a header row and the rows under it. */
+export interface TableSnapshot {
+  sheet: string;
+  /** The Excel table's name, or null when the data is a plain range. */
+  table: string | null;
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  /** 0-based sheet column of the first header. */
+  firstColumn: number;
+  headers: CellValue[];
+  rows: CellValue[][];
+}
+
+export interface SelectionSnapshot {
+  sheet: string;
+  /** 1-based row and 0-based column of the active cell. */
+  row: number;
+  column: number;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetInfo[];
+  diagnostics: TableSnapshot | null;
+  /** Values from A1 to the end of the used range of the add-in's lists sheet (owner "lists", else the sheet named Lists), or null when there is none. */
+  lists: CellValue[][] | null;
+  selection: SelectionSnapshot | null;
+}
+
+export interface ReadRequest {
+  /** Read the Diagnostics table's rows as well as its headers. */
+  rows: boolean;
+  lists: boolean;
+  selection: boolean;
+}
+
+/**
+ * What every action needs from a workbook: one read, then one plan applied.
+ * Each call is one batch: the Office.js adapter makes a fixed number of round trips per call, whatever the row count.
+ */
+export interface WorkbookPort {
+  read(request: ReadRequest): Promise<WorkbookSnapshot>;
+  apply(plan: WorkbookPlan): Promise<void>;
+}
+
+export const DIAGNOSTICS_SHEET = "Diagnostics";
+export const DIAGNOSTICS_TABLE = "Diagnostics";
+export const LISTS_SHEET = "Lists";

@@ -1,0 +1,166 @@
+import {
+  DiagnosticsConfig,
+  Team,
+  cellText,
+  columnDefinitions,
+  columnLetter,
+  compileScale,
+  foldLabel,
+  gradeKey,
+  gradedColumns,
+  matchHeaders,
+} from "../domain";
+import { LISTS_HEADERS, LIST_NAMES, listsChanges, listsSheetValues } from "./listsSheet";
+import { ownedSheetName } from "./ownedSheets";
+import { WorkbookChange, WorkbookPlan } from "./plan";
+import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_SHEET, WorkbookSnapshot } from "./port";
+import { rawTableFrom } from "./tableRows";
+
+export const LISTS_OWNER = "lists";
+export const LAST_ROW = 1048576;
+export const DATE_FORMAT = "dd/mm/yyyy";
+
+function sameValues(a: unknown[][] | null, b: unknown[][]): boolean {
+  if (!a) return false;
+  const height = Math.max(a.length, b.length);
+  for (let r = 0; r < height; r++) {
+    const width = Math.max(a[r]?.length ?? 0, b[r]?.length ?? 0);
+    for (let c = 0; c < width; c++) if (cellText(a[r]?.[c]).trim() !== cellText(b[r]?.[c]).trim()) return false;
+  }
+  return true;
+}
+
+/** Teams already typed in the rows, so a repaired workbook's team dropdown accepts them. */
+function teamsInRows(snapshot: WorkbookSnapshot, config: DiagnosticsConfig): Team[] {
+  if (!snapshot.diagnostics) return [];
+  const raw = rawTableFrom(snapshot.diagnostics, config);
+  const { columns } = matchHeaders(raw.headers, config);
+  const at = (row: unknown[], key: string) => {
+    const c = columns.get(key);
+    return c === undefined ? "" : cellText(row[c]).trim();
+  };
+  const found: Team[] = [];
+  for (const row of raw.rows) {
+    const name = at(row, "team");
+    if (name && !found.some((t) => foldLabel(t.name) === foldLabel(name))) {
+      found.push({ name, service: at(row, "service"), area: at(row, "area") });
+    }
+  }
+  return found;
+}
+
+/**
+ * Creates, or repairs without touching a row, the Diagnostics table, the Lists sheet and the
+ * dropdowns, colours and formats. Applied twice it leaves the workbook as it was.
+ */
+export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig): WorkbookPlan {
+  const changes: WorkbookChange[] = [];
+
+  // Lists: written only when missing or different, so a second run does not rewrite a co-author's sheet.
+  const known = new Set(config.teams.map((t) => foldLabel(t.name)));
+  const withTeams: DiagnosticsConfig = {
+    ...config,
+    teams: [...config.teams, ...teamsInRows(snapshot, config).filter((t) => !known.has(foldLabel(t.name)))],
+  };
+  // A sheet called Lists that the add-in did not make is the user's, unless it already holds our lists.
+  const lists = ownedSheetName(snapshot.sheets, LISTS_OWNER, LISTS_SHEET);
+  const adoptPlain = !lists.exists && snapshot.sheets.some((s) => s.name === LISTS_SHEET) && looksLikeLists(snapshot.lists);
+  const listsPresent = lists.exists || adoptPlain;
+  const listsName = adoptPlain ? LISTS_SHEET : lists.name;
+  if (!listsPresent) changes.push({ kind: "addSheet", sheet: listsName, owner: LISTS_OWNER });
+  const listsCurrent = listsPresent ? snapshot.lists : null;
+  const wanted = listsSheetValues(withTeams);
+  if (!sameValues(listsCurrent, wanted)) changes.push(...listsChanges(listsName, withTeams));
+  else changes.push(...listsChanges(listsName, withTeams).filter((c) => c.kind !== "setValues"));
+
+  // The Diagnostics table: created when missing; missing columns added at the right.
+  const definitions = columnDefinitions(config);
+  let sheet = DIAGNOSTICS_SHEET;
+  let headerRow = 1;
+  let firstColumn = 0;
+  let headers: unknown[] = definitions.map((d) => d.header);
+  const existing = snapshot.diagnostics ? rawTableFrom(snapshot.diagnostics, config) : null;
+  const recognised = existing !== null && (snapshot.diagnostics?.table !== null || findsRecords(existing.headers, config));
+  if (!existing || !recognised) {
+    // No Diagnostics data, or a user's sheet of that name holding something else: never write over it.
+    const taken = snapshot.sheets.some((s) => s.name === DIAGNOSTICS_SHEET);
+    sheet = taken && existing ? ownedSheetName(snapshot.sheets, "diagnostics", DIAGNOSTICS_SHEET).name : DIAGNOSTICS_SHEET;
+    if (!snapshot.sheets.some((s) => s.name === sheet)) changes.push({ kind: "addSheet", sheet, activate: true });
+    changes.push({ kind: "createTable", sheet, name: DIAGNOSTICS_TABLE, topLeft: "A1", headers: headers.map(String) });
+  } else {
+    const raw = existing;
+    sheet = raw.sheet;
+    headerRow = raw.headerRow;
+    firstColumn = raw.firstColumn;
+    const { columns } = matchHeaders(raw.headers, config);
+    const missing = definitions.filter((d) => !columns.has(d.key)).map((d) => d.header);
+    if (missing.length > 0) {
+      if (snapshot.diagnostics?.table) changes.push({ kind: "addTableColumns", table: snapshot.diagnostics.table, headers: missing });
+      else {
+        const at = firstColumn + raw.headers.length;
+        changes.push({ kind: "setValues", sheet, topLeft: `${columnLetter(at)}${headerRow}`, values: [missing] });
+      }
+    }
+    headers = [...raw.headers, ...missing];
+  }
+
+  // Whole columns below the header, so rows written later keep their dropdowns and colours.
+  const { columns } = matchHeaders(headers, config);
+  const below = (key: string) => {
+    const c = columns.get(key);
+    if (c === undefined) return null;
+    const letter = columnLetter(firstColumn + c);
+    return `${letter}${headerRow + 1}:${letter}${LAST_ROW}`;
+  };
+  const compiled = compileScale(config.scale);
+  const gradeList = compiled.categories.map((c) => c.code).join(", ");
+  const dropdown = (key: string, source: string, what: string, message: string) => {
+    const range = below(key);
+    if (range) changes.push({ kind: "listValidation", sheet, range, source: `=${source}`, errorTitle: what, errorMessage: message });
+  };
+  for (const domain of gradedColumns(config)) {
+    dropdown(gradeKey(domain.key), LIST_NAMES.grades, "Grade not on the scale", `Choose a grade from the list: ${gradeList}.`);
+    const range = below(gradeKey(domain.key));
+    if (range) {
+      changes.push({
+        kind: "conditionalFills",
+        sheet,
+        range,
+        fills: compiled.categories.map((c) => ({ text: c.code, fill: c.colour, fontColour: contrastingText(c.colour) })),
+      });
+    }
+  }
+  dropdown("service", LIST_NAMES.services, "Service not on the list", "Choose a service from the list, or add it on the Lists sheet first.");
+  dropdown("team", LIST_NAMES.teams, "Team not on the list", "Choose a team from the list, or add it on the Lists sheet (or in the task pane) first.");
+  dropdown("status", LIST_NAMES.statuses, "Status", "Choose Draft or Final.");
+  const dates = below("visitDate");
+  if (dates) changes.push({ kind: "setStyle", sheet, range: dates, style: { numberFormat: DATE_FORMAT } });
+  const lastHeader = columnLetter(firstColumn + headers.length - 1);
+  changes.push({
+    kind: "setStyle",
+    sheet,
+    range: `${columnLetter(firstColumn)}${headerRow}:${lastHeader}${headerRow}`,
+    style: { bold: true, wrap: true, verticalAlignment: "Top" },
+  });
+  if (!recognised) {
+    changes.push({ kind: "setColumnWidths", sheet, widths: definitions.map((d) => (d.narrative ? 40 : d.key.startsWith("grade:") ? 16 : 14)) });
+  }
+  changes.push({ kind: "freezeRows", sheet, rows: headerRow });
+  return { action: "Set up workbook", changes };
+}
+
+function looksLikeLists(values: unknown[][] | null): boolean {
+  const first = (values?.[0] ?? []).map((v) => foldLabel(cellText(v)));
+  return first.includes(foldLabel(LISTS_HEADERS.grades)) && first.includes(foldLabel(LISTS_HEADERS.services));
+}
+
+function findsRecords(headers: unknown[], config: DiagnosticsConfig): boolean {
+  const { columns } = matchHeaders(headers, config);
+  return columns.has("service") && columns.has("team");
+}
+
+/** Black or white text, whichever reads better on the fill. */
+export function contrastingText(fill: string): string {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(fill.slice(i, i + 2), 16));
+  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? "000000" : "FFFFFF";
+}

@@ -1,0 +1,99 @@
+import { DiagnosticsConfig, Summary, compileScale } from "../domain";
+import { ownedSheetName } from "./ownedSheets";
+import { CellValue, WorkbookChange, WorkbookPlan } from "./plan";
+import { SheetInfo } from "./port";
+import { contrastingText } from "./setupPlan";
+import { HEADLINE_RULE, describeBase, groupHeading } from "./summaryText";
+
+export const SUMMARY_OWNER = "summary";
+export const COUNTS_OWNER = "counts";
+
+/** Where each part of the Summary sheet landed, for charts and tests. */
+export interface SummaryLayout {
+  summarySheet: string;
+  countsSheet: string;
+  /** 1-based row of each group's heading. */
+  groupRows: number[];
+}
+
+/**
+ * The Summary and Counts sheets: one published table per service (or area), the base, and the rows
+ * left out. Aggregates only: no names and no narrative text reach these sheets.
+ */
+export function summaryPlan(
+  summary: Summary,
+  config: DiagnosticsConfig,
+  sheets: readonly SheetInfo[],
+): { plan: WorkbookPlan; layout: SummaryLayout } {
+  const compiled = compileScale(config.scale);
+  const target = ownedSheetName(sheets, SUMMARY_OWNER, "Summary");
+  const countsTarget = ownedSheetName(sheets, COUNTS_OWNER, "Counts");
+  const sheet = target.name;
+  const changes: WorkbookChange[] = [];
+  for (const [t, owner] of [[target, SUMMARY_OWNER], [countsTarget, COUNTS_OWNER]] as const) {
+    changes.push(t.exists ? { kind: "clearSheet", sheet: t.name } : { kind: "addSheet", sheet: t.name, owner });
+  }
+  // Styles go after the values they dress.
+  const styles: WorkbookChange[] = [{ kind: "setStyle", sheet, range: "A1", style: { bold: true, fontSize: 14 } }];
+
+  const groupWord = summary.by === "service" ? "service" : "area";
+  const values: CellValue[][] = [[`Team diagnostics: findings by ${groupWord}`, null]];
+  for (const line of describeBase(summary)) values.push([line, null]);
+  values.push([HEADLINE_RULE, null], [null, null]);
+  styles.push({ kind: "setStyle", sheet, range: `A2:A${values.length}`, style: { italic: true } });
+
+  const groupRows: number[] = [];
+  for (const group of summary.groups) {
+    const heading = values.length + 1;
+    groupRows.push(heading);
+    values.push([groupHeading(summary, group.name, group.visits), null], ["Quality domain", "Grading"]);
+    styles.push(
+      { kind: "setStyle", sheet, range: `A${heading}`, style: { bold: true, fontSize: 12 } },
+      { kind: "setStyle", sheet, range: `A${heading + 1}:B${heading + 1 + group.rows.length}`, style: { border: true, wrap: true, verticalAlignment: "Top" } },
+      { kind: "setStyle", sheet, range: `A${heading + 1}:B${heading + 1}`, style: { bold: true, fill: "DDE7EE" } },
+    );
+    group.rows.forEach((row, i) => {
+      values.push([row.domain, row.text]);
+      const colour = row.headline ? compiled.byCode.get(row.headline)?.colour : undefined;
+      const at = heading + 2 + i;
+      if (colour) styles.push({ kind: "setStyle", sheet, range: `B${at}`, style: { fill: colour, fontColour: contrastingText(colour) } });
+      if (row.domainKey === config.overall?.key) styles.push({ kind: "setStyle", sheet, range: `A${at}:B${at}`, style: { bold: true } });
+    });
+    values.push([null, null]);
+  }
+  if (summary.groups.length === 0) values.push(["No visits counted: nothing to summarise yet.", null], [null, null]);
+
+  if (summary.base.excluded.length > 0) {
+    const start = values.length + 1;
+    values.push(["Rows left out", null], ["Row", "Reason"]);
+    for (const row of summary.base.excluded) values.push([`${row.sheet} row ${row.row}`, row.reasons.join(" ")]);
+    styles.push(
+      { kind: "setStyle", sheet, range: `A${start}`, style: { bold: true, fontSize: 12 } },
+      { kind: "setStyle", sheet, range: `A${start + 1}:B${start + 1}`, style: { bold: true, fill: "DDE7EE" } },
+      { kind: "setStyle", sheet, range: `A${start + 1}:B${values.length}`, style: { border: true, wrap: true, verticalAlignment: "Top" } },
+    );
+  }
+  changes.push(
+    { kind: "setValues", sheet, topLeft: "A1", values },
+    { kind: "setColumnWidths", sheet, widths: [70, 48] },
+    ...styles,
+  );
+
+  // Counts: one row per group, domain and grade, plain numbers ready for pivot tables and charts.
+  const counts = countsTarget.name;
+  const header = [groupWord === "service" ? "Service" : "Area", "Quality domain", "Grade", "Visits"];
+  const countRows: CellValue[][] = [header];
+  for (const group of summary.groups) {
+    for (const row of group.rows) {
+      const byGrade = new Map(row.counts.map((c) => [c.grade, c.count]));
+      for (const category of compiled.categories) countRows.push([group.name, row.domain, category.code, byGrade.get(category.code) ?? 0]);
+    }
+  }
+  changes.push(
+    { kind: "setValues", sheet: counts, topLeft: "A1", values: countRows },
+    { kind: "setStyle", sheet: counts, range: "A1:D1", style: { bold: true, fill: "DDE7EE" } },
+    { kind: "setColumnWidths", sheet: counts, widths: [30, 70, 16, 10] },
+    { kind: "freezeRows", sheet: counts, rows: 1 },
+  );
+  return { plan: { action: "Refresh summary", changes }, layout: { summarySheet: sheet, countsSheet: counts, groupRows } };
+}
