@@ -38,7 +38,7 @@ function expandYear(y: number): number {
 /** Reads British text dates: 07/08/2017 is 7 August 2017. Also 7 Aug 2017 and ISO 2017-08-07. */
 export function parseBritishDate(text: string): IsoDate | null {
   const t = text.trim().toLowerCase();
-  let m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$/.exec(t);
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
   if (m) return iso(expandYear(Number(m[3])), Number(m[2]), Number(m[1]));
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:t[\d:.]+z?)?$/.exec(t);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
