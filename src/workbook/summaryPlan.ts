@@ -1,4 +1,5 @@
-import { DiagnosticsConfig, Summary, compileScale } from "../domain";
+import { DiagnosticsConfig, Summary, compileScale, rangeAddress } from "../domain";
+import { gradeDistribution, gradeName } from "../report/distribution";
 import { ownedSheetName } from "./ownedSheets";
 import { CellValue, WorkbookChange, WorkbookPlan } from "./plan";
 import { SheetInfo } from "./port";
@@ -14,7 +15,13 @@ export interface SummaryLayout {
   countsSheet: string;
   /** 1-based row of each group's heading. */
   groupRows: number[];
+  /** The chart beside the tables and the block of numbers it draws; null when nothing was counted. */
+  chart: { name: string; dataRange: string } | null;
 }
+
+export const SUMMARY_CHART_NAME = "TD_OverallByService";
+/** The chart's data block sits beside the tables, from this column (0-based: D), the chart under it. */
+const CHART_COLUMN = 3;
 
 /**
  * The Summary and Counts sheets: one published table per service (or area), the base, and the rows
@@ -73,10 +80,47 @@ export function summaryPlan(
       { kind: "setStyle", sheet, range: `A${start + 1}:B${values.length}`, style: { border: true, wrap: true, verticalAlignment: "Top" } },
     );
   }
+  // Beside the tables: the chart domain's grades per group as plain numbers, and a stacked bar chart of them.
+  // Refresh clears the sheet (charts included) before this runs, so the chart is never duplicated.
+  const widths = [70, 48];
+  const chartChanges: WorkbookChange[] = [];
+  let chart: SummaryLayout["chart"] = null;
+  const distribution = gradeDistribution(summary, config, compiled);
+  if (distribution) {
+    const top = groupRows[0];
+    const title = `${distribution.domain.shortLabel} by ${groupWord} (number of visits)`;
+    const header = [groupWord === "service" ? "Service" : "Area", ...distribution.categories.map(gradeName)];
+    const block: CellValue[][] = [header, ...distribution.groups.map((g) => [g.name, ...g.counts])];
+    const width = header.length;
+    const dataRange = rangeAddress(CHART_COLUMN, top + 1, width, block.length);
+    const at = (row: number, w = width) => rangeAddress(CHART_COLUMN, row, w, 1);
+    chart = { name: SUMMARY_CHART_NAME, dataRange };
+    chartChanges.push(
+      { kind: "setValues", sheet, topLeft: at(top, 1), values: [[title]] },
+      { kind: "setValues", sheet, topLeft: at(top + 1, 1), values: block },
+      { kind: "setStyle", sheet, range: at(top, 1), style: { bold: true, fontSize: 12 } },
+      { kind: "setStyle", sheet, range: dataRange, style: { border: true, verticalAlignment: "Top" } },
+      { kind: "setStyle", sheet, range: at(top + 1), style: { bold: true, fill: "DDE7EE" } },
+      {
+        kind: "addChart",
+        sheet,
+        name: SUMMARY_CHART_NAME,
+        title,
+        dataRange,
+        series: distribution.categories.map((c) => ({ name: gradeName(c), colour: c.colour })),
+        anchor: rangeAddress(CHART_COLUMN, top + block.length + 2, 1, 1),
+        width: 520,
+        height: Math.max(240, 90 + 34 * distribution.groups.length),
+      },
+    );
+    const longest = Math.max(...distribution.groups.map((g) => g.name.length), header[0].length);
+    widths.push(3, Math.min(40, Math.max(16, longest + 2)), ...header.slice(1).map((h) => Math.max(10, h.length + 3)));
+  }
   changes.push(
     { kind: "setValues", sheet, topLeft: "A1", values },
-    { kind: "setColumnWidths", sheet, widths: [70, 48] },
+    { kind: "setColumnWidths", sheet, widths },
     ...styles,
+    ...chartChanges,
   );
 
   // Counts: one row per group, domain and grade, plain numbers ready for pivot tables and charts.
@@ -95,5 +139,5 @@ export function summaryPlan(
     { kind: "setColumnWidths", sheet: counts, widths: [30, 70, 16, 10] },
     { kind: "freezeRows", sheet: counts, rows: 1 },
   );
-  return { plan: { action: "Refresh summary", changes }, layout: { summarySheet: sheet, countsSheet: counts, groupRows } };
+  return { plan: { action: "Refresh summary", changes }, layout: { summarySheet: sheet, countsSheet: counts, groupRows, chart } };
 }

@@ -1,0 +1,298 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from "docx";
+import { CompiledScale, DiagnosticsConfig, GroupSummary, Summary, compileScale } from "../domain";
+import { contrastingText } from "../workbook/setupPlan";
+import { HEADLINE_RULE, describeBase, groupHeading } from "../workbook/summaryText";
+import { GradeDistribution, gradeDistribution, gradeName } from "./distribution";
+import { stackedBarPng } from "./png";
+import { JUDGEMENTS_LINE } from "./wording";
+
+export interface WordReportInput {
+  byService: Summary;
+  /** Tables per area as well, when the Area column is filled in. */
+  byArea: Summary | null;
+  config: DiagnosticsConfig;
+  title?: string;
+  /** Leave out the tables per service (the overview still counts every service). Default false. */
+  omitServiceTables?: boolean;
+}
+
+export { JUDGEMENTS_LINE };
+
+const HEADER_FILL = "DDE7EE";
+const BORDER_COLOUR = "7F7F7F";
+/** A4 with 2 cm margins, in twips. */
+const PAGE = { width: 11906, height: 16838, margin: 1134 };
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+const FONT = "Arial";
+/** Bars in the figure, in pixels at 96 to the inch, drawn at twice that for sharp edges. */
+const BAR = { width: 170, height: 14, density: 2 };
+
+const line = { style: BorderStyle.SINGLE, size: 4, color: BORDER_COLOUR };
+const BORDERS = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
+const CELL_MARGINS = { top: 40, bottom: 40, left: 100, right: 100 };
+
+interface CellOptions {
+  width: number;
+  fill?: string;
+  bold?: boolean;
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+}
+
+function textCell(text: string, options: CellOptions): TableCell {
+  const fill = options.fill;
+  return new TableCell({
+    width: { size: options.width, type: WidthType.DXA },
+    margins: CELL_MARGINS,
+    verticalAlign: VerticalAlign.TOP,
+    shading: fill ? { fill, color: "auto" } : undefined,
+    children: [
+      new Paragraph({
+        alignment: options.align,
+        children: [new TextRun({ text, bold: options.bold, color: fill ? contrastingText(fill) : undefined })],
+      }),
+    ],
+  });
+}
+
+/** A Word table with a repeating, shaded header row; rows kept together on one page. */
+function table(widths: number[], header: string[], rows: TableCell[][], headerFills?: (string | undefined)[]): Table {
+  const headerRow = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    keepNext: true,
+    children: header.map((text, i) =>
+      textCell(text, { width: widths[i], bold: true, fill: headerFills?.[i] ?? HEADER_FILL, align: i > 0 && headerFills ? AlignmentType.CENTER : undefined }),
+    ),
+  });
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: BORDERS,
+    rows: [
+      headerRow,
+      ...rows.map((cells, i) => new TableRow({ cantSplit: true, keepNext: i < rows.length - 1, children: cells })),
+    ],
+  });
+}
+
+function para(text: string, options: { italics?: boolean; keepNext?: boolean; bold?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    keepNext: options.keepNext,
+    spacing: { after: 120 },
+    children: [new TextRun({ text, italics: options.italics, bold: options.bold })],
+  });
+}
+
+function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
+  return new Paragraph({ heading: level, keepNext: true, children: [new TextRun(text)] });
+}
+
+const GRADING_WIDTHS = [Math.round(TEXT_WIDTH * 0.58), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.58)];
+
+/** The published two-column table: Quality domain | Grading, the Grading cell in the headline grade's colour. */
+function gradingTable(group: GroupSummary, config: DiagnosticsConfig, compiled: CompiledScale): Table {
+  const rows = group.rows.map((row) => {
+    const overall = row.domainKey === config.overall?.key;
+    const fill = row.headline ? compiled.byCode.get(row.headline)?.colour : undefined;
+    return [
+      textCell(row.domain, { width: GRADING_WIDTHS[0], bold: overall }),
+      textCell(row.text, { width: GRADING_WIDTHS[1], bold: overall, fill }),
+    ];
+  });
+  return table(GRADING_WIDTHS, ["Quality domain", "Grading"], rows);
+}
+
+function groupSection(summary: Summary, config: DiagnosticsConfig, compiled: CompiledScale): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  for (const group of summary.groups) {
+    out.push(
+      heading(groupHeading(summary, group.name, group.visits), HeadingLevel.HEADING_2),
+      para(JUDGEMENTS_LINE, { keepNext: true }),
+      gradingTable(group, config, compiled),
+      new Paragraph({ children: [] }),
+    );
+  }
+  return out;
+}
+
+/** Grade | Visits across every group, best grade first, each grade cell in its colour: also the figure's key. */
+function totalsTable(distribution: GradeDistribution): Table {
+  const widths = [Math.round(TEXT_WIDTH * 0.5), Math.round(TEXT_WIDTH * 0.2)];
+  const rows = distribution.categories.map((category, i) => [
+    textCell(gradeName(category), { width: widths[0], fill: category.colour }),
+    textCell(String(distribution.totals[i]), { width: widths[1], align: AlignmentType.RIGHT }),
+  ]);
+  const total = distribution.totals.reduce((a, b) => a + b, 0);
+  rows.push([
+    textCell("Total", { width: widths[0], bold: true }),
+    textCell(String(total), { width: widths[1], bold: true, align: AlignmentType.RIGHT }),
+  ]);
+  return table(widths, ["Grade", "Visits"], rows);
+}
+
+/** The figure: a stacked bar per group, best grade on the left, with the counts beside it in the same row. */
+function figureTable(distribution: GradeDistribution, groupWord: string): Table {
+  const nameWidth = 2300;
+  const barWidth = Math.round(BAR.width * 15) + 2 * CELL_MARGINS.left; // 15 twips to a pixel
+  const totalWidth = 800;
+  const countWidth = Math.floor((TEXT_WIDTH - nameWidth - barWidth - totalWidth) / distribution.categories.length);
+  const widths = [nameWidth, barWidth, ...distribution.categories.map(() => countWidth), totalWidth];
+  const max = Math.max(...distribution.groups.map((g) => g.counts.reduce((a, b) => a + b, 0)), 1);
+  const rows = distribution.groups.map((group) => {
+    const total = group.counts.reduce((a, b) => a + b, 0);
+    const png = stackedBarPng(
+      distribution.categories.map((c, i) => ({ count: group.counts[i], colour: c.colour })),
+      max,
+      BAR.width * BAR.density,
+      BAR.height * BAR.density,
+    );
+    const described = distribution.categories
+      .map((c, i) => (group.counts[i] ? `${group.counts[i]} ${c.label}` : ""))
+      .filter(Boolean)
+      .join(", ");
+    const bar = new TableCell({
+      width: { size: barWidth, type: WidthType.DXA },
+      margins: CELL_MARGINS,
+      verticalAlign: VerticalAlign.CENTER,
+      children: [
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: "png",
+              data: png,
+              transformation: { width: BAR.width, height: BAR.height },
+              altText: { name: `Bar: ${group.name}`, title: group.name, description: `${group.name}: ${described}.` },
+            }),
+          ],
+        }),
+      ],
+    });
+    return [
+      textCell(group.name, { width: nameWidth }),
+      bar,
+      ...group.counts.map((n, i) => textCell(String(n), { width: widths[2 + i], align: AlignmentType.CENTER })),
+      textCell(String(total), { width: totalWidth, bold: true, align: AlignmentType.CENTER }),
+    ];
+  });
+  const header = [groupWord === "service" ? "Service" : "Area", "Grades, best on the left", ...distribution.categories.map((c) => c.code), "Total"];
+  const fills = [HEADER_FILL, HEADER_FILL, ...distribution.categories.map((c) => c.colour), HEADER_FILL];
+  return table(widths, header, rows, fills);
+}
+
+function figureSection(summary: Summary, distribution: GradeDistribution, figure: number): (Paragraph | Table)[] {
+  const word = summary.by;
+  const caption = `Figure ${figure}: ${distribution.domain.shortLabel} by ${word} (number of visits)`;
+  return [
+    para(caption, { bold: true, keepNext: true }),
+    figureTable(distribution, word),
+    para(
+      `Each bar shows one ${word}'s visits, best grade on the left, drawn to the same scale. The numbers beside each bar give the same counts.`,
+      { italics: true },
+    ),
+  ];
+}
+
+/** The Word report: per-service (and per-area) tables as on the Summary sheet, an overview and the base. Aggregates only. */
+export async function buildWordReport(input: WordReportInput): Promise<Uint8Array> {
+  const { byService, config } = input;
+  const byArea = input.byArea && input.byArea.groups.length > 0 ? input.byArea : null;
+  const compiled = compileScale(config.scale);
+  const scope = input.omitServiceTables ? (byArea ? "area" : "service") : byArea ? "service and area" : "service";
+  const title = input.title ?? `Team diagnostics: findings by ${scope}`;
+  const body: (Paragraph | Table)[] = [];
+
+  body.push(
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
+    para(
+      `This report sets out the overall judgements of the team diagnostics: for each ${scope}` +
+        ", the headline grade in each quality domain and how many visits were given each grade. " +
+        "It holds grades and counts only: no names of teams, managers or reviewers, and none of the written findings.",
+    ),
+    heading("What the figures cover", HeadingLevel.HEADING_1),
+    ...describeBase(byService).map((text) => para(text)),
+    para(HEADLINE_RULE, { italics: true }),
+  );
+
+  if (!input.omitServiceTables) {
+    body.push(heading("Findings by service", HeadingLevel.HEADING_1));
+    if (byService.groups.length === 0) body.push(para("No visits counted: nothing to summarise yet."));
+    body.push(...groupSection(byService, config, compiled));
+  }
+
+  if (byArea) {
+    body.push(heading("Findings by area", HeadingLevel.HEADING_1));
+    const { ungrouped } = byArea.base;
+    if (ungrouped > 0) {
+      body.push(para(`${ungrouped} ${ungrouped === 1 ? "visit has" : "visits have"} no area and ${ungrouped === 1 ? "is" : "are"} not in the tables by area.`));
+    }
+    body.push(...groupSection(byArea, config, compiled));
+  }
+
+  const distribution = gradeDistribution(byService, config, compiled);
+  if (distribution) {
+    const domainName = distribution.overall ? "overall grade" : `grade for "${distribution.domain.fullLabel}"`;
+    body.push(
+      heading("Overview", HeadingLevel.HEADING_1),
+      para(`How many visits were given each ${domainName}, across all services.`, { keepNext: true }),
+    );
+    if (!distribution.overall) {
+      body.push(para("The workbook records no overall conclusion, so the overview uses the first quality domain.", { italics: true, keepNext: true }));
+    }
+    body.push(totalsTable(distribution), new Paragraph({ children: [] }));
+    body.push(...figureSection(byService, distribution, 1));
+    const areaDistribution = byArea ? gradeDistribution(byArea, config, compiled) : null;
+    if (areaDistribution) body.push(new Paragraph({ children: [] }), ...figureSection(byArea!, areaDistribution, 2));
+  }
+
+  const excluded = byService.base.excluded;
+  if (excluded.length > 0) {
+    const widths = [Math.round(TEXT_WIDTH * 0.25), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.25)];
+    body.push(
+      heading("Rows left out", HeadingLevel.HEADING_1),
+      para("These rows of the workbook were not counted. Correct them and produce the report again to include them.", { keepNext: true }),
+      table(
+        widths,
+        ["Row", "Reasons"],
+        excluded.map((row) => [
+          textCell(`${row.sheet} row ${row.row}`, { width: widths[0] }),
+          textCell(row.reasons.join(" "), { width: widths[1] }),
+        ]),
+      ),
+    );
+  }
+
+  const doc = new Document({
+    title,
+    creator: "Team Diagnostics",
+    description: "Team diagnostics summary: aggregate counts only.",
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 22, language: { value: "en-GB" } }, paragraph: { spacing: { after: 80 } } },
+        title: { run: { font: FONT, size: 40, bold: true, color: "1F3864" }, paragraph: { spacing: { after: 200 } } },
+        heading1: { run: { font: FONT, size: 30, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 320, after: 120 } } },
+        heading2: { run: { font: FONT, size: 26, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 240, after: 80 } } },
+      },
+    },
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+        children: body,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
+}
