@@ -1,0 +1,531 @@
+import ExcelJS from "exceljs";
+import { columnLetter, parseCellAddress } from "../../domain";
+import { CellStyle, CellValue, ConditionalFill, OWNER_NAME_PREFIX, WorkbookChange, WorkbookPlan } from "../../workbook/plan";
+import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port";
+import { SourceBook, SourceSheet, decodeRange, sheetOfReference, snapshotFrom } from "./snapshot";
+
+/* ExcelJS keeps some state it offers no public way to reset; these are the fields used below (exceljs 4.x). */
+export interface WorksheetInternals {
+  _rows: unknown[];
+  _columns: unknown;
+  _keys: Record<string, unknown>;
+  _merges: Record<string, unknown>;
+  _media: unknown[];
+  tables: Record<string, TableInternals>;
+  conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
+  dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> };
+}
+
+interface TableInternals {
+  table: TableModel;
+}
+
+export interface TableModel {
+  name: string;
+  displayName?: string;
+  ref?: string;
+  tableRef: string;
+  autoFilterRef?: string;
+  headerRow: boolean;
+  totalsRow: boolean;
+  columns: { name: string; filterButton?: boolean; totalsRowFunction?: string }[];
+  rows?: unknown[][];
+}
+
+/** Excel's last row: a range reaching it is a whole-column range, styled through the column. */
+const LAST_ROW = 1048576;
+const MS_PER_DAY = 86400000;
+/** Excel serial of 1 January 1970. */
+const UNIX_EPOCH_SERIAL = 25569;
+
+const DEFAULT_FONT = "Calibri";
+const DEFAULT_FONT_SIZE = 11;
+/** Points per line of 11-point text, as Excel lays out a row. */
+const LINE_HEIGHT = 15;
+/** Excel's default column width in characters. */
+const DEFAULT_WIDTH = 8.43;
+
+const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+
+/** A cell's value as the core reads it: real dates become Excel serials, rich text and links their text, formulas their result. */
+export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    return Number.isNaN(ms) ? null : ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  }
+  if (typeof value === "object") {
+    const v = value as unknown as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((r) => r.text ?? "").join("");
+    if ("hyperlink" in v) return plainValue(v.text as ExcelJS.CellValue);
+    if ("formula" in v || "sharedFormula" in v) return plainValue(v.result as ExcelJS.CellValue);
+    if ("error" in v) return String(v.error);
+  }
+  return null;
+}
+
+function worksheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
+  const grid: CellValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      // Merged cells other than the top-left read as empty, as in Excel.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const v = plainValue(cell.value);
+      if (v !== null) cells[col - 1] = v;
+    });
+    grid[rowNumber - 1] = cells;
+  });
+  for (let r = 0; r < grid.length; r++) if (!grid[r]) grid[r] = [];
+  return grid;
+}
+
+export function tablesOf(ws: ExcelJS.Worksheet): TableModel[] {
+  return Object.values((ws as unknown as WorksheetInternals).tables).map((t) => t.table);
+}
+
+/** The ExcelJS workbook as plain values for snapshotFrom. */
+export function sourceBook(wb: ExcelJS.Workbook): SourceBook {
+  const sheets: SourceSheet[] = wb.worksheets.map((ws) => ({
+    name: ws.name,
+    tables: tablesOf(ws).map((t) => ({
+      name: t.displayName || t.name,
+      ref: t.tableRef,
+      headerRow: t.headerRow !== false,
+      totalsRow: !!t.totalsRow,
+    })),
+    grid: () => worksheetGrid(ws),
+  }));
+  const names = (wb.definedNames.model as { name: string; ranges: string[] }[]).map((n) => ({
+    name: n.name,
+    sheet: n.ranges.length ? sheetOfReference(n.ranges[0]) : null,
+  }));
+  return { sheets, names };
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function absolute(range: string): string {
+  return range
+    .split(":")
+    .map((part) => {
+      const at = parseCellAddress(part);
+      if (!at) throw new Error(`"${range}" is not a cell range.`);
+      return `$${columnLetter(at.column)}$${at.row}`;
+    })
+    .join(":");
+}
+
+function mustRange(range: string) {
+  const r = decodeRange(range);
+  if (!r) throw new Error(`"${range}" is not a cell range.`);
+  return r;
+}
+
+/** Merges a plan style into an ExcelJS style, returning a new object. */
+function mergedStyle(old: Partial<ExcelJS.Style>, style: CellStyle): Partial<ExcelJS.Style> {
+  const next: Partial<ExcelJS.Style> = { ...old };
+  if (style.bold !== undefined || style.italic !== undefined || style.fontSize !== undefined || style.fontColour !== undefined) {
+    // A font with no name reads as the application's fallback (a serif in LibreOffice): name the workbook default.
+    const font: Partial<ExcelJS.Font> = { name: DEFAULT_FONT, family: 2, ...(old.font ?? {}) };
+    if (style.bold !== undefined) font.bold = style.bold;
+    if (style.italic !== undefined) font.italic = style.italic;
+    if (style.fontSize !== undefined) font.size = style.fontSize;
+    if (style.fontColour !== undefined) font.color = { argb: argb(style.fontColour) };
+    next.font = font;
+  }
+  if (style.fill !== undefined) next.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.wrap !== undefined || style.horizontalAlignment !== undefined || style.verticalAlignment !== undefined) {
+    const alignment: Partial<ExcelJS.Alignment> = { ...(old.alignment ?? {}) };
+    if (style.wrap !== undefined) alignment.wrapText = style.wrap;
+    if (style.horizontalAlignment !== undefined) {
+      alignment.horizontal = ({ Left: "left", Center: "center", Right: "right" } as const)[style.horizontalAlignment];
+    }
+    if (style.verticalAlignment !== undefined) {
+      alignment.vertical = ({ Top: "top", Center: "middle", Bottom: "bottom" } as const)[style.verticalAlignment];
+    }
+    next.alignment = alignment;
+  }
+  if (style.numberFormat !== undefined) next.numFmt = style.numberFormat;
+  if (style.border) {
+    const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF8A8A8A" } };
+    next.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  return next;
+}
+
+/** Applies one style to many cells, sharing one ExcelJS style object per distinct starting style. */
+class StyleApplier {
+  private readonly cache = new Map<unknown, Partial<ExcelJS.Style>>();
+  private readonly byShape = new Map<string, Partial<ExcelJS.Style>>();
+  constructor(private readonly style: CellStyle) {}
+
+  apply(cell: ExcelJS.Cell): void {
+    const old = cell.style ?? {};
+    let next = this.cache.get(old);
+    if (!next) {
+      // New cells each get a fresh (usually empty) style object: group them by shape, not identity.
+      const shape = JSON.stringify(old);
+      next = this.byShape.get(shape);
+      if (!next) {
+        next = mergedStyle(old, this.style);
+        this.byShape.set(shape, next);
+      }
+      this.cache.set(old, next);
+    }
+    cell.style = next;
+  }
+}
+
+function conditionalRule(fill: ConditionalFill, topLeft: string, priority: number): ExcelJS.ConditionalFormattingRule {
+  const text = fill.text.replace(/"/g, '""');
+  return {
+    type: "expression",
+    priority,
+    // The whole cell equals the text, ignoring case and stray spaces as Excel's "=" does.
+    formulae: [`TRIM(${topLeft})="${text}"`],
+    style: {
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(fill.fill) }, fgColor: { argb: argb(fill.fill) } },
+      font: { color: { argb: argb(fill.fontColour) } },
+    },
+  };
+}
+
+/**
+ * Row heights for wrapped text. Excel and LibreOffice keep a file's row heights as saved, and a row saved
+ * without one shows a single line: so estimate the lines each wrapped cell needs from its column's width.
+ */
+export function fitWrappedRows(ws: ExcelJS.Worksheet): void {
+  const widths: number[] = [];
+  const widthOf = (col: number) => (widths[col] ??= ws.getColumn(col).width ?? DEFAULT_WIDTH);
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    if (row.height !== undefined && (row as unknown as { _fitted?: boolean })._fitted !== true) return; // set on purpose: keep
+    let lines = 1;
+    let size = DEFAULT_FONT_SIZE;
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const fontSize = cell.style?.font?.size ?? DEFAULT_FONT_SIZE;
+      size = Math.max(size, fontSize);
+      if (!cell.style?.alignment?.wrapText) return;
+      const text = typeof cell.value === "string" ? cell.value : String(plainValue(cell.value) ?? "");
+      // Characters per line: a column's width counts digit widths; text averages a little narrower, bold a little wider.
+      const perLine = Math.max(1, Math.floor((widthOf(col) * 1.15 * DEFAULT_FONT_SIZE) / fontSize / (cell.style?.font?.bold ? 1.1 : 1)));
+      const needed = text.split("\n").reduce((sum, part) => sum + Math.max(1, wrappedLines(part, perLine)), 0);
+      lines = Math.max(lines, needed);
+    });
+    if (lines > 1) {
+      row.height = lines * LINE_HEIGHT * (size / DEFAULT_FONT_SIZE);
+      (row as unknown as { _fitted?: boolean })._fitted = true;
+    }
+  });
+}
+
+/** Lines a text needs when wrapped at spaces to `perLine` characters. */
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const length = word.length;
+    if (used === 0) used = length;
+    else if (used + 1 + length <= perLine) used += 1 + length;
+    else {
+      lines++;
+      used = length;
+    }
+    while (used > perLine) {
+      lines++;
+      used -= perLine;
+    }
+  }
+  return lines;
+}
+
+/**
+ * WorkbookPort over an ExcelJS workbook, for files on disk: the command line, the demo and the tests.
+ * Every WorkbookChange is applied as Excel would, except addChart (ExcelJS cannot write charts; skipped).
+ */
+export class ExcelJsWorkbook implements WorkbookPort {
+  constructor(readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
+
+  static create(): ExcelJsWorkbook {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "Team Diagnostics";
+    return new ExcelJsWorkbook(wb);
+  }
+
+  /** Opens .xlsx bytes. On Node, prefer loadWorkbookForEditing (files.ts), which also works around two ExcelJS reading faults. */
+  static async load(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+    return new ExcelJsWorkbook(wb);
+  }
+
+  /** The .xlsx file's bytes. Browser-safe: this module uses no Node APIs, so the task pane can bundle it. */
+  async writeBuffer(): Promise<Uint8Array> {
+    for (const ws of this.workbook.worksheets) fitWrappedRows(ws);
+    const data = await this.workbook.xlsx.writeBuffer();
+    return data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer);
+  }
+
+  async read(request: ReadRequest): Promise<WorkbookSnapshot> {
+    return snapshotFrom(sourceBook(this.workbook), request);
+  }
+
+  async apply(plan: WorkbookPlan): Promise<void> {
+    for (const change of plan.changes) this.applyChange(change);
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.findSheet(name);
+    if (!ws) throw new Error(`There is no sheet named "${name}".`);
+    return ws;
+  }
+
+  private findSheet(name: string): ExcelJS.Worksheet | undefined {
+    return this.workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private table(name: string): { ws: ExcelJS.Worksheet; model: TableModel } {
+    for (const ws of this.workbook.worksheets) {
+      const model = tablesOf(ws).find((t) => t.name.toLowerCase() === name.toLowerCase() || (t.displayName ?? "").toLowerCase() === name.toLowerCase());
+      if (model) return { ws, model };
+    }
+    throw new Error(`There is no table named "${name}".`);
+  }
+
+  private defineName(name: string, reference: string): void {
+    const names = this.workbook.definedNames;
+    names.model = (names.model as { name: string; ranges: string[] }[]).filter((n) => n.name.toLowerCase() !== name.toLowerCase());
+    names.add(reference, name);
+  }
+
+  private applyChange(change: WorkbookChange): void {
+    switch (change.kind) {
+      case "addSheet": {
+        let ws = this.findSheet(change.sheet);
+        // Only a sheet made here is marked as the add-in's own: an existing sheet of that name is the user's.
+        if (!ws) {
+          ws = this.workbook.addWorksheet(change.sheet);
+          if (change.owner) {
+            this.defineName(`${OWNER_NAME_PREFIX}${change.owner}`, `${quoteSheet(ws.name)}!$A$1`);
+            // The add-in's own sheets (summary, counts, lists) have wide label columns: print them landscape.
+            ws.pageSetup.orientation = "landscape";
+          }
+        }
+        if (change.activate) this.activate(ws);
+        return;
+      }
+      case "clearSheet":
+        return this.clearSheet(this.sheet(change.sheet));
+      case "setValues":
+        return this.setValues(this.sheet(change.sheet), change.topLeft, change.values, change.style);
+      case "setStyle":
+        return this.setStyle(this.sheet(change.sheet), change.range, change.style);
+      case "setColumnWidths": {
+        const ws = this.sheet(change.sheet);
+        change.widths.forEach((w, i) => {
+          ws.getColumn(i + 1).width = w;
+        });
+        return;
+      }
+      case "createTable":
+        return this.createTable(this.sheet(change.sheet), change.name, change.topLeft, change.headers);
+      case "addTableColumns":
+        return this.addTableColumns(change.table, change.headers);
+      case "appendTableRows":
+        return this.appendTableRows(change.table, change.rows);
+      case "listValidation":
+        return this.listValidation(change);
+      case "conditionalFills":
+        return this.conditionalFills(this.sheet(change.sheet), change.range, change.fills);
+      case "defineName": {
+        const ws = this.sheet(change.sheet);
+        return this.defineName(change.name, `${quoteSheet(ws.name)}!${absolute(change.range)}`);
+      }
+      case "freezeRows": {
+        const ws = this.sheet(change.sheet);
+        const view: Record<string, unknown> = { ...((ws.views ?? [])[0] ?? {}) };
+        if (change.rows > 0) Object.assign(view, { state: "frozen", xSplit: 0, ySplit: change.rows, topLeftCell: `A${change.rows + 1}` });
+        else {
+          view.state = "normal";
+          delete view.xSplit;
+          delete view.ySplit;
+          delete view.topLeftCell;
+        }
+        ws.views = [view as Partial<ExcelJS.WorksheetView>];
+        return;
+      }
+      case "addChart":
+        // ExcelJS cannot write charts: the Counts sheet holds the same numbers, ready for a chart in Excel.
+        return;
+      case "select": {
+        const ws = this.sheet(change.sheet);
+        this.activate(ws);
+        const first = change.range.split(":")[0].replace(/\$/g, "");
+        ws.views = [{ ...((ws.views ?? [])[0] ?? {}), activeCell: first }];
+        return;
+      }
+      default: {
+        const never: never = change;
+        throw new Error(`Unknown workbook change ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  private activate(ws: ExcelJS.Worksheet): void {
+    const index = this.workbook.worksheets.indexOf(ws);
+    const view = (this.workbook.views ?? [])[0] ?? { x: 0, y: 0, width: 12000, height: 20000, visibility: "visible" };
+    this.workbook.views = [{ ...view, activeTab: index, firstSheet: 0 }];
+    for (const other of this.workbook.worksheets) {
+      other.views = [{ ...((other.views ?? [])[0] ?? {}), tabSelected: other === ws } as unknown as Partial<ExcelJS.WorksheetView>];
+    }
+  }
+
+  private clearSheet(ws: ExcelJS.Worksheet): void {
+    const internals = ws as unknown as WorksheetInternals;
+    internals._rows = [];
+    internals._columns = null;
+    internals._keys = {};
+    internals._merges = {};
+    internals._media = [];
+    internals.tables = {};
+    internals.conditionalFormattings = [];
+    internals.dataValidations.model = {};
+    ws.autoFilter = undefined;
+  }
+
+  private setValues(ws: ExcelJS.Worksheet, topLeft: string, values: CellValue[][], style?: CellStyle): void {
+    const at = parseCellAddress(topLeft);
+    if (!at) throw new Error(`"${topLeft}" is not a cell address.`);
+    const styler = style ? new StyleApplier(style) : null;
+    for (let r = 0; r < values.length; r++) {
+      const row = ws.getRow(at.row + r);
+      const cells = values[r];
+      for (let c = 0; c < cells.length; c++) {
+        const cell = row.getCell(at.column + 1 + c);
+        const v = cells[c];
+        // A string is always text in ExcelJS, even when it starts with "=": formulas need { formula }.
+        cell.value = v === undefined ? null : v;
+        if (styler) styler.apply(cell);
+      }
+    }
+  }
+
+  private setStyle(ws: ExcelJS.Worksheet, range: string, style: CellStyle): void {
+    const r = mustRange(range);
+    const styler = new StyleApplier(style);
+    // Whole-column ranges style the column, so rows typed later look the same, plus the cells already there.
+    const wholeColumns = r.bottom >= LAST_ROW;
+    const bottom = Math.min(r.bottom, Math.max(ws.rowCount, r.top));
+    if (wholeColumns) {
+      for (let c = r.left; c <= r.right; c++) {
+        const sheetColumn = ws.getColumn(c + 1);
+        // eslint-disable-next-line office-addins/call-sync-before-read -- an ExcelJS column, not an Office.js proxy
+        sheetColumn.style = mergedStyle(sheetColumn.style ?? {}, style) as ExcelJS.Style;
+      }
+    }
+    for (let row = r.top; row <= bottom; row++) {
+      if (wholeColumns && !ws.findRow(row)) continue;
+      const wsRow = ws.getRow(row);
+      for (let c = r.left; c <= r.right; c++) styler.apply(wsRow.getCell(c + 1));
+    }
+  }
+
+  private createTable(ws: ExcelJS.Worksheet, name: string, topLeft: string, headers: string[]): void {
+    const at = parseCellAddress(topLeft);
+    if (!at) throw new Error(`"${topLeft}" is not a cell address.`);
+    // Excel's tables always hold at least one data row: a new one starts with a blank row, as in Excel.
+    ws.addTable({
+      name,
+      displayName: name,
+      ref: topLeft,
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: "TableStyleMedium2", showRowStripes: true },
+      columns: headers.map((h) => ({ name: h, filterButton: true })),
+      rows: [headers.map(() => null)],
+    });
+  }
+
+  private addTableColumns(tableName: string, headers: string[]): void {
+    const { ws, model } = this.table(tableName);
+    const range = mustRange(model.tableRef);
+    const headerRow = ws.getRow(range.top);
+    headers.forEach((h, i) => {
+      headerRow.getCell(range.right + 2 + i).value = h;
+      model.columns.push({ name: h, filterButton: true, totalsRowFunction: "none" });
+    });
+    for (const row of model.rows ?? []) row.push(...headers.map(() => null));
+    const right = range.right + headers.length;
+    model.tableRef = `${columnLetter(range.left)}${range.top}:${columnLetter(right)}${range.bottom}`;
+    model.autoFilterRef = model.tableRef;
+  }
+
+  /**
+   * Writes rows under the table's last row with anything in it, and grows the table to cover them. A new table's
+   * blank first row (Excel tables always have one) is filled first, so rows read back exactly as appended.
+   */
+  private appendTableRows(tableName: string, rows: CellValue[][]): void {
+    if (rows.length === 0) return;
+    const { ws, model } = this.table(tableName);
+    const range = mustRange(model.tableRef);
+    const width = range.right - range.left + 1;
+    const firstData = range.top + (model.headerRow === false ? 0 : 1);
+    const lastData = range.bottom - (model.totalsRow ? 1 : 0);
+    let start = lastData + 1;
+    while (start > firstData && this.rowIsBlank(ws, start - 1, range.left, range.right)) start--;
+    if (model.totalsRow && start + rows.length > lastData) {
+      throw new Error(`Table "${tableName}" has a totals row: rows cannot be appended below it.`);
+    }
+    this.setValues(
+      ws,
+      `${columnLetter(range.left)}${start}`,
+      rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null)),
+    );
+    const bottom = Math.max(range.bottom, start + rows.length - 1);
+    model.tableRef = `${columnLetter(range.left)}${range.top}:${columnLetter(range.right)}${bottom}`;
+    model.autoFilterRef = model.tableRef;
+  }
+
+  private rowIsBlank(ws: ExcelJS.Worksheet, row: number, left: number, right: number): boolean {
+    const found = ws.findRow(row);
+    if (!found) return true;
+    for (let c = left; c <= right; c++) {
+      const v = plainValue(found.getCell(c + 1).value);
+      if (v !== null && !(typeof v === "string" && v.trim() === "")) return false;
+    }
+    return true;
+  }
+
+  private listValidation(change: Extract<WorkbookChange, { kind: "listValidation" }>): void {
+    const ws = this.sheet(change.sheet);
+    const r = mustRange(change.range);
+    const model = (ws as unknown as WorksheetInternals).dataValidations.model;
+    // A repair replaces what was there: drop earlier rules on the same cells.
+    for (const key of Object.keys(model)) {
+      const k = decodeRange(key);
+      if (k && k.left >= r.left && k.right <= r.right && k.top >= r.top && k.bottom <= r.bottom) delete model[key];
+    }
+    const address = change.range.replace(/\$/g, "");
+    model[address] = {
+      type: "list",
+      allowBlank: true,
+      formulae: [change.source.replace(/^=/, "")],
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: change.errorTitle,
+      error: change.errorMessage,
+    };
+  }
+
+  private conditionalFills(ws: ExcelJS.Worksheet, range: string, fills: ConditionalFill[]): void {
+    const r = mustRange(range);
+    const ref = range.replace(/\$/g, "");
+    const internals = ws as unknown as WorksheetInternals;
+    internals.conditionalFormattings = internals.conditionalFormattings.filter((cf) => cf.ref !== ref);
+    const topLeft = `${columnLetter(r.left)}${r.top}`;
+    ws.addConditionalFormatting({ ref, rules: fills.map((f, i) => conditionalRule(f, topLeft, i + 1)) });
+  }
+}

@@ -1,0 +1,208 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import type ExcelJS from "exceljs";
+import {
+  CompiledScale,
+  DiagnosticsConfig,
+  RawTable,
+  compileScale,
+  defaultConfig,
+  matchHeaders,
+} from "../../domain";
+import { UserFacingError } from "../../errors";
+import { configFromLists } from "../../workbook/listsSheet";
+import { CellValue, WorkbookPlan } from "../../workbook/plan";
+import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port";
+import { rawTableFrom } from "../../workbook/tableRows";
+import { decodeCsvBytes, parseCsv } from "./csv";
+import type { ExcelJsWorkbook } from "./excelJsWorkbook";
+import { readXlsx, tableHeaderFlags } from "./fastXlsx";
+import { SourceBook, snapshotFrom } from "./snapshot";
+
+export { UserFacingError };
+
+export type FileFormat = "xlsx" | "csv";
+
+/** A workbook file opened for reading. The file on disk is never written: apply() refuses. */
+export class OpenedWorkbook implements WorkbookPort {
+  constructor(
+    readonly file: string,
+    readonly format: FileFormat,
+    private readonly book: SourceBook,
+  ) {}
+
+  /** CSV holds text only, so a date typed as text there is no problem. */
+  get textOnly(): boolean {
+    return this.format === "csv";
+  }
+
+  async read(request: ReadRequest): Promise<WorkbookSnapshot> {
+    return snapshotFrom(this.book, request);
+  }
+
+  async apply(_plan: WorkbookPlan): Promise<void> {
+    throw new Error(`${path.basename(this.file)} is open read-only: the input file is never modified.`);
+  }
+}
+
+const shown = (file: string) => `"${file}"`;
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UserFacingError(`Cannot find ${shown(file)}: check the file name and folder.`);
+    if (code === "EISDIR") throw new UserFacingError(`${shown(file)} is a folder, not a workbook file.`);
+    if (code === "EACCES" || code === "EPERM") throw new UserFacingError(`Cannot open ${shown(file)}: permission denied.`);
+    throw new UserFacingError(`Cannot read ${shown(file)}: ${(error as Error).message}.`);
+  }
+}
+
+const isZip = (bytes: Buffer) => bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
+const isOle = (bytes: Buffer) => bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
+
+/** The sheet a CSV file becomes: its file name, shortened to Excel's limit. */
+function csvSheetName(file: string): string {
+  const base = path.basename(file).replace(/[\\/?*[\]:]/g, "_");
+  return base.length > 31 ? base.slice(0, 31) : base || "CSV";
+}
+
+/** Opens an .xlsx or .csv file for reading. Unreadable files and other formats become a UserFacingError. */
+export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
+  const bytes = await readBytes(file);
+  const ext = path.extname(file).toLowerCase();
+  if (isOle(bytes)) {
+    throw new UserFacingError(
+      ext === ".xls"
+        ? `${shown(file)} is an old-style .xls workbook: open it in Excel and save it as an Excel Workbook (.xlsx).`
+        : `${shown(file)} is password-protected or in an old Excel format: save an unprotected copy as .xlsx.`,
+    );
+  }
+  if (isZip(bytes) && ext !== ".csv") {
+    let book: SourceBook;
+    try {
+      book = readXlsx(bytes);
+    } catch {
+      // Not a layout the fast reader knows: let ExcelJS try before giving up.
+      try {
+        const { sourceBook } = await import("./excelJsWorkbook");
+        book = sourceBook((await loadWorkbookForEditing(bytes)).workbook);
+      } catch {
+        throw new UserFacingError(`${shown(file)} could not be read as an Excel workbook (.xlsx): it may be damaged or in another format.`);
+      }
+    }
+    return new OpenedWorkbook(file, "xlsx", book);
+  }
+  if (ext === ".csv" || ext === ".txt") {
+    const grid = parseCsv(decodeCsvBytes(bytes));
+    const name = csvSheetName(file);
+    return new OpenedWorkbook(file, "csv", { sheets: [{ name, tables: [], grid: () => grid }], names: [] });
+  }
+  if (ext === ".xlsx" || ext === ".xlsm") {
+    throw new UserFacingError(`${shown(file)} is not a valid .xlsx workbook: it may be damaged or only renamed.`);
+  }
+  throw new UserFacingError(`${shown(file)} is not an .xlsx or .csv file.`);
+}
+
+export interface DiagnosticsData {
+  snapshot: WorkbookSnapshot;
+  config: DiagnosticsConfig;
+  compiled: CompiledScale;
+  table: RawTable;
+}
+
+/** The workbook's settings (its Lists sheet, or defaults that accept any service) and its Diagnostics rows, ready to validate. */
+export async function readDiagnostics(opened: OpenedWorkbook, request: Partial<ReadRequest> = {}): Promise<DiagnosticsData> {
+  const snapshot = await opened.read({ rows: true, lists: true, selection: false, ...request });
+  const config = configFromLists(snapshot.lists, defaultConfig({ services: [] }));
+  const where = path.basename(opened.file);
+  if (!snapshot.diagnostics) {
+    throw new UserFacingError(
+      `${where} has no Diagnostics table: no sheet has a header row with at least "Service" and "Team" in its first 20 rows.`,
+    );
+  }
+  const table: RawTable = { ...rawTableFrom(snapshot.diagnostics, config), textOnly: opened.textOnly || undefined };
+  const { missingRequired } = matchHeaders(table.headers, config);
+  if (missingRequired.length > 0) {
+    const names = missingRequired.map((d) => `"${d.header}"`);
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+    throw new UserFacingError(
+      `Sheet "${table.sheet}" in ${where} has no ${missingRequired.length === 1 ? "column" : "columns"} headed ${list} (looked for the header row in the first 20 rows).`,
+    );
+  }
+  if (!table.textOnly) delete table.textOnly;
+  return { snapshot, config, compiled: compileScale(config.scale), table };
+}
+
+/* ExcelJS expands a loaded validation range into one entry per cell: a template's whole-column dropdowns
+   (a million cells each) would take gigabytes. Keep each range as one entry; ExcelJS's writer accepts ranges.
+   Node only: the browser build of ExcelJS is a single bundle, and the task pane never loads workbooks with it. */
+let validationPatchInstalled = false;
+function installValidationPatch(): void {
+  if (validationPatchInstalled) return;
+  validationPatchInstalled = true;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const DataValidationsXform = require("exceljs/lib/xlsx/xform/sheet/data-validations-xform");
+  const original = DataValidationsXform.prototype.parseClose;
+  DataValidationsXform.prototype.parseClose = function parseClose(
+    this: { _address: string; _dataValidation: Record<string, unknown>; model: Record<string, unknown> },
+    name: string,
+  ) {
+    if (name !== "dataValidation") return original.call(this, name);
+    const dv = this._dataValidation;
+    if (!Array.isArray(dv.formulae) || dv.formulae.length === 0) {
+      delete dv.formulae;
+      delete dv.operator;
+    }
+    for (const address of this._address.split(/\s+/).filter(Boolean)) this.model[address] = dv;
+    return true;
+  };
+}
+
+/** Loads .xlsx bytes or a file into ExcelJS for editing, working around two ExcelJS reading faults. */
+export async function loadWorkbookForEditing(source: string | Buffer): Promise<ExcelJsWorkbook> {
+  const bytes = typeof source === "string" ? await readBytes(source) : source;
+  // Loaded on demand: ExcelJS takes 0.4 s to load, and reading for a summary does not need it.
+  const { default: ExcelJSModule } = await import("exceljs");
+  const { ExcelJsWorkbook, tablesOf } = await import("./excelJsWorkbook");
+  installValidationPatch();
+  const wb = new ExcelJSModule.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  // ExcelJS reads a table without headerRowCount (Excel leaves out the default, 1) as having no header row.
+  const flags = tableHeaderFlags(bytes);
+  for (const ws of wb.worksheets) {
+    for (const t of tablesOf(ws)) {
+      const flag = flags.get(t.name.toLowerCase());
+      if (flag !== undefined) t.headerRow = flag;
+    }
+  }
+  return new ExcelJsWorkbook(wb);
+}
+
+/** Writes the workbook as .xlsx through a temporary file, so a failed write never leaves half a file. */
+export async function writeWorkbookFile(workbook: ExcelJsWorkbook, file: string): Promise<void> {
+  const data = await workbook.writeBuffer();
+  const dir = path.dirname(path.resolve(file));
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+    await fs.writeFile(temp, data);
+    await fs.rename(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
+      throw new UserFacingError(`Cannot write ${shown(file)}: it is open in another program or the folder is read-only.`);
+    }
+    throw new UserFacingError(`Cannot write ${shown(file)}: ${(error as Error).message}.`);
+  }
+}
+
+/** Values of a grid as CSV text (RFC 4180), for tests and exports. */
+export function toCsv(rows: CellValue[][]): string {
+  const field = (v: CellValue) => {
+    const s = v === null ? "" : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return rows.map((r) => r.map(field).join(",")).join("\r\n") + "\r\n";
+}

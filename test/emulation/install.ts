@@ -1,0 +1,89 @@
+/**
+ * Installs the emulation as the globals an add-in uses (Excel.run, Office.context.requirements,
+ * OfficeExtension.Error), so code written against @types/office-js runs unchanged against an
+ * EmulatedWorkbook. Works in Node (jest) and in a browser bundle.
+ */
+import { DEFAULT_PAYLOAD_LIMIT, EmRequestContext, EmulatedOfficeError, EmulationLog, EmulationSettings, versionAtMost } from "./proxies";
+import { EmulatedWorkbook } from "./workbook";
+
+export interface InstallOptions {
+  /** Highest ExcelApi requirement set the emulated host supports; "1.8" (the manifest's minimum) by default. */
+  maxApiVersion?: string;
+  /** Request and response size limit per sync, 5 MB by default (Excel on the web). */
+  payloadLimit?: number;
+}
+
+export interface ExcelEmulation {
+  /** Round trips so far: each sync() that carried actions, Excel.run's closing one included. */
+  syncCount(): number;
+  /** JSON size of each round trip's request, in order. */
+  requestBytes(): number[];
+  /** JSON size of each round trip's response (loaded data), in order. */
+  responseBytes(): number[];
+  /** Excel.run calls so far. */
+  runCount(): number;
+  /** Forgets the counts (the workbook is kept). */
+  reset(): void;
+  readonly workbook: EmulatedWorkbook;
+  uninstall(): void;
+}
+
+type Batch<T> = (context: EmRequestContext) => Promise<T>;
+
+const GLOBALS = ["Excel", "Office", "OfficeExtension"] as const;
+
+export function installExcelEmulation(workbook: EmulatedWorkbook, options: InstallOptions = {}): ExcelEmulation {
+  const settings: EmulationSettings = {
+    maxApiVersion: options.maxApiVersion ?? "1.8",
+    payloadLimit: options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT,
+  };
+  const log: EmulationLog = { syncs: 0, requestBytes: [], responseBytes: [], runs: 0 };
+  const g = globalThis as Record<string, unknown>;
+  const previous = GLOBALS.map((k) => [k, Object.prototype.hasOwnProperty.call(g, k), g[k]] as const);
+
+  async function run<T>(a: unknown, b?: unknown): Promise<T> {
+    const batch = (typeof a === "function" ? a : b) as Batch<T>;
+    if (typeof batch !== "function") throw new EmulatedOfficeError("InvalidArgument", "Excel.run needs a batch function.");
+    log.runs++;
+    const context = new EmRequestContext(workbook, settings, log);
+    const result = await batch(context);
+    // Excel.run syncs whatever the batch left queued.
+    await context.sync();
+    return result;
+  }
+
+  g.Excel = { run };
+  g.Office = {
+    context: {
+      requirements: {
+        isSetSupported(name: string, minVersion?: string): boolean {
+          if (name !== "ExcelApi") return false;
+          return versionAtMost(minVersion ?? "1.1", settings.maxApiVersion);
+        },
+      },
+    },
+    onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
+    HostType: { Excel: "Excel" },
+  };
+  g.OfficeExtension = { Error: EmulatedOfficeError };
+
+  return {
+    workbook,
+    syncCount: () => log.syncs,
+    requestBytes: () => [...log.requestBytes],
+    responseBytes: () => [...log.responseBytes],
+    runCount: () => log.runs,
+    reset() {
+      log.syncs = 0;
+      log.runs = 0;
+      log.requestBytes.length = 0;
+      log.responseBytes.length = 0;
+    },
+    uninstall() {
+      for (const [k, had, v] of previous) {
+        if (had) g[k] = v;
+        else delete g[k];
+      }
+    },
+  };
+}
