@@ -1,0 +1,264 @@
+/**
+ * npm run bench: how fast the grading core and the command line are on 100,000 visits.
+ * Prints figures against the targets; asserts nothing (timings belong in a report, not a test).
+ *
+ * Sections run in order; each prints its own lines. To add a measurement (the task pane bundle size,
+ * say), write a BenchSection and add it to SECTIONS at the bottom.
+ */
+import { execFileSync, spawn } from "child_process";
+import { existsSync, promises as fs, readFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import {
+  RawTable,
+  columnDefinitions,
+  compileScale,
+  defaultConfig,
+  rollUp,
+  toExcelSerial,
+  validateTable,
+} from "../src/domain";
+
+const ROOT = path.resolve(__dirname, "..");
+const OUT = path.join(ROOT, "bench-output");
+const ROWS = 100_000;
+
+export interface BenchSection {
+  title: string;
+  run(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated data: a deterministic pseudo-random programme of visits, typed as people type them.
+
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SERVICES = ["Front door and MASH", "Assessment", "Safeguarding", "Children in care", "Care leaving", "Children with disabilities", "Family support"];
+const AREAS = ["North", "South", "East", "West", "Central"];
+/** Weighted towards RI, with the spellings of domain.md. */
+const GRADES = ["RI", "RI", "RI", "ri", "R.I.", "Requires improvement to be good", "G", "G", "good ", "Good", "I", "I", "Inadequate", "RI / I", "RI/I", "G / RI", "O", "NJ", "No judgement"];
+
+export const HEADERS = columnDefinitions(defaultConfig()).map((d) => d.header);
+
+/** One row of cells in HEADERS order, as a reader hands them over (dates as Excel serials). */
+export function benchRows(count: number, seed = 42): (string | number | null)[][] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const start = toExcelSerial("2017-04-01");
+  const rows: (string | number | null)[][] = [];
+  for (let i = 0; i < count; i++) {
+    const service = pick(SERVICES);
+    const area = pick(AREAS);
+    const team = `${service} Team ${1 + Math.floor(next() * 9)} (${area})`;
+    const grade = () => pick(GRADES);
+    const draft = next() < 0.02;
+    const typo = next() < 0.005;
+    rows.push([
+      `TD-${String(i + 1).padStart(6, "0")}`,
+      start + Math.floor(next() * 2500),
+      `Round ${1 + Math.floor(next() * 4)}`,
+      service,
+      team,
+      area,
+      `${String.fromCharCode(65 + (i % 26))}. Manager`,
+      "C. Reviewer, D. Reviewer",
+      grade(),
+      typo ? "Requires Imprvement" : grade(),
+      grade(),
+      grade(),
+      grade(),
+      "Stable staff group; children seen regularly and their views recorded.",
+      "Supervision is not always recorded; plans are not always specific.",
+      "Monthly supervision for every worker; SMART outcomes in plans.",
+      draft ? "Draft" : "Final",
+    ]);
+  }
+  return rows;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function verdict(value: number, target: number): string {
+  return value < target ? "ok" : "OVER TARGET";
+}
+
+function line(label: string, value: string, target: string, ok: string): void {
+  process.stdout.write(`  ${label.padEnd(58)} ${value.padStart(10)}   ${target ? `target ${target.padEnd(9)}` : "".padEnd(16)} ${ok}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) The grading core on 100,000 visits, in process.
+
+const coreSection: BenchSection = {
+  title: `Grading core: ${ROWS.toLocaleString("en-GB")} generated visits (median of 7 runs)`,
+  async run() {
+    const config = defaultConfig({ services: [] });
+    const compiled = compileScale(config.scale);
+    const table: RawTable = { sheet: "Diagnostics", headerRow: 1, firstColumn: 0, headers: HEADERS, rows: benchRows(ROWS) };
+    const both: number[] = [];
+    const validateOnly: number[] = [];
+    const rollOnly: number[] = [];
+    let validation = validateTable(table, config, compiled); // warm up
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      validation = validateTable(table, config, compiled);
+      const t1 = performance.now();
+      rollUp(validation, config, { compiled });
+      const t2 = performance.now();
+      validateOnly.push(t1 - t0);
+      rollOnly.push(t2 - t1);
+      both.push(t2 - t0);
+    }
+    const ms = (v: number) => `${v.toFixed(1)} ms`;
+    line("validateTable + rollUp", ms(median(both)), "< 100 ms", verdict(median(both), 100));
+    line("  of which validateTable", ms(median(validateOnly)), "", "");
+    line("rollUp alone", ms(median(rollOnly)), "< 100 ms", verdict(median(rollOnly), 100));
+    process.stdout.write(`  (${validation.visits.length.toLocaleString("en-GB")} visits counted, ${validation.drafts} drafts, ${validation.excluded.length} left out)\n`);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// (b) `summary` end to end on a 100,000-row .xlsx, as a child process: wall time and peak memory.
+
+async function writeBenchWorkbook(file: string): Promise<void> {
+  // ExcelJS's streaming writer: the generated file is not part of what is timed.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet("Diagnostics", { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.columns = HEADERS.map((h) => ({ header: h, width: h === "Visit date" ? 12 : 18, style: h === "Visit date" ? { numFmt: "dd/mm/yyyy" } : {} }));
+  for (const row of benchRows(ROWS)) ws.addRow(row).commit();
+  ws.commit();
+  await wb.commit();
+}
+
+interface Measured {
+  seconds: number;
+  peakMb: number;
+  code: number;
+}
+
+/** Runs a command, measuring wall time and peak resident memory (GNU time when present, else /proc polling). */
+async function measure(command: string, args: string[]): Promise<Measured> {
+  const useTime = existsSync("/usr/bin/time");
+  const started = performance.now();
+  const child = useTime
+    ? spawn("/usr/bin/time", ["-f", "TD_PEAK_KB %M", command, ...args], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] })
+    : spawn(command, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  let polledKb = 0;
+  const poll = useTime
+    ? null
+    : setInterval(() => {
+        polledKb = Math.max(polledKb, treeRssKb(child.pid!));
+      }, 20);
+  const code: number = await new Promise((resolve) => child.on("close", (c) => resolve(c ?? -1)));
+  const seconds = (performance.now() - started) / 1000;
+  if (poll) clearInterval(poll);
+  const match = /TD_PEAK_KB (\d+)/.exec(stderr);
+  const peakKb = match ? Number(match[1]) : polledKb;
+  if (code !== 0) process.stdout.write(`  command failed (${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}\n`);
+  return { seconds, peakMb: peakKb / 1024, code };
+}
+
+/** VmHWM of a process and its children, from /proc (for machines without GNU time). */
+function treeRssKb(pid: number): number {
+  try {
+    const own = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    let best = own ? Number(own[1]) : 0;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    for (const c of children) best = Math.max(best, treeRssKb(Number(c)));
+    return best;
+  } catch {
+    return 0;
+  }
+}
+
+const cliSection: BenchSection = {
+  title: `Command line: summary of a ${ROWS.toLocaleString("en-GB")}-row .xlsx, end to end (median of 3 runs)`,
+  async run() {
+    await fs.mkdir(OUT, { recursive: true });
+    const input = path.join(OUT, `diagnostics-${ROWS}.xlsx`);
+    if (!existsSync(input)) {
+      process.stdout.write(`  generating ${path.relative(ROOT, input)} (not timed)...\n`);
+      await writeBenchWorkbook(input);
+    }
+    const size = (await fs.stat(input)).size / 1024 / 1024;
+    process.stdout.write(`  input: ${path.relative(ROOT, input)}, ${size.toFixed(1)} MB\n`);
+    const output = path.join(OUT, "summary.xlsx");
+    const runs: { label: string; command: string; args: string[] }[] = [
+      {
+        label: "npm run --silent cli -- summary",
+        command: "npm",
+        args: ["run", "--silent", "cli", "--", "summary", input, "-o", output, "--json"],
+      },
+      {
+        label: "node --import tsx src/cli/main.ts summary",
+        command: process.execPath,
+        args: ["--import", "tsx", "src/cli/main.ts", "summary", input, "-o", output, "--json"],
+      },
+    ];
+    for (const r of runs) {
+      const results: Measured[] = [];
+      for (let i = 0; i < 3; i++) results.push(await measure(r.command, r.args));
+      const seconds = median(results.map((m) => m.seconds));
+      const peak = Math.max(...results.map((m) => m.peakMb));
+      line(`${r.label}, wall time`, `${seconds.toFixed(2)} s`, "< 5 s", verdict(seconds, 5));
+      line(`${r.label}, peak memory`, `${peak.toFixed(0)} MB`, "< 500 MB", verdict(peak, 500));
+    }
+    const cores = execFileSync("nproc").toString().trim();
+    const load = os.loadavg()[0].toFixed(1);
+    process.stdout.write(`  (each run: -o bench-output/summary.xlsx --json; machine: ${cores} cores, load average ${load}, Node ${process.version})\n`);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// (c) Task pane bundle size: a hook for the build's figures; reports only what is already built.
+
+const bundleSection: BenchSection = {
+  title: "Task pane bundle",
+  async run() {
+    const dist = path.join(ROOT, "dist");
+    if (!existsSync(dist)) {
+      process.stdout.write("  not measured: run `npm run build` first (dist/ is missing).\n");
+      return;
+    }
+    const files = (await fs.readdir(dist)).filter((f) => f.endsWith(".js"));
+    let total = 0;
+    for (const f of files) {
+      const bytes = (await fs.stat(path.join(dist, f))).size;
+      total += bytes;
+      process.stdout.write(`  ${f.padEnd(44)} ${(bytes / 1024).toFixed(0).padStart(8)} KB\n`);
+    }
+    process.stdout.write(`  ${"all JavaScript in dist/".padEnd(44)} ${(total / 1024).toFixed(0).padStart(8)} KB\n`);
+  },
+};
+
+export const SECTIONS: BenchSection[] = [coreSection, cliSection, bundleSection];
+
+async function main(): Promise<void> {
+  for (const section of SECTIONS) {
+    process.stdout.write(`\n${section.title}\n${"-".repeat(section.title.length)}\n`);
+    await section.run();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

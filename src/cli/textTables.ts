@@ -1,0 +1,74 @@
+import { Problem, Summary, describeProblem } from "../domain";
+import { describeBase, groupHeading } from "../workbook/summaryText";
+
+/** Wraps text into lines of at most `width` characters, breaking at spaces. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line === "") line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+    while (line.length > width) {
+      lines.push(line.slice(0, width));
+      line = line.slice(width);
+    }
+  }
+  if (line !== "" || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/**
+ * The per-service tables as aligned plain text for a terminal: a heading per service, then
+ * "Quality domain | Grading" with long labels wrapped inside their column.
+ */
+export function summaryAsText(summary: Summary, options: { width?: number } = {}): string {
+  const width = Math.max(60, Math.min(options.width ?? 100, 120));
+  const gradingWidth = Math.min(
+    48,
+    Math.max("Grading".length, ...summary.groups.flatMap((g) => g.rows.map((r) => r.text.length))),
+  );
+  const domainWidth = Math.max(20, width - gradingWidth - 7);
+  const out: string[] = [];
+  for (const line of describeBase(summary)) out.push(line);
+  const rule = `+${"-".repeat(domainWidth + 2)}+${"-".repeat(gradingWidth + 2)}+`;
+  const row = (a: string, b: string) => {
+    const left = wrap(a, domainWidth);
+    const right = wrap(b, gradingWidth);
+    const lines: string[] = [];
+    for (let i = 0; i < Math.max(left.length, right.length); i++) {
+      lines.push(`| ${(left[i] ?? "").padEnd(domainWidth)} | ${(right[i] ?? "").padEnd(gradingWidth)} |`);
+    }
+    return lines;
+  };
+  for (const group of summary.groups) {
+    out.push("", groupHeading(summary, group.name, group.visits), rule, ...row("Quality domain", "Grading"), rule);
+    for (const r of group.rows) out.push(...row(r.domain, r.text));
+    out.push(rule);
+  }
+  if (summary.groups.length === 0) out.push("", "No visits counted: nothing to summarise.");
+  if (summary.base.excluded.length > 0) {
+    out.push("", "Rows left out");
+    for (const row of summary.base.excluded) out.push(`  ${row.sheet} row ${row.row}: ${row.reasons.join(" ")}`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** Problems one a line: "Diagnostics!G27: …". */
+export function problemLines(problems: readonly Problem[]): string {
+  return problems.map((p) => `${describeProblem(p)}\n`).join("");
+}
+
+/** "2 problems and 1 warning", or "no problems". */
+export function problemCount(problems: readonly Problem[]): string {
+  const errors = problems.filter((p) => p.severity !== "warning").length;
+  const warnings = problems.length - errors;
+  const parts = [
+    errors ? `${errors} ${errors === 1 ? "problem" : "problems"}` : "",
+    warnings ? `${warnings} ${warnings === 1 ? "warning" : "warnings"}` : "",
+  ].filter(Boolean);
+  return parts.length ? parts.join(" and ") : "no problems";
+}
