@@ -1,0 +1,116 @@
+import * as React from "react";
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Button,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { WorkbookPort } from "../workbook/port";
+import { CheckPanel } from "./CheckPanel";
+import { PaneHost } from "./host";
+import { PaneContext, usePaneState } from "./paneContext";
+import { SettingsPanel } from "./SettingsPanel";
+import { SummaryPanel } from "./SummaryPanel";
+import { VisitPanel } from "./VisitPanel";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", display: "flex", flexDirection: "column" },
+  header: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0`,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  tabs: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, flexWrap: "wrap" },
+  status: { padding: `0 ${tokens.spacingHorizontalM}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  panel: { padding: tokens.spacingHorizontalM, paddingBottom: tokens.spacingVerticalXXL },
+});
+
+export type PaneTab = "visit" | "check" | "summary" | "setup";
+
+const TABS: { value: PaneTab; label: string }[] = [
+  { value: "visit", label: "Record visit" },
+  { value: "check", label: "Check sheet" },
+  { value: "summary", label: "Summary" },
+  { value: "setup", label: "Set up" },
+];
+
+export interface AppProps {
+  port: WorkbookPort;
+  host: PaneHost;
+  initialTab?: PaneTab;
+}
+
+export function App({ port, host, initialTab = "visit" }: AppProps) {
+  const styles = useStyles();
+  const { value, message } = usePaneState(port, host);
+  const [tab, setTab] = React.useState<PaneTab>(initialTab);
+
+  return (
+    <FluentProvider theme={webLightTheme} lang="en-GB">
+      <PaneContext.Provider value={value}>
+        <div className={styles.root}>
+          <header className={styles.header}>
+            <h1 className={styles.title}>Team Diagnostics</h1>
+          </header>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, data) => {
+              setTab(data.value as PaneTab);
+              value.notify(null);
+            }}
+            aria-label="Team Diagnostics"
+            size="small"
+          >
+            {TABS.map((t) => (
+              <Tab key={t.value} value={t.value} id={`td-tab-${t.value}`} aria-controls={`td-panel-${t.value}`}>
+                {t.label}
+              </Tab>
+            ))}
+          </TabList>
+          <div className={styles.status}>
+            {value.busy && <Spinner size="tiny" label={`${value.busy}…`} role="status" />}
+            {message && (
+              <MessageBar key={message.id} intent={message.intent} role={message.intent === "error" ? "alert" : "status"} layout="multiline">
+                <MessageBarBody>
+                  {message.title && <MessageBarTitle>{message.title}</MessageBarTitle>}
+                  {message.text}
+                </MessageBarBody>
+                <MessageBarActions
+                  containerAction={
+                    <Button appearance="transparent" size="small" aria-label="Dismiss message" onClick={() => value.notify(null)}>
+                      ×
+                    </Button>
+                  }
+                />
+              </MessageBar>
+            )}
+          </div>
+          {/* Every panel stays mounted, so a half-filled form survives a look at another tab. */}
+          {TABS.map((t) => (
+            <div
+              key={t.value}
+              className={styles.panel}
+              role="tabpanel"
+              id={`td-panel-${t.value}`}
+              aria-labelledby={`td-tab-${t.value}`}
+              hidden={tab !== t.value}
+            >
+              {t.value === "visit" && <VisitPanel />}
+              {t.value === "check" && <CheckPanel />}
+              {t.value === "summary" && <SummaryPanel />}
+              {t.value === "setup" && <SettingsPanel />}
+            </div>
+          ))}
+        </div>
+      </PaneContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,111 @@
+import * as React from "react";
+import { Badge, Button, Text, makeStyles, tokens, useArrowNavigationGroup } from "@fluentui/react-components";
+import { CheckResult, checkSheet, selectCell } from "../actions/workbookActions";
+import { Problem } from "../domain";
+import { plural } from "./messages";
+import { usePane } from "./paneContext";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  problem: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    width: "100%",
+    fontWeight: tokens.fontWeightRegular,
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  where: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  cell: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Problems listed before "Show all", so ten thousand bad rows do not freeze the pane. */
+export const PROBLEMS_SHOWN = 200;
+
+export function summariseCheck(result: CheckResult): string {
+  const errors = result.problems.filter((p) => p.severity === "error").length;
+  const warnings = result.problems.length - errors;
+  const parts = [
+    `${plural(result.problems.length, "problem")} in ${plural(result.rowsChecked, "row")}; ${plural(result.visitsCounted, "visit")} ${result.visitsCounted === 1 ? "counts" : "count"}.`,
+  ];
+  if (result.problems.length > 0) parts.push(`${plural(errors, "error")} (the row is left out of summaries), ${plural(warnings, "warning")}.`);
+  if (result.drafts > 0) parts.push(`${plural(result.drafts, "draft")} not counted.`);
+  return parts.join(" ");
+}
+
+export function CheckPanel() {
+  const styles = useStyles();
+  const { port, run, notify, busy } = usePane();
+  const [result, setResult] = React.useState<CheckResult | null>(null);
+  const [showAll, setShowAll] = React.useState(false);
+  const navigation = useArrowNavigationGroup({ axis: "vertical" });
+
+  const check = () =>
+    run("Checking the sheet", async () => {
+      notify(null);
+      setShowAll(false);
+      setResult(await checkSheet(port));
+    });
+
+  const select = (problem: Problem) =>
+    run("Selecting the cell", async () => {
+      await selectCell(port, problem.sheet, problem.cell);
+      notify({ intent: "info", text: `Cell ${problem.cell} on ${problem.sheet} selected.` });
+    });
+
+  const shown = result ? (showAll ? result.problems : result.problems.slice(0, PROBLEMS_SHOWN)) : [];
+
+  return (
+    <div className={styles.stack}>
+      <Text>
+        Lists every problem in the Diagnostics table: grades not on the scale, missing fields, repeated Visit IDs and dates
+        typed as text. Rows pasted in skip Excel&apos;s dropdowns, so check after pasting. Choose a problem to select its cell.
+      </Text>
+      <div>
+        <Button appearance="primary" onClick={check} disabledFocusable={busy !== null}>
+          Check sheet
+        </Button>
+      </div>
+      {result && (
+        <>
+          <Text role="status" weight="semibold">
+            {summariseCheck(result)}
+          </Text>
+          {result.problems.length > 0 && (
+            <ul className={styles.list} aria-label="Problems" {...navigation}>
+              {shown.map((p, i) => (
+                <li key={`${p.cell}-${i}`}>
+                  <Button
+                    appearance="subtle"
+                    className={styles.problem}
+                    onClick={() => select(p)}
+                    aria-label={`${p.cell}, ${p.column}, ${p.severity}: ${p.message} Select this cell.`}
+                  >
+                    <span className={styles.where}>
+                      <span className={styles.cell}>{p.cell}</span>
+                      <span>{p.column}</span>
+                      <Badge appearance="tint" color={p.severity === "error" ? "danger" : "warning"} size="small">
+                        {p.severity === "error" ? "Error" : "Warning"}
+                      </Badge>
+                    </span>
+                    <span>{p.message}</span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {!showAll && result.problems.length > PROBLEMS_SHOWN && (
+            <div>
+              <Button onClick={() => setShowAll(true)}>{`Show all ${result.problems.length} problems`}</Button>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import * as React from "react";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { setUpWorkbook } from "../actions/workbookActions";
+import { TieRule, foldLabel } from "../domain";
+import { readableText } from "./gradeStyle";
+import { plural } from "./messages";
+import { usePane } from "./paneContext";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  grades: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  grade: { display: "flex", alignItems: "flex-start" },
+  swatch: {
+    display: "inline-block",
+    width: "7.5em",
+    flexShrink: 0,
+    boxSizing: "border-box",
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    marginRight: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    textAlign: "center",
+  },
+  table: {
+    borderCollapse: "collapse",
+    width: "100%",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": {
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+      textAlign: "left",
+    },
+  },
+  caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+});
+
+export function tieRuleText(rule: TieRule): string {
+  return rule === "split"
+    ? "Split: when two adjacent grades are equally frequent, the split grade between them is shown (otherwise the lower grade), and the tie is marked."
+    : "Cautious: when grades are equally frequent, the lower grade is shown and the tie is marked.";
+}
+
+function Items({ items, empty }: { items: readonly string[]; empty: string }) {
+  const styles = useStyles();
+  if (items.length === 0) return <Text>{empty}</Text>;
+  return (
+    <ul className={styles.list}>
+      {items.map((item, i) => (
+        <li key={`${item}-${i}`}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function SettingsPanel() {
+  const styles = useStyles();
+  const { port, config, compiled, workbook, run, notify, reloadConfig, busy } = usePane();
+  const isBusy = busy !== null;
+
+  const setUp = () =>
+    run("Setting up the workbook", async () => {
+      await setUpWorkbook(port);
+      await reloadConfig();
+      notify({
+        intent: "success",
+        text: "The workbook is set up: the Diagnostics table, the Lists sheet, dropdowns, grade colours and date formats are in place. No row was changed.",
+      });
+    });
+
+  const reload = () =>
+    run("Reading the Lists sheet", async () => {
+      await reloadConfig();
+      notify({ intent: "success", text: "Settings read again from the Lists sheet." });
+    });
+
+  return (
+    <div className={styles.stack}>
+      <section className={styles.section} aria-labelledby="td-setup-heading">
+        <h2 id="td-setup-heading" className={styles.heading}>
+          Set up workbook
+        </h2>
+        <Text>
+          Creates the Diagnostics table and the Lists sheet, with dropdowns, grade colours and date formats; or repairs them
+          without losing a row. It is safe to run again: a workbook already set up is left as it is.
+        </Text>
+        <Button appearance="primary" onClick={setUp} disabledFocusable={isBusy}>
+          Set up workbook
+        </Button>
+      </section>
+
+      <section className={styles.section} aria-labelledby="td-settings-heading">
+        <h2 id="td-settings-heading" className={styles.heading}>
+          Settings
+        </h2>
+        <Text>
+          {workbook.hasLists
+            ? "These settings are kept on the Lists sheet, so they travel with the workbook. Edit them there, then choose Reload settings."
+            : "This workbook has no Lists sheet yet, so these are the defaults. Set up workbook writes them to a Lists sheet, where you can edit them."}
+        </Text>
+        <Button onClick={reload} disabledFocusable={isBusy}>
+          Reload settings
+        </Button>
+
+        <h3 className={styles.subheading}>{`Grade scale: ${config.scale.name}`}</h3>
+        <ul className={styles.grades} aria-label="Grades, best first">
+          {compiled.categories.map((c) => (
+            <li key={c.code} className={styles.grade}>
+              <span className={styles.swatch} style={{ backgroundColor: `#${c.colour}`, color: readableText(c.colour) }}>
+                {c.code}
+              </span>
+              {c.label !== c.code ? c.label : c.graded ? "Split grade" : "Counted and shown, never the headline"}
+            </li>
+          ))}
+        </ul>
+
+        <h3 className={styles.subheading}>Tie rule</h3>
+        <Text>{tieRuleText(config.tieRule)}</Text>
+
+        <h3 className={styles.subheading}>Quality domains</h3>
+        <table className={styles.table}>
+          <caption className={styles.caption}>Column heading and the label used in summary tables</caption>
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Summary label</th>
+            </tr>
+          </thead>
+          <tbody>
+            {config.domains.map((d) => (
+              <tr key={d.key}>
+                <th scope="row">{d.shortLabel}</th>
+                <td>{d.fullLabel}</td>
+              </tr>
+            ))}
+            {config.overall && (
+              <tr>
+                <th scope="row">{config.overall.shortLabel}</th>
+                <td>
+                  {foldLabel(config.overall.fullLabel).includes("overall")
+                    ? config.overall.fullLabel
+                    : `${config.overall.fullLabel} (the overall conclusion)`}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {!config.overall && <Text>No overall conclusion column: each domain is graded on its own.</Text>}
+
+        <h3 className={styles.subheading}>Services</h3>
+        <Items items={config.services} empty="None listed: any service name is accepted." />
+
+        <h3 className={styles.subheading}>Teams</h3>
+        {config.teams.length === 0 ? (
+          <Text>None listed yet. Teams are added when you record a visit for a new team.</Text>
+        ) : (
+          <table className={styles.table}>
+            <caption className={styles.caption}>{`${plural(config.teams.length, "team")} on the list`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col">Service</th>
+                <th scope="col">Area</th>
+              </tr>
+            </thead>
+            <tbody>
+              {config.teams.map((t, i) => (
+                <tr key={`${t.name}-${i}`}>
+                  <th scope="row">{t.name}</th>
+                  <td>{t.service}</td>
+                  <td>{t.area}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+
+        <h3 className={styles.subheading}>Areas</h3>
+        <Items items={config.areas} empty="None listed: any area name is accepted." />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,273 @@
+import * as React from "react";
+import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { computeSummary, refreshSummary } from "../actions/workbookActions";
+import { CompiledScale, DiagnosticsConfig, GroupBy, Summary, SummaryFilter, parseBritishDate } from "../domain";
+import { describeBase, groupHeading } from "../workbook/summaryText";
+import { CSV_MIME, DOCX_MIME, XLSX_MIME } from "./host";
+import { gradeCellStyle } from "./gradeStyle";
+import { loadClipboard, loadCsv, loadSummaryWorkbook, loadWordReport } from "./lazy";
+import { plural } from "./messages";
+import { usePane } from "./paneContext";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  dates: { flexGrow: 1, flexBasis: "9em" },
+  buttons: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "stretch" },
+  base: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  table: {
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": {
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+      textAlign: "left",
+      verticalAlign: "top",
+    },
+    "& thead th": { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
+    "& tbody th": { fontWeight: tokens.fontWeightRegular },
+  },
+  overall: { "& th, & td": { fontWeight: tokens.fontWeightSemibold } },
+  caption: { captionSide: "top", textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignItems: "flex-start" },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+});
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const isoOf = (text: string): string | undefined => {
+  const t = text.trim();
+  if (t === "") return undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : (parseBritishDate(t) ?? t);
+};
+
+const utf8 = (text: string) => new TextEncoder().encode(text.startsWith("\uFEFF") ? text : `\uFEFF${text}`);
+
+export function SummaryTables(props: { summary: Summary; config: DiagnosticsConfig; compiled: CompiledScale; onCopy?: (group: string) => void }) {
+  const styles = useStyles();
+  const { summary, config, compiled, onCopy } = props;
+  return (
+    <>
+      {summary.groups.map((group) => (
+        <div key={group.name} className={styles.group}>
+          <table className={styles.table}>
+            <caption className={styles.caption}>{groupHeading(summary, group.name, group.visits)}</caption>
+            <thead>
+              <tr>
+                <th scope="col" style={{ width: "58%" }}>
+                  Quality domain
+                </th>
+                <th scope="col">Grading</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.rows.map((row) => (
+                <tr key={row.domainKey} className={row.domainKey === config.overall?.key ? styles.overall : undefined}>
+                  <th scope="row">{row.domain}</th>
+                  <td style={gradeCellStyle(row.headline, compiled)}>{row.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {onCopy && (
+            <Button size="small" onClick={() => onCopy(group.name)} aria-label={`Copy the ${group.name} table`}>
+              Copy table
+            </Button>
+          )}
+        </div>
+      ))}
+    </>
+  );
+}
+
+export function SummaryPanel() {
+  const styles = useStyles();
+  const { port, host, config, compiled, run, notify, busy } = usePane();
+  const [by, setBy] = React.useState<GroupBy>("service");
+  const [round, setRound] = React.useState("");
+  const [from, setFrom] = React.useState("");
+  const [to, setTo] = React.useState("");
+  const [shown, setShown] = React.useState<Summary | null>(null);
+  const isBusy = busy !== null;
+  const canOpenWorkbook = host.isSetSupported("ExcelApi", "1.8");
+
+  /** The options, or null (with a message) when the dates do not make sense. */
+  const options = (): { by: GroupBy; filter: SummaryFilter } | null => {
+    const filter: SummaryFilter = {};
+    if (round.trim() !== "") filter.round = round.trim();
+    const fromDate = isoOf(from);
+    const toDate = isoOf(to);
+    for (const [label, value] of [["From", fromDate], ["To", toDate]] as const) {
+      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        notify({ intent: "error", text: `${label} date: enter the date as dd/mm/yyyy.` });
+        return null;
+      }
+    }
+    if (fromDate && toDate && fromDate > toDate) {
+      notify({ intent: "error", text: "The From date is after the To date." });
+      return null;
+    }
+    if (fromDate) filter.from = fromDate;
+    if (toDate) filter.to = toDate;
+    return { by, filter };
+  };
+
+  const refresh = () => {
+    const chosen = options();
+    if (!chosen) return;
+    void run("Refreshing the summary", async () => {
+      const { summary, layout } = await refreshSummary(port, chosen);
+      setShown(summary);
+      const groups = plural(summary.groups.length, summary.by === "service" ? "service" : "area");
+      const renamed =
+        layout.summarySheet !== "Summary" || layout.countsSheet !== "Counts"
+          ? " A sheet of yours already had the usual name, so it was left alone."
+          : "";
+      notify({
+        intent: "success",
+        text: `Summary written to the "${layout.summarySheet}" and "${layout.countsSheet}" sheets: ${plural(summary.base.visits, "visit")} in ${groups}.${renamed}`,
+      });
+    });
+  };
+
+  const createWorkbook = () => {
+    const chosen = options();
+    if (!chosen) return;
+    void run("Creating the summary workbook", async () => {
+      const { summary, config: current } = await computeSummary(port, chosen);
+      const { summaryWorkbookBase64 } = await loadSummaryWorkbook();
+      const { base64, bytes } = await summaryWorkbookBase64(summary, current);
+      if (canOpenWorkbook) {
+        await host.openWorkbookFromBase64(base64);
+        notify({ intent: "success", text: `The summary workbook (${plural(summary.base.visits, "visit")}) has opened in a new window. Save it where you need it.` });
+      } else {
+        await host.download(`Team diagnostics summary ${today()}.xlsx`, bytes, XLSX_MIME);
+        notify({ intent: "success", text: "This version of Excel cannot open a new workbook from an add-in, so the summary workbook was downloaded instead." });
+      }
+    });
+  };
+
+  const exportReport = () => {
+    const chosen = options();
+    if (!chosen) return;
+    void run("Building the report", async () => {
+      const byService = await computeSummary(port, { by: "service", filter: chosen.filter });
+      const byArea = await computeSummary(port, { by: "area", filter: chosen.filter });
+      const { buildWordReport } = await loadWordReport();
+      const bytes = await buildWordReport({
+        byService: byService.summary,
+        byArea: byArea.summary.groups.length > 0 ? byArea.summary : null,
+        config: byService.config,
+      });
+      await host.download(`Team diagnostics report ${today()}.docx`, bytes, DOCX_MIME);
+      notify({ intent: "success", text: "The Word report has been downloaded. It holds grades and counts only." });
+    });
+  };
+
+  const downloadCsv = () => {
+    const chosen = options();
+    if (!chosen) return;
+    void run("Preparing the counts", async () => {
+      const { summary, config: current } = await computeSummary(port, chosen);
+      const { countsCsv } = await loadCsv();
+      await host.download(`Team diagnostics counts ${today()}.csv`, utf8(countsCsv(summary, current)), CSV_MIME);
+      notify({ intent: "success", text: "The counts have been downloaded as a CSV file." });
+    });
+  };
+
+  const copy = (group: string | null) => {
+    if (!shown) return;
+    void run("Copying", async () => {
+      const { summaryTableClipboard } = await loadClipboard();
+      const { html, text } = summaryTableClipboard(shown, group, config);
+      await host.copyToClipboard(html, text);
+      notify({
+        intent: "success",
+        text: group === null ? "All the tables are on the clipboard: paste them into Word or an email." : `The ${group} table is on the clipboard: paste it into Word or an email.`,
+      });
+    });
+  };
+
+  return (
+    <div className={styles.stack}>
+      <Text>
+        Rolls the final visits up into one table per service or area. Refresh summary writes the Summary and Counts sheets in
+        this workbook; only sheets the add-in made are ever replaced.
+      </Text>
+
+      <Field label="Group by">
+        <RadioGroup layout="horizontal" value={by} onChange={(_, data) => setBy(data.value as GroupBy)}>
+          <Radio value="service" label="Service" />
+          <Radio value="area" label="Area" />
+        </RadioGroup>
+      </Field>
+      <Field label="Round" hint="Leave blank for every round.">
+        <Input value={round} onChange={(_, data) => setRound(data.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Field label="Visits from" className={styles.dates}>
+          <Input type="date" value={from} onChange={(_, data) => setFrom(data.value)} />
+        </Field>
+        <Field label="Visits to" className={styles.dates}>
+          <Input type="date" value={to} onChange={(_, data) => setTo(data.value)} />
+        </Field>
+      </div>
+
+      <div className={styles.buttons}>
+        <Button appearance="primary" onClick={refresh} disabledFocusable={isBusy}>
+          Refresh summary
+        </Button>
+        <Button onClick={createWorkbook} disabledFocusable={isBusy}>
+          {canOpenWorkbook ? "Create summary workbook" : "Download summary workbook"}
+        </Button>
+        <Button onClick={exportReport} disabledFocusable={isBusy}>
+          Export report (Word)
+        </Button>
+        <Button onClick={downloadCsv} disabledFocusable={isBusy}>
+          Download counts (CSV)
+        </Button>
+      </div>
+      <Text size={200}>The workbook, report and counts carry grades and counts only: no names and no findings.</Text>
+
+      {shown && (
+        <section className={styles.stack} aria-labelledby="td-summary-heading">
+          <h2 id="td-summary-heading" className={styles.heading}>
+            {`Findings by ${shown.by}`}
+          </h2>
+          <ul className={styles.base}>
+            {describeBase(shown).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          {shown.groups.length === 0 ? (
+            <Text>No visits counted: nothing to summarise yet.</Text>
+          ) : (
+            <>
+              <div>
+                <Button onClick={() => copy(null)} disabledFocusable={isBusy}>
+                  Copy all tables
+                </Button>
+              </div>
+              <SummaryTables summary={shown} config={config} compiled={compiled} onCopy={(group) => copy(group)} />
+            </>
+          )}
+          {shown.base.excluded.length > 0 && (
+            <details>
+              <summary>{`Rows left out (${shown.base.excluded.length})`}</summary>
+              <ul className={styles.base}>
+                {shown.base.excluded.map((row) => (
+                  <li key={`${row.sheet}-${row.row}`}>{`${row.sheet} row ${row.row}: ${row.reasons.join(" ")}`}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import * as React from "react";
+import { readContext } from "../actions/context";
+import { CompiledScale, DiagnosticsConfig, compileScale, defaultConfig } from "../domain";
+import { WorkbookPort } from "../workbook/port";
+import { PaneHost } from "./host";
+import { PaneMessage, describeError } from "./messages";
+
+export interface WorkbookState {
+  /** Whether the workbook has the Diagnostics data yet; null until first read. */
+  hasTable: boolean | null;
+  hasLists: boolean;
+}
+
+export interface PaneContextValue {
+  port: WorkbookPort;
+  host: PaneHost;
+  config: DiagnosticsConfig;
+  compiled: CompiledScale;
+  workbook: WorkbookState;
+  /** Re-reads the Lists sheet. */
+  reloadConfig(): Promise<void>;
+  /** What is running, for the spinner; null when idle. */
+  busy: string | null;
+  /** Runs one action: one at a time, errors shown in the message bar. Returns undefined if it failed. */
+  run<T>(label: string, action: () => Promise<T>): Promise<T | undefined>;
+  notify(message: PaneMessage | null): void;
+}
+
+export const PaneContext = React.createContext<PaneContextValue | null>(null);
+
+export function usePane(): PaneContextValue {
+  const value = React.useContext(PaneContext);
+  if (!value) throw new Error("usePane must be used inside the pane.");
+  return value;
+}
+
+export function usePaneState(port: WorkbookPort, host: PaneHost) {
+  const [config, setConfig] = React.useState<DiagnosticsConfig>(() => defaultConfig());
+  const [workbook, setWorkbook] = React.useState<WorkbookState>({ hasTable: null, hasLists: false });
+  const [busy, setBusy] = React.useState<string | null>(null);
+  const [message, setMessage] = React.useState<(PaneMessage & { id: number }) | null>(null);
+  const running = React.useRef(false);
+  const messageId = React.useRef(0);
+
+  const notify = React.useCallback((next: PaneMessage | null) => {
+    messageId.current += 1;
+    setMessage(next ? { ...next, id: messageId.current } : null);
+  }, []);
+
+  const reloadConfig = React.useCallback(async () => {
+    const context = await readContext(port, { rows: false, lists: true, selection: false });
+    setConfig(context.config);
+    setWorkbook({ hasTable: context.snapshot.diagnostics !== null, hasLists: context.snapshot.lists !== null });
+  }, [port]);
+
+  const run = React.useCallback(
+    async <T,>(label: string, action: () => Promise<T>): Promise<T | undefined> => {
+      if (running.current) return undefined;
+      running.current = true;
+      setBusy(label);
+      try {
+        return await action();
+      } catch (error) {
+        notify(describeError(error));
+        return undefined;
+      } finally {
+        running.current = false;
+        setBusy(null);
+      }
+    },
+    [notify],
+  );
+
+  React.useEffect(() => {
+    void run("Reading the workbook", reloadConfig);
+  }, [run, reloadConfig]);
+
+  const compiled = React.useMemo(() => compileScale(config.scale), [config.scale]);
+  const value: PaneContextValue = React.useMemo(
+    () => ({ port, host, config, compiled, workbook, reloadConfig, busy, run, notify }),
+    [port, host, config, compiled, workbook, reloadConfig, busy, run, notify],
+  );
+  return { value, message };
+}
