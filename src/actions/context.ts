@@ -1,5 +1,6 @@
 import { DiagnosticsConfig, RawTable, compileScale, CompiledScale } from "../domain";
 import { configFromLists } from "../workbook/listsSheet";
+import { WorkbookBasis, WorkbookChange, WorkbookPlan } from "../workbook/plan";
 import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { rawTableFrom } from "../workbook/tableRows";
 
@@ -35,4 +36,14 @@ export async function readContext(
 export function requireTable(context: ActionContext): RawTable {
   if (!context.table) throw new NoDiagnosticsTableError();
   return context.table;
+}
+
+/** The read a plan is built on, when the adapter reported enough of it to spare a second look. */
+export function basisOf(snapshot: WorkbookSnapshot): WorkbookBasis | undefined {
+  if (!snapshot.names || !snapshot.tables) return undefined;
+  return { sheets: snapshot.sheets, names: snapshot.names, tables: snapshot.tables };
+}
+
+export function planFrom(context: ActionContext, action: string, changes: WorkbookChange[]): WorkbookPlan {
+  return { action, changes, basis: basisOf(context.snapshot) };
 }

@@ -22,14 +22,17 @@ import {
 import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
 import { ownedSheetName } from "../workbook/ownedSheets";
 import { WorkbookChange, WorkbookPlan } from "../workbook/plan";
-import { DIAGNOSTICS_TABLE, LISTS_SHEET, WorkbookPort } from "../workbook/port";
-import { LISTS_OWNER, setupPlan } from "../workbook/setupPlan";
+import { DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET, ReadRequest, WorkbookPort } from "../workbook/port";
+import { setupPlan } from "../workbook/setupPlan";
 import { SummaryLayout, summaryPlan } from "../workbook/summaryPlan";
-import { ActionContext, readContext, requireTable } from "./context";
+import { ActionContext, basisOf, planFrom, readContext, requireTable } from "./context";
+
+/** Every row without the narrative columns: what checking, summarising and appending need. */
+const ROWS: ReadRequest = { rows: true, narrative: false, lists: true, selection: false };
 
 export async function setUpWorkbook(port: WorkbookPort): Promise<WorkbookPlan> {
-  const context = await readContext(port, { rows: true, lists: true, selection: false });
-  const plan = setupPlan(context.snapshot, context.config);
+  const context = await readContext(port, ROWS);
+  const plan = { ...setupPlan(context.snapshot, context.config), basis: basisOf(context.snapshot) };
   await port.apply(plan);
   return plan;
 }
@@ -43,7 +46,7 @@ export interface CheckResult {
 
 /** Every problem in the Diagnostics table; changes nothing. */
 export async function checkSheet(port: WorkbookPort): Promise<CheckResult> {
-  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const context = await readContext(port, ROWS);
   const table = requireTable(context);
   const result = validateTable(table, context.config, context.compiled);
   return {
@@ -61,20 +64,23 @@ export interface SummaryOptions {
 
 /** Reads and rolls up without writing: for previews, exports and the summary workbook. */
 export async function computeSummary(port: WorkbookPort, options: SummaryOptions = {}): Promise<{ summary: Summary; config: DiagnosticsConfig }> {
-  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const context = await readContext(port, ROWS);
   const validation = validateTable(requireTable(context), context.config, context.compiled);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
   return { summary, config: context.config };
 }
 
 /** Writes the Summary and Counts sheets; only sheets the add-in owns are touched. */
-export async function refreshSummary(port: WorkbookPort, options: SummaryOptions = {}): Promise<{ summary: Summary; layout: SummaryLayout }> {
-  const context = await readContext(port, { rows: true, lists: true, selection: false });
+export async function refreshSummary(
+  port: WorkbookPort,
+  options: SummaryOptions = {},
+): Promise<{ summary: Summary; layout: SummaryLayout; config: DiagnosticsConfig }> {
+  const context = await readContext(port, ROWS);
   const validation = validateTable(requireTable(context), context.config, context.compiled);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
   const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets);
-  await port.apply(plan);
-  return { summary, layout };
+  await port.apply({ ...plan, basis: basisOf(context.snapshot) });
+  return { summary, layout, config: context.config };
 }
 
 export type SaveResult = { ok: true; row: number; visitId: string } | { ok: false; errors: FieldError[] };
@@ -97,13 +103,13 @@ function listsSheet(context: ActionContext): string {
 /** Adds the team to the Lists sheet when it is new, so the sheet's dropdown accepts it too. */
 function teamChanges(context: ActionContext, form: VisitForm): WorkbookChange[] {
   const known = context.config.teams.some((t) => foldLabel(t.name) === foldLabel(form.team));
-  if (known || !context.snapshot.lists) return [];
+  if (known || form.team.trim() === "" || !context.snapshot.lists) return [];
   return [newTeamChange(listsSheet(context), context.snapshot.lists, { name: form.team.trim(), service: form.service, area: form.area })];
 }
 
 /** Validates the form, then appends one row below the table and selects it. Nothing is written if anything is wrong. */
 export async function recordVisit(port: WorkbookPort, form: VisitForm): Promise<SaveResult> {
-  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const context = await readContext(port, ROWS);
   const table = requireTable(context);
   const others = visitIdsExcept(context, null);
   const complete: VisitForm = { ...form, visitId: form.visitId.trim() || nextVisitId(others) };
@@ -125,7 +131,7 @@ export async function recordVisit(port: WorkbookPort, form: VisitForm): Promise<
     sheet: table.sheet,
     range: `${columnLetter(table.firstColumn)}${row}:${columnLetter(table.firstColumn + table.headers.length - 1)}${row}`,
   });
-  await port.apply({ action: "Record a visit", changes });
+  await port.apply(planFrom(context, "Record a visit", changes));
   return { ok: true, row, visitId: complete.visitId };
 }
 
@@ -141,7 +147,7 @@ export interface LoadedVisit {
 
 /** The visit on the selected row, or null when the selection is not on a Diagnostics row. */
 export async function loadSelectedVisit(port: WorkbookPort): Promise<LoadedVisit | null> {
-  const context = await readContext(port, { rows: true, lists: true, selection: true });
+  const context = await readContext(port, { rows: true, narrative: true, lists: true, selection: true });
   const table = requireTable(context);
   const selection = context.snapshot.selection;
   if (!selection || selection.sheet !== table.sheet) return null;
@@ -161,7 +167,7 @@ export interface VisitListing {
 
 /** Visits whose ID or team contains the text, for the pane's search. */
 export async function findVisits(port: WorkbookPort, text: string): Promise<VisitListing[]> {
-  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const context = await readContext(port, ROWS);
   const table = requireTable(context);
   const needle = foldLabel(text);
   const listings: VisitListing[] = [];
@@ -175,7 +181,7 @@ export async function findVisits(port: WorkbookPort, text: string): Promise<Visi
 }
 
 export async function loadVisitAt(port: WorkbookPort, row: number): Promise<LoadedVisit | null> {
-  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const context = await readContext(port, { ...ROWS, narrative: true });
   const table = requireTable(context);
   const cells = table.rows[row - table.headerRow - 1];
   return cells ? { row, form: formFromRow(cells, table.headers, context.config) } : null;
@@ -188,11 +194,12 @@ export class RowMovedError extends Error {
 }
 
 /**
- * Saves an edit into the row it came from, cell by cell: columns the add-in does not know, and every other row,
- * stay as they are. The row is re-read first, so a co-author's sort cannot make us write over another visit.
+ * Saves an edit into the row it came from, writing only the cells the user changed: columns the add-in does not
+ * know, fields a co-author changed meanwhile, and every other row stay as they are. The row is re-read first, so a
+ * co-author's sort cannot make us write over another visit.
  */
 export async function saveVisitEdit(port: WorkbookPort, row: number, original: VisitForm, form: VisitForm): Promise<SaveResult> {
-  const context = await readContext(port, { rows: true, lists: true, selection: false });
+  const context = await readContext(port, ROWS);
   const table = requireTable(context);
   const cells = table.rows[row - table.headerRow - 1];
   const current = cells ? formFromRow(cells, table.headers, context.config) : null;
@@ -201,17 +208,18 @@ export async function saveVisitEdit(port: WorkbookPort, row: number, original: V
   }
   const errors = validateVisitForm(form, context.config, visitIdsExcept(context, row), context.compiled);
   if (errors.length > 0) return { ok: false, errors };
-  const before = formCells(current, table.headers, context.config);
-  const changes: WorkbookChange[] = [...teamChanges(context, form)];
+  const before = formCells(original, table.headers, context.config);
+  const changes: WorkbookChange[] = foldLabel(form.team) === foldLabel(original.team) ? [] : teamChanges(context, form);
   for (const [column, value] of formCells(form, table.headers, context.config)) {
     if (before.get(column) === value) continue;
     changes.push({ kind: "setValues", sheet: table.sheet, topLeft: cellAddress(table.firstColumn + column, row), values: [[value]] });
   }
-  if (changes.length > 0) await port.apply({ action: "Edit a visit", changes });
+  if (changes.length > 0) await port.apply(planFrom(context, "Edit a visit", changes));
   return { ok: true, row, visitId: form.visitId };
 }
 
 export async function selectCell(port: WorkbookPort, sheet: string, cell: string): Promise<void> {
+  // No read first: selecting needs nothing but the address, and stays one round trip.
   await port.apply({ action: "Select", changes: [{ kind: "select", sheet, range: cell }] });
 }
 

@@ -7,3 +7,4 @@ export * from "./scale";
 export * from "./text";
 export * from "./visits";
 export * from "./visitForm";
+export * from "./colour";

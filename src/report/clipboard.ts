@@ -1,5 +1,5 @@
 import { DiagnosticsConfig, GroupSummary, Summary, compileScale, defaultConfig } from "../domain";
-import { contrastingText } from "../workbook/setupPlan";
+import { readableTextColour } from "../domain/colour";
 import { groupHeading } from "../workbook/summaryText";
 import { neutraliseFormula } from "./csv";
 import { JUDGEMENTS_LINE } from "./wording";
@@ -16,7 +16,7 @@ function td(text: string, options: { fill?: string; bold?: boolean; header?: boo
   const tag = options.header ? "th" : "td";
   const styles = [CELL];
   if (options.width) styles.push(`width:${options.width}`);
-  if (options.fill) styles.push(`background-color:#${options.fill};color:#${contrastingText(options.fill)}`);
+  if (options.fill) styles.push(`background-color:#${options.fill};color:#${readableTextColour(options.fill)}`);
   styles.push(`font-weight:${options.bold ? "bold" : "normal"}`);
   const bg = options.fill ? ` bgcolor="#${options.fill}"` : "";
   return `<${tag} style="${styles.join(";")}"${bg}>${escapeHtml(text)}</${tag}>`;

@@ -14,7 +14,7 @@ import {
   WidthType,
 } from "docx";
 import { CompiledScale, DiagnosticsConfig, GroupSummary, Summary, compileScale } from "../domain";
-import { contrastingText } from "../workbook/setupPlan";
+import { readableTextColour } from "../domain/colour";
 import { HEADLINE_RULE, describeBase, groupHeading } from "../workbook/summaryText";
 import { GradeDistribution, gradeDistribution, gradeName } from "./distribution";
 import { stackedBarPng } from "./png";
@@ -62,7 +62,7 @@ function textCell(text: string, options: CellOptions): TableCell {
     children: [
       new Paragraph({
         alignment: options.align,
-        children: [new TextRun({ text, bold: options.bold, color: fill ? contrastingText(fill) : undefined })],
+        children: [new TextRun({ text, bold: options.bold, color: fill ? readableTextColour(fill) : undefined })],
       }),
     ],
   });

@@ -4,7 +4,7 @@
  * Addresses are A1 references within the named sheet, without the sheet name.
  */
 
-/** A value written to a cell. Dates are written as Excel serial numbers with a date format. */
+/** A value written to a cell; null empties the cell. Dates are written as Excel serial numbers with a date format. */
 export type CellValue = string | number | boolean | null;
 
 export interface CellStyle {
@@ -64,7 +64,10 @@ export type WorkbookChange =
   /** A workbook-scoped name for a range of a sheet; an existing name of the same spelling is pointed at the new range. */
   | { kind: "defineName"; name: string; sheet: string; range: string }
   | { kind: "freezeRows"; sheet: string; rows: number }
-  /** Stacked bar chart: first column of the range holds categories, the rest one series each. */
+  /**
+   * Stacked bar chart. dataRange includes its header row: the top-left cell is a label, grade names run across,
+   * groups run down; one series per column after the first. Width and height are in points.
+   */
   | {
       kind: "addChart";
       sheet: string;
@@ -79,10 +82,28 @@ export type WorkbookChange =
     }
   | { kind: "select"; sheet: string; range: string };
 
+/** A sheet and, when the add-in made it, what for (the owner tag). */
+export interface SheetInfo {
+  name: string;
+  owner: string | null;
+  /** Names of the charts on a sheet the add-in owns (reported only for owned sheets). */
+  charts?: string[];
+}
+
+/** What existed when a plan was built: lets an adapter apply it without asking the workbook again. */
+export interface WorkbookBasis {
+  sheets: SheetInfo[];
+  /** Workbook-scoped names. */
+  names: string[];
+  tables: string[];
+}
+
 export interface WorkbookPlan {
   /** What the user asked for, for messages and tests. */
   action: string;
   changes: WorkbookChange[];
+  /** The read the plan was built from; without it an adapter may have to look before it writes. */
+  basis?: WorkbookBasis;
 }
 
 /** Workbook names starting with this mark a sheet as the add-in's own; the name follows the sheet if renamed. */

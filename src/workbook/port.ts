@@ -1,10 +1,6 @@
-import { CellValue, WorkbookPlan } from "./plan";
+import { CellValue, SheetInfo, WorkbookPlan } from "./plan";
 
-/** A sheet and, when the add-in made it, what for (the owner tag). */
-export interface SheetInfo {
-  name: string;
-  owner: string | null;
-}
+export type { SheetInfo } from "./plan";
 
 /** The Diagnostics data as read: a header row and the rows under it. */
 export interface TableSnapshot {
@@ -28,6 +24,9 @@ export interface SelectionSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetInfo[];
+  /** Workbook-scoped names and table names, when the adapter reports them (see WorkbookBasis). */
+  names?: string[];
+  tables?: string[];
   diagnostics: TableSnapshot | null;
   /** Values from A1 to the end of the used range of the add-in's lists sheet (owner "lists", else the sheet named Lists), or null when there is none. */
   lists: CellValue[][] | null;
@@ -37,13 +36,20 @@ export interface WorkbookSnapshot {
 export interface ReadRequest {
   /** Read the Diagnostics table's rows as well as its headers. */
   rows: boolean;
+  /**
+   * Also read the narrative columns (names and findings: see ColumnDefinition.narrative). Only editing one visit
+   * needs them; leaving them out keeps a 10,000-row read to one response under Excel on the web's 5 MB limit.
+   * Without them those cells read as null.
+   */
+  narrative?: boolean;
   lists: boolean;
   selection: boolean;
 }
 
 /**
  * What every action needs from a workbook: one read, then one plan applied.
- * Each call is one batch: the Office.js adapter makes a fixed number of round trips per call, whatever the row count.
+ * Each call is one batch: the Office.js adapter makes a fixed number of round trips per call while the data fits
+ * Excel on the web's 5 MB request and response limits (10,000 visits do), and splits only beyond them.
  */
 export interface WorkbookPort {
   read(request: ReadRequest): Promise<WorkbookSnapshot>;
@@ -53,3 +59,5 @@ export interface WorkbookPort {
 export const DIAGNOSTICS_SHEET = "Diagnostics";
 export const DIAGNOSTICS_TABLE = "Diagnostics";
 export const LISTS_SHEET = "Lists";
+/** Owner tag of the add-in's Lists sheet. */
+export const LISTS_OWNER = "lists";

@@ -9,14 +9,15 @@ import {
   gradeKey,
   gradedColumns,
   matchHeaders,
+  readableTextColour,
 } from "../domain";
 import { LISTS_HEADERS, LIST_NAMES, listsChanges, listsSheetValues } from "./listsSheet";
 import { ownedSheetName } from "./ownedSheets";
 import { WorkbookChange, WorkbookPlan } from "./plan";
-import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_SHEET, WorkbookSnapshot } from "./port";
+import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET, WorkbookSnapshot } from "./port";
 import { rawTableFrom } from "./tableRows";
 
-export const LISTS_OWNER = "lists";
+export { LISTS_OWNER } from "./port";
 export const LAST_ROW = 1048576;
 export const DATE_FORMAT = "dd/mm/yyyy";
 
@@ -126,7 +127,7 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
         kind: "conditionalFills",
         sheet,
         range,
-        fills: compiled.categories.map((c) => ({ text: c.code, fill: c.colour, fontColour: contrastingText(c.colour) })),
+        fills: compiled.categories.map((c) => ({ text: c.code, fill: c.colour, fontColour: readableTextColour(c.colour) })),
       });
     }
   }
@@ -159,8 +160,3 @@ function findsRecords(headers: unknown[], config: DiagnosticsConfig): boolean {
   return columns.has("service") && columns.has("team");
 }
 
-/** Black or white text, whichever reads better on the fill. */
-export function contrastingText(fill: string): string {
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(fill.slice(i, i + 2), 16));
-  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? "000000" : "FFFFFF";
-}

@@ -1,9 +1,8 @@
-import { DiagnosticsConfig, Summary, compileScale, rangeAddress } from "../domain";
+import { DiagnosticsConfig, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
 import { gradeDistribution, gradeName } from "../report/distribution";
 import { ownedSheetName } from "./ownedSheets";
 import { CellValue, WorkbookChange, WorkbookPlan } from "./plan";
 import { SheetInfo } from "./port";
-import { contrastingText } from "./setupPlan";
 import { HEADLINE_RULE, describeBase, groupHeading } from "./summaryText";
 
 export const SUMMARY_OWNER = "summary";
@@ -63,7 +62,7 @@ export function summaryPlan(
       values.push([row.domain, row.text]);
       const colour = row.headline ? compiled.byCode.get(row.headline)?.colour : undefined;
       const at = heading + 2 + i;
-      if (colour) styles.push({ kind: "setStyle", sheet, range: `B${at}`, style: { fill: colour, fontColour: contrastingText(colour) } });
+      if (colour) styles.push({ kind: "setStyle", sheet, range: `B${at}`, style: { fill: colour, fontColour: readableTextColour(colour) } });
       if (row.domainKey === config.overall?.key) styles.push({ kind: "setStyle", sheet, range: `A${at}:B${at}`, style: { bold: true } });
     });
     values.push([null, null]);
