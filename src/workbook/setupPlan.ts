@@ -57,23 +57,11 @@ function teamsInRows(snapshot: WorkbookSnapshot, config: DiagnosticsConfig): Tea
 export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig): WorkbookPlan {
   const changes: WorkbookChange[] = [];
 
-  // Lists: written only when missing or different, so a second run does not rewrite a co-author's sheet.
   const known = new Set(config.teams.map((t) => foldLabel(t.name)));
   const withTeams: DiagnosticsConfig = {
     ...config,
     teams: [...config.teams, ...teamsInRows(snapshot, config).filter((t) => !known.has(foldLabel(t.name)))],
   };
-  // A sheet called Lists that the add-in did not make is the user's, unless it already holds our lists.
-  const lists = ownedSheetName(snapshot.sheets, LISTS_OWNER, LISTS_SHEET);
-  const adoptPlain = !lists.exists && snapshot.sheets.some((s) => s.name === LISTS_SHEET) && looksLikeLists(snapshot.lists);
-  const listsPresent = lists.exists || adoptPlain;
-  const listsName = adoptPlain ? LISTS_SHEET : lists.name;
-  if (!listsPresent) changes.push({ kind: "addSheet", sheet: listsName, owner: LISTS_OWNER });
-  const listsCurrent = listsPresent ? snapshot.lists : null;
-  const wanted = listsSheetValues(withTeams);
-  if (!sameValues(listsCurrent, wanted)) changes.push(...listsChanges(listsName, withTeams));
-  else changes.push(...listsChanges(listsName, withTeams).filter((c) => c.kind !== "setValues"));
-
   // The Diagnostics table: created when missing; missing columns added at the right.
   const definitions = columnDefinitions(config);
   let sheet = DIAGNOSTICS_SHEET;
@@ -104,6 +92,19 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
     }
     headers = [...raw.headers, ...missing];
   }
+
+  // Lists come after the Diagnostics sheet, so a new workbook opens with Diagnostics as its first tab. They are
+  // written only when missing or different, so a second run does not rewrite a co-author's sheet.
+  // A sheet called Lists that the add-in did not make is the user's, unless it already holds our lists.
+  const lists = ownedSheetName(snapshot.sheets, LISTS_OWNER, LISTS_SHEET);
+  const adoptPlain = !lists.exists && snapshot.sheets.some((s) => s.name === LISTS_SHEET) && looksLikeLists(snapshot.lists);
+  const listsPresent = lists.exists || adoptPlain;
+  const listsName = adoptPlain ? LISTS_SHEET : lists.name;
+  if (!listsPresent) changes.push({ kind: "addSheet", sheet: listsName, owner: LISTS_OWNER });
+  const listsCurrent = listsPresent ? snapshot.lists : null;
+  const wanted = listsSheetValues(withTeams);
+  if (!sameValues(listsCurrent, wanted)) changes.push(...listsChanges(listsName, withTeams));
+  else changes.push(...listsChanges(listsName, withTeams).filter((c) => c.kind !== "setValues"));
 
   // Whole columns below the header, so rows written later keep their dropdowns and colours.
   const { columns } = matchHeaders(headers, config);

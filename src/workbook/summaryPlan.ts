@@ -20,7 +20,6 @@ export interface SummaryLayout {
 
 export const SUMMARY_CHART_NAME = "TD_OverallByService";
 /** The chart's data block sits beside the tables, from this column (0-based: D), the chart under it. */
-const CHART_COLUMN = 3;
 
 /**
  * The Summary and Counts sheets: one published table per service (or area), the base, and the rows
@@ -45,7 +44,9 @@ export function summaryPlan(
   const groupWord = summary.by === "service" ? "service" : "area";
   const values: CellValue[][] = [[`Team diagnostics: findings by ${groupWord}`, null]];
   for (const line of describeBase(summary)) values.push([line, null]);
-  values.push([HEADLINE_RULE, null], [null, null]);
+  // One sentence a row, so neither runs off a printed page.
+  for (const sentence of HEADLINE_RULE.split(/(?<=\.) /)) values.push([sentence, null]);
+  values.push([null, null]);
   styles.push({ kind: "setStyle", sheet, range: `A2:A${values.length}`, style: { italic: true } });
 
   const groupRows: number[] = [];
@@ -79,20 +80,20 @@ export function summaryPlan(
       { kind: "setStyle", sheet, range: `A${start + 1}:B${values.length}`, style: { border: true, wrap: true, verticalAlignment: "Top" } },
     );
   }
-  // Beside the tables: the chart domain's grades per group as plain numbers, and a stacked bar chart of them.
-  // Refresh clears the sheet (charts included) before this runs, so the chart is never duplicated.
-  const widths = [70, 48];
+  // Below everything: the chart domain's grades per group as plain numbers, and a stacked bar chart of them, so a
+  // printed page holds the tables at full width. Refresh clears the sheet (charts included) first: never duplicated.
+  const widths = [58, 40];
   const chartChanges: WorkbookChange[] = [];
   let chart: SummaryLayout["chart"] = null;
   const distribution = gradeDistribution(summary, config, compiled);
   if (distribution) {
-    const top = groupRows[0];
+    const top = values.length + 1;
     const title = `${distribution.domain.shortLabel} by ${groupWord} (number of visits)`;
     const header = [groupWord === "service" ? "Service" : "Area", ...distribution.categories.map(gradeName)];
     const block: CellValue[][] = [header, ...distribution.groups.map((g) => [g.name, ...g.counts])];
     const width = header.length;
-    const dataRange = rangeAddress(CHART_COLUMN, top + 1, width, block.length);
-    const at = (row: number, w = width) => rangeAddress(CHART_COLUMN, row, w, 1);
+    const dataRange = rangeAddress(0, top + 1, width, block.length);
+    const at = (row: number, w = width) => rangeAddress(0, row, w, 1);
     chart = { name: SUMMARY_CHART_NAME, dataRange };
     chartChanges.push(
       { kind: "setValues", sheet, topLeft: at(top, 1), values: [[title]] },
@@ -107,13 +108,12 @@ export function summaryPlan(
         title,
         dataRange,
         series: distribution.categories.map((c) => ({ name: gradeName(c), colour: c.colour })),
-        anchor: rangeAddress(CHART_COLUMN, top + block.length + 2, 1, 1),
+        anchor: rangeAddress(0, top + block.length + 2, 1, 1),
         width: 520,
         height: Math.max(240, 90 + 34 * distribution.groups.length),
       },
     );
-    const longest = Math.max(...distribution.groups.map((g) => g.name.length), header[0].length);
-    widths.push(3, Math.min(40, Math.max(16, longest + 2)), ...header.slice(1).map((h) => Math.max(10, h.length + 3)));
+    widths.push(...header.slice(2).map((h) => Math.max(10, h.length + 3)));
   }
   changes.push(
     { kind: "setValues", sheet, topLeft: "A1", values },
@@ -135,7 +135,7 @@ export function summaryPlan(
   changes.push(
     { kind: "setValues", sheet: counts, topLeft: "A1", values: countRows },
     { kind: "setStyle", sheet: counts, range: "A1:D1", style: { bold: true, fill: "DDE7EE" } },
-    { kind: "setColumnWidths", sheet: counts, widths: [30, 70, 16, 10] },
+    { kind: "setColumnWidths", sheet: counts, widths: [28, 62, 14, 8] },
     { kind: "freezeRows", sheet: counts, rows: 1 },
   );
   return { plan: { action: "Refresh summary", changes }, layout: { summarySheet: sheet, countsSheet: counts, groupRows, chart } };

@@ -37,27 +37,29 @@ describe("summaryPlan chart", () => {
     const ranks = chart.series.map((s) => compileScale(config.scale).categories.findIndex((c) => s.name.startsWith(c.label)));
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     expect(layout.chart).toEqual({ name: SUMMARY_CHART_NAME, dataRange: chart.dataRange });
-    // The chart comes after its data, beside the tables (column D onwards).
+    // The chart comes after its data, below the tables, so a printed page keeps the tables at full width.
     expect(plan.changes.indexOf(chart)).toBeGreaterThan(plan.changes.findIndex((c) => c.kind === "setValues" && c.values[0]?.[0] === "Service"));
-    expect(chart.anchor).toMatch(/^D\d+$/);
+    expect(chart.anchor).toMatch(/^A\d+$/);
   });
 
-  it("writes the numbers the chart draws beside the tables: header row, then one row per service", () => {
+  it("writes the numbers the chart draws below the tables: header row, then one row per service", () => {
     const { plan, layout } = summaryPlan(byService, config, []);
     const chart = plan.changes.find((c): c is Chart => c.kind === "addChart")!;
-    const top = layout.groupRows[0];
-    expect(chart.dataRange).toBe(`D${top + 1}:G${top + 3}`);
+    const top = Number(/^A(\d+):/.exec(chart.dataRange)![1]) - 1;
+    expect(top).toBeGreaterThan(layout.groupRows[layout.groupRows.length - 1] + 6);
+    expect(chart.dataRange).toBe(`A${top + 1}:D${top + 3}`);
     const values = cells(plan.changes, layout.summarySheet);
-    expect(values.get(`D${top}`)).toBe("Overall conclusion by service (number of visits)");
-    const row = (r: number) => ["D", "E", "F", "G"].map((c) => values.get(`${c}${r}`));
+    expect(values.get(`A${top}`)).toBe("Overall conclusion by service (number of visits)");
+    const row = (r: number) => ["A", "B", "C", "D"].map((c) => values.get(`${c}${r}`));
     expect(row(top + 1)).toEqual(["Service", "Good (G)", "Requires Improvement (RI)", "Inadequate (I)"]);
     expect(row(top + 2)).toEqual(["Assessment", 0, 7, 2]);
     expect(row(top + 3)).toEqual(["Safeguarding", 2, 2, 0]);
     // The chart sits below its numbers, so it never hides them.
     expect(Number(chart.anchor.slice(1))).toBeGreaterThan(top + 3);
-    // The published tables are untouched in columns A and B.
-    expect(values.get(`A${top + 1}`)).toBe("Quality domain");
-    expect(values.get(`B${top + 2}`)).toBe("RI (5 x RI, 3 x I, 1 x G)");
+    // The published tables are untouched.
+    const first = layout.groupRows[0];
+    expect(values.get(`A${first + 1}`)).toBe("Quality domain");
+    expect(values.get(`B${first + 2}`)).toBe("RI (5 x RI, 3 x I, 1 x G)");
   });
 
   it("is never duplicated: a refresh clears the owned sheet (charts too) before adding it again", () => {

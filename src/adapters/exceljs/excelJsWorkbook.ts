@@ -310,8 +310,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
           ws = this.workbook.addWorksheet(change.sheet);
           if (change.owner) {
             this.defineName(`${OWNER_NAME_PREFIX}${change.owner}`, `${quoteSheet(ws.name)}!$A$1`);
-            // The add-in's own sheets (summary, counts, lists) have wide label columns: print them landscape.
-            ws.pageSetup.orientation = "landscape";
+            // The add-in's own sheets (summary, counts, lists) have wide label columns: print them landscape, one page wide.
+            Object.assign(ws.pageSetup, { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
           }
         }
         if (change.activate) this.activate(ws);
