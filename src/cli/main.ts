@@ -14,6 +14,7 @@ import {
 } from "../domain";
 import { UserFacingError } from "../errors";
 import { summaryPlan } from "../workbook/summaryPlan";
+import { runReport } from "./report";
 import { problemCount, problemLines, summaryAsText } from "./textTables";
 
 export interface CliIO {
@@ -27,6 +28,7 @@ export const USAGE = `Team Diagnostics command line
 
 Usage:
   npm run --silent cli -- summary <input.xlsx|input.csv> [options]
+  npm run --silent cli -- report <input.xlsx|input.csv> -o <report.docx> [options]
   npm run --silent cli -- validate <input.xlsx|input.csv>
   npm run --silent cli -- template -o <file.xlsx>
   npm run --silent cli -- --help
@@ -39,6 +41,9 @@ summary   Rolls the visits up into one table per service (or area) and prints it
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
   --by service|area     Group by service (default) or by area.
   --strict              Exit with status 1 when there is any problem.
+report    Writes a Word report: per service (and per area, when areas are filled in) the same tables,
+          an overview with a chart and its numbers, and the base. Takes --round, --from, --to, --tie,
+          --by (only that grouping) and --strict as summary does.
 validate  Lists every problem, one a line ("Diagnostics!G27: ..."); exit status 1 when there is any.
 template  Writes a blank Diagnostics workbook with dropdowns and the Lists sheet.
 
@@ -59,7 +64,7 @@ interface Options {
   to?: IsoDate;
   tie?: TieRule;
   strict: boolean;
-  by: GroupBy;
+  by?: GroupBy;
   help: boolean;
 }
 
@@ -72,7 +77,7 @@ function parseDateOption(name: string, text: string): IsoDate {
 }
 
 export function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { command: "", json: false, strict: false, by: "service", help: false };
+  const options: Options = { command: "", json: false, strict: false, help: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
@@ -176,7 +181,8 @@ function requireInput(options: Options): string {
   return options.input;
 }
 
-async function summaryCommand(options: Options, io: CliIO): Promise<number> {
+/** Reads and validates the input for summary and report, telling stderr of any problem. */
+async function readValidated(options: Options, io: CliIO) {
   const input = requireInput(options);
   if (options.output && path.resolve(options.output) === path.resolve(input)) {
     throw new UsageError("The output file must not be the input file: the input is never modified.");
@@ -188,12 +194,16 @@ async function summaryCommand(options: Options, io: CliIO): Promise<number> {
   if (options.round !== undefined) filter.round = options.round;
   if (options.from !== undefined) filter.from = options.from;
   if (options.to !== undefined) filter.to = options.to;
-  const summary = rollUp(validation, config, { by: options.by, filter, compiled: data.compiled });
-
   if (validation.problems.length > 0) {
     io.stderr(problemLines(validation.problems));
     io.stderr(`${problemCount(validation.problems)[0].toUpperCase()}${problemCount(validation.problems).slice(1)} in ${path.basename(input)}.\n`);
   }
+  return { input, data, config, validation, filter };
+}
+
+async function summaryCommand(options: Options, io: CliIO): Promise<number> {
+  const { data, config, validation, filter } = await readValidated(options, io);
+  const summary = rollUp(validation, config, { by: options.by ?? "service", filter, compiled: data.compiled });
   if (options.output) {
     const workbook = await newWorkbook();
     await workbook.apply(summaryPlan(summary, config, []).plan);
@@ -204,6 +214,14 @@ async function summaryCommand(options: Options, io: CliIO): Promise<number> {
     io.stdout(summaryAsText(summary, { width: io.columns }));
     if (options.output) io.stdout(`\nSummary workbook written to ${options.output}\n`);
   }
+  return options.strict && validation.problems.length > 0 ? 1 : 0;
+}
+
+async function reportCommand(options: Options, io: CliIO): Promise<number> {
+  if (!options.output) throw new UsageError("report needs an output file: report <input> -o report.docx.");
+  const { input, config, validation, filter } = await readValidated(options, io);
+  const { byService } = await runReport(validation, config, { input, output: options.output, by: options.by, filter });
+  io.stdout(`Word report (${byService.base.visits} visits counted) written to ${options.output}\n`);
   return options.strict && validation.problems.length > 0 ? 1 : 0;
 }
 
@@ -245,8 +263,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return await validateCommand(options, io);
       case "template":
         return await templateCommand(options, io);
+      case "report":
+        return await reportCommand(options, io);
       default:
-        throw new UsageError(`Unknown command "${options.command}": use summary, validate or template (see --help).`);
+        throw new UsageError(`Unknown command "${options.command}": use summary, report, validate or template (see --help).`);
     }
   } catch (error) {
     if (error instanceof UserFacingError) {

@@ -3,6 +3,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { promisify } from "util";
 import ExcelJS from "exceljs";
+import { readDocx } from "../report/docxText";
 import { HEADERS, cli, knownRows, tempDir, visit, writeXlsx } from "./fixtures";
 
 let dir: string;
@@ -116,7 +117,7 @@ describe("files that cannot be used", () => {
     expect(await cli("frobnicate")).toEqual({
       code: 2,
       stdout: "",
-      stderr: 'Unknown command "frobnicate": use summary, validate or template (see --help).\n',
+      stderr: 'Unknown command "frobnicate": use summary, report, validate or template (see --help).\n',
     });
     expect(await cli("template")).toEqual({ code: 2, stdout: "", stderr: "template needs an output file: template -o diagnostics.xlsx.\n" });
     expect((await cli()).code).toBe(2);
@@ -174,4 +175,21 @@ describe("npm run cli", () => {
     expect(failed?.stderr).toContain("Cannot find");
     expect(failed?.stderr).not.toMatch(/\n\s+at /);
   }, 60000);
+});
+
+describe("report", () => {
+  it("writes a Word report whose tables hold the published cells", async () => {
+    const out = path.join(dir, "report.docx");
+    const result = await cli("report", known, "-o", out);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Word report \(\d+ visits counted\) written to .*report\.docx\n$/);
+    const docx = await readDocx(await fs.readFile(out));
+    const cells = docx.tables.flat(2).map((c) => c.text);
+    expect(cells).toContain("RI (5 x RI, 3 x I, 1 x G)");
+    expect(cells).toContain("Requires Improvement (7 x RI, 2 x I)");
+  });
+
+  it("refuses to run without an output file", async () => {
+    expect(await cli("report", known)).toEqual({ code: 2, stdout: "", stderr: "report needs an output file: report <input> -o report.docx.\n" });
+  });
 });
