@@ -19,7 +19,8 @@ export interface PortUnderTest {
   hasSelection?: boolean;
 }
 
-const EVERYTHING: ReadRequest = { rows: true, lists: true, selection: true };
+// Narrative columns (here "Strengths") are read only when asked for: without them an adapter may report null there.
+const EVERYTHING: ReadRequest = { rows: true, narrative: true, lists: true, selection: true };
 const plan = (action: string, ...changes: WorkbookChange[]): WorkbookPlan => ({ action, changes });
 
 /** "" and null are both an empty cell; trailing empty cells are dropped. */
@@ -66,7 +67,9 @@ export function describePortContract(adapterName: string, makeEmpty: () => Promi
     let subject: PortUnderTest;
     let port: WorkbookPort;
     const read = (request: ReadRequest = EVERYTHING): Promise<WorkbookSnapshot> => port.read(request);
-    const sheetsNamed = (s: WorkbookSnapshot, name: string) => s.sheets.filter((x) => x.name.toLowerCase() === name.toLowerCase());
+    // Name and owner only: adapters may also report an owned sheet's charts.
+    const sheetsNamed = (s: WorkbookSnapshot, name: string) =>
+      s.sheets.filter((x) => x.name.toLowerCase() === name.toLowerCase()).map((x) => ({ name: x.name, owner: x.owner }));
 
     beforeEach(async () => {
       subject = await makeEmpty();

@@ -11,6 +11,12 @@ export interface InstallOptions {
   maxApiVersion?: string;
   /** Request and response size limit per sync, 5 MB by default (Excel on the web). */
   payloadLimit?: number;
+  /**
+   * Whether load paths through a navigation collection of each item ("items/charts/items/name") are served, as
+   * Office.js sends them and Excel documents them (WorksheetCollectionLoadOptions.charts). True by default;
+   * false makes such a load fail, to test how the adapter copes with a host that refuses it.
+   */
+  nestedCollectionLoads?: boolean;
 }
 
 export interface ExcelEmulation {
@@ -36,6 +42,7 @@ export function installExcelEmulation(workbook: EmulatedWorkbook, options: Insta
   const settings: EmulationSettings = {
     maxApiVersion: options.maxApiVersion ?? "1.8",
     payloadLimit: options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT,
+    nestedCollectionLoads: options.nestedCollectionLoads ?? true,
   };
   const log: EmulationLog = { syncs: 0, requestBytes: [], responseBytes: [], runs: 0 };
   const g = globalThis as Record<string, unknown>;

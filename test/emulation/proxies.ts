@@ -60,6 +60,8 @@ export interface EmulationSettings {
   /** The host's highest ExcelApi requirement set, "1.8" by default (the manifest's minimum). */
   maxApiVersion: string;
   payloadLimit: number;
+  /** Serve "items/charts/items/name"-style loads (see InstallOptions.nestedCollectionLoads); true when absent. */
+  nestedCollectionLoads?: boolean;
 }
 
 export interface EmulationLog {
@@ -328,6 +330,18 @@ export abstract class ProxyBase {
   }
 }
 
+/**
+ * A load path on a collection as Office.js sends it (CommonUtility._parseSelectExpand, string form only):
+ * a leading "items/" is dropped and every inner "/items/" becomes "/", so "items/charts/items/name" asks,
+ * for each item, for the names of its charts. "items" alone is every scalar property ("*").
+ */
+export function collectionLoadPath(path: string): string {
+  const lower = path.toLowerCase();
+  if (lower === "items" || lower === "items/") return "*";
+  const rest = lower.startsWith("items/") || lower.startsWith("items.") ? path.slice(6) : path;
+  return rest.replace(/[/.]items[/.]/gi, "/");
+}
+
 /** A collection: items are readable after load("items/name") (or load("name")) and a sync. */
 abstract class CollectionProxy<I extends ProxyBase> extends ProxyBase {
   protected abstract _itemTargets(target: any): unknown[];
@@ -338,37 +352,74 @@ abstract class CollectionProxy<I extends ProxyBase> extends ProxyBase {
   }
 
   load(option?: string | string[] | { select?: string }): this {
-    const paths = parseLoad(option)
-      .map((p) => (p.startsWith("items/") ? p.slice(6) : p))
-      .filter((p) => p !== "items");
+    const paths = parseLoad(option).map(collectionLoadPath);
     this.context.enqueue({
       wire: ["l", this._path, paths],
       run: () => {
         const t = this._resolve();
         if (t === null) return { bytes: 4, commit: () => undefined };
-        const targets = this._itemTargets(t);
-        const items = targets.map((target, i) => this._makeItem(target, i));
-        const loaded = items.map((item) => (item as unknown as { _readAll(paths: string[]): Record<string, unknown> })._readAll(paths));
-        return {
-          bytes: JSON.stringify(loaded).length,
-          commit: () => {
-            this._fields.items = items;
-            items.forEach((item, i) => {
-              item._cache = { v: targets[i] };
-              item._isNull = false;
-              Object.assign(item._fields, loaded[i]);
-            });
-          },
-        };
+        const read = this._readItems(t, paths);
+        return { bytes: JSON.stringify(read.data).length, commit: read.commit };
       },
     });
     return this;
   }
+
+  /**
+   * @internal The items of a resolved collection with the given paths read: scalar names ("name", "*") and,
+   * through a navigation property of each item that is itself a collection, its items' ("charts/name").
+   */
+  _readItems(t: unknown, paths: string[]): { data: Record<string, unknown>[]; commit(): void } {
+    const targets = this._itemTargets(t);
+    const items = targets.map((target, i) => this._makeItem(target, i));
+    const own = paths.filter((p) => !p.includes("/"));
+    const nested = new Map<string, string[]>();
+    for (const p of paths.filter((q) => q.includes("/"))) {
+      const [head, ...rest] = p.split("/");
+      nested.set(head, [...(nested.get(head) ?? []), rest.join("/")]);
+    }
+    if (nested.size > 0 && this.context.settings.nestedCollectionLoads === false) {
+      fail("InvalidArgument", `This host does not load navigation properties of collection items (${[...nested.keys()].join(", ")}).`);
+    }
+    const commits: (() => void)[] = [];
+    const data = items.map((item, i) => {
+      const proxy = item as unknown as { _readAll(paths: string[]): Record<string, unknown>; _navigation(): Record<string, () => ProxyBase> };
+      // Items are resolved already (their target is fixed), so their navigation properties resolve too.
+      item._cache = { v: targets[i] };
+      const values = own.length > 0 || nested.size === 0 ? proxy._readAll(own.filter((p) => p !== "*")) : {};
+      for (const [head, rest] of nested) {
+        const nav = proxy._navigation()[head]?.();
+        if (!(nav instanceof CollectionProxy)) fail("InvalidArgument", `Nested load paths through ${head} on collection items are not emulated.`);
+        const sub = nav._readItems(nav._resolve(), rest);
+        values[head] = { items: sub.data };
+        commits.push(() => {
+          nav._cache = { v: nav._resolve() };
+          nav._isNull = false;
+          sub.commit();
+        });
+      }
+      return values;
+    });
+    return {
+      data,
+      commit: () => {
+        this._fields.items = items;
+        items.forEach((item, i) => {
+          item._cache = { v: targets[i] };
+          item._isNull = false;
+          const { ...scalars } = data[i];
+          for (const head of nested.keys()) delete scalars[head];
+          Object.assign(item._fields, scalars);
+        });
+        for (const c of commits) c();
+      },
+    };
+  }
 }
 
-/** An item of a loaded collection: its target is fixed. */
+/** An item of a loaded collection: its target is fixed. Paths are scalar names; none (or "*") is every one. */
 function readAllFor(proxy: ProxyBase, target: unknown, readers: Readers, paths: string[]): Record<string, unknown> {
-  const names = paths.length === 0 ? Object.keys(readers) : paths;
+  const names = paths.length === 0 || paths.includes("*") ? Object.keys(readers) : paths;
   const out: Record<string, unknown> = {};
   for (const n of names) {
     if (n.includes("/")) fail("InvalidArgument", `Nested load paths on collection items are not emulated (${n}).`);
@@ -510,6 +561,11 @@ export class WorksheetProxy
       position: (s: EmulatedSheet) => s.workbook.sheetList.indexOf(s),
       visibility: (s: EmulatedSheet) => s.visibility,
     };
+  }
+
+  /** Navigation a load path can take: worksheet.load("charts/items/name"), worksheets.load("items/charts/items/name"). */
+  protected _navigation(): Record<string, () => ProxyBase> {
+    return { charts: () => this.charts, tables: () => this.tables };
   }
 
   /** @internal */

@@ -77,6 +77,46 @@ describe("proxy objects", () => {
     });
   });
 
+  it("load a navigation collection of every item of a collection in the same request, as Office.js rewrites the path", async () => {
+    wb.addSheet("Charts");
+    wb.setValues("Charts", "A1", [["Service", "G"], ["Assessment", 2]]);
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Charts");
+      ws.charts.add("BarStacked", ws.getRange("A1:B2"), "Columns").name = "One";
+      ws.charts.add("BarStacked", ws.getRange("A1:B2"), "Columns").name = "Two";
+    });
+    emulation.reset();
+    await Excel.run(async (context) => {
+      // "items/charts/items/name" goes to Excel as "charts/name": one request for every sheet's charts.
+      const sheets = context.workbook.worksheets.load("items/name,items/charts/items/name");
+      await context.sync();
+      expect(emulation.syncCount()).toBe(1);
+      expect(sheets.items.map((s) => [s.name, s.charts.items.map((c) => c.name)])).toEqual([
+        ["Sheet1", []],
+        ["Charts", ["One", "Two"]],
+      ]);
+      // Only what was loaded: a chart's other properties, and charts of a collection loaded without them, are not.
+      expect(() => sheets.items[1].charts.items[0].width).toThrow(NOT_LOADED);
+      const bare = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      expect(() => bare.items[1].charts.items).toThrow(NOT_LOADED);
+      // The same path from one worksheet.
+      const one = context.workbook.worksheets.getItem("Charts").load("charts/items/name");
+      await context.sync();
+      expect(one.charts.items.map((c) => c.name)).toEqual(["One", "Two"]);
+    });
+    expect(emulation.responseBytes()[0]).toBeGreaterThan(JSON.stringify(["Sheet1", "Charts", "One", "Two"]).length);
+
+    // A host set up to refuse such loads fails the request instead.
+    setup({ nestedCollectionLoads: false });
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.load("items/name,items/charts/items/name");
+        await context.sync();
+      }),
+    ).rejects.toThrow(/does not load navigation properties/);
+  });
+
   it("queue writes until sync()", async () => {
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["later"]];

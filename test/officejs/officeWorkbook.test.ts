@@ -2,7 +2,8 @@
  * What the Office.js adapter leaves in the workbook beyond what the port reports: dropdowns, colours,
  * formats, names, charts; and how it refuses plans that cannot apply. Inspected on the emulation.
  */
-import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
+import { basisOf } from "../../src/actions/context";
+import { OfficeWorkbook, columnRuns, narrativeColumns } from "../../src/adapters/officejs/officeWorkbook";
 import { charactersToPoints, excelCells, needsTextFormat, parseAddress, rectangular, sheetOfFormula } from "../../src/adapters/officejs/cells";
 import { CellValue, WorkbookChange } from "../../src/workbook/plan";
 import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_SHEET, ReadRequest } from "../../src/workbook/port";
@@ -101,7 +102,7 @@ describe("OfficeWorkbook on the emulation", () => {
     const s = await port.read(EVERYTHING);
     expect(s.sheets).toEqual(
       expect.arrayContaining([
-        { name: "Old lists", owner: "lists" },
+        { name: "Old lists", owner: "lists", charts: [] },
         { name: LISTS_SHEET, owner: null },
       ]),
     );
@@ -233,5 +234,197 @@ describe("OfficeWorkbook on the emulation", () => {
     expect(wb.sheet("Big").values("C5:D5")).toEqual([[0, `row 0 ${"x".repeat(1500)}`]]);
     expect(wb.sheet("Big").values("C3004:D3004")).toEqual([[2999, `row 2999 ${"x".repeat(1500)}`]]);
     expect(wb.sheet("Big").usedAddress()).toBe("C5:D3004");
+  });
+});
+
+describe("what read() reports, and what it leaves out", () => {
+  const VISIT_HEADERS = ["Visit ID", "Service", "Team", "Strengths", "Allocation and workload", "Recommendations", "Status"];
+  const visitRow = (n: number): string[] => [`V-${n}`, "Assessment", `Team ${n}`, `Strong oversight ${n}`, "G", `Recommend ${n}`, "Final"];
+  const bare = (row: CellValue[]): CellValue[] => row.map((v, i) => (i === 3 || i === 5 ? null : v));
+  const ROWS: ReadRequest = { rows: true, narrative: false, lists: false, selection: false };
+  const visitTable = async (rows: number) => {
+    await apply(
+      { kind: "addSheet", sheet: DIAGNOSTICS_SHEET },
+      { kind: "createTable", sheet: DIAGNOSTICS_SHEET, name: DIAGNOSTICS_TABLE, topLeft: "A1", headers: VISIT_HEADERS },
+    );
+    if (rows > 0) await append(Array.from({ length: rows }, (_, i) => visitRow(i + 1)));
+  };
+  const syncsOf = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
+    const before = emulation.syncCount();
+    const result = await f();
+    return [result, emulation.syncCount() - before];
+  };
+
+  it("finds the narrative columns as the core matches headers, and the runs of columns left to read", () => {
+    expect([...narrativeColumns(VISIT_HEADERS)].sort()).toEqual([3, 5]);
+    expect([...narrativeColumns(["team manager", "DIAGNOSTIC TEAM", "Areas for improvement", "Strengths", "Strengths"])].sort()).toEqual([0, 1, 2, 3]);
+    expect(narrativeColumns(["Service", "Team"]).size).toBe(0);
+    expect(columnRuns(7, new Set([3, 5]))).toEqual([
+      { from: 0, to: 2 },
+      { from: 4, to: 4 },
+      { from: 6, to: 6 },
+    ]);
+    expect(columnRuns(3, new Set([0, 1, 2]))).toEqual([]);
+  });
+
+  it("reports workbook names, table names, and the charts of the add-in's own sheets only", async () => {
+    const chart = (sheet: string, name: string): WorkbookChange => ({
+      kind: "addChart",
+      sheet,
+      name,
+      title: name,
+      dataRange: "A1:B2",
+      series: [{ name: "G", colour: "8CC63F" }],
+      anchor: "D2",
+      width: 400,
+      height: 250,
+    });
+    await table();
+    await apply(
+      { kind: "addSheet", sheet: "Summary", owner: "summary" },
+      { kind: "addSheet", sheet: "Mine" },
+      { kind: "setValues", sheet: "Summary", topLeft: "A1", values: [["Service", "G"], ["Assessment", 2]] },
+      { kind: "setValues", sheet: "Mine", topLeft: "A1", values: [["Service", "G"], ["Assessment", 2]] },
+      chart("Summary", "Grades"),
+      chart("Mine", "Users chart"),
+      { kind: "defineName", name: "TD_Grades", sheet: "Summary", range: "B1:B2" },
+    );
+    const [s, syncs] = await syncsOf(() => port.read(EVERYTHING));
+    expect(syncs).toBe(1);
+    expect(s.sheets).toEqual([
+      { name: "Sheet1", owner: null },
+      { name: DIAGNOSTICS_SHEET, owner: null },
+      { name: "Summary", owner: "summary", charts: ["Grades"] },
+      { name: "Mine", owner: null },
+    ]);
+    expect(s.names).toEqual(["TD_Owned_summary", "TD_Grades"]);
+    expect(s.tables).toEqual([DIAGNOSTICS_TABLE]);
+  });
+
+  it("leaves the narrative columns out unless asked for, at any row count", async () => {
+    await visitTable(3);
+    const rows = [1, 2, 3].map(visitRow);
+    expect((await port.read(ROWS)).diagnostics!.rows).toEqual(rows.map(bare));
+    expect((await port.read({ ...ROWS, narrative: true })).diagnostics!.rows).toEqual(rows);
+  });
+
+  it("reads the rest of a long table in one more sync, one range per run of wanted columns", async () => {
+    setup();
+    port = new OfficeWorkbook({ firstReadRows: 4 });
+    await visitTable(11);
+    const rows = Array.from({ length: 11 }, (_, i) => visitRow(i + 1));
+    const [without, syncs] = await syncsOf(() => port.read(ROWS));
+    expect(syncs).toBe(2);
+    expect(without.diagnostics!.rows).toEqual(rows.map(bare));
+    const [full, fullSyncs] = await syncsOf(() => port.read({ ...ROWS, narrative: true }));
+    expect(fullSyncs).toBe(2);
+    expect(full.diagnostics!.rows).toEqual(rows);
+  });
+
+  it("blanks narrative cells only below a plain range's header row, title rows kept", async () => {
+    setup();
+    port = new OfficeWorkbook({ firstReadRows: 4 });
+    wb.addSheet(DIAGNOSTICS_SHEET);
+    const rows = Array.from({ length: 9 }, (_, i) => visitRow(i + 1));
+    wb.setValues(DIAGNOSTICS_SHEET, "A1", [["Team diagnostics 2017-18", "", "", "Strengths", "", "", ""], VISIT_HEADERS, ...rows]);
+    const [s, syncs] = await syncsOf(() => port.read(ROWS));
+    expect(syncs).toBe(2);
+    expect(s.diagnostics!.headers[0]).toBe("Team diagnostics 2017-18");
+    expect(s.diagnostics!.rows).toEqual([VISIT_HEADERS, ...rows.map(bare)]);
+    expect((await port.read({ ...ROWS, narrative: true })).diagnostics!.rows).toEqual([VISIT_HEADERS, ...rows]);
+  });
+
+  it("splits the rest only above the response budget, and reads a part again in halves if Excel still refuses it", async () => {
+    setup();
+    await visitTable(200);
+    // The same workbook on a host whose limit is 6,000 bytes instead of 5 MB: every part must be small.
+    emulation.uninstall();
+    emulation = installExcelEmulation(wb, { payloadLimit: 6_000 });
+    const rows = Array.from({ length: 200 }, (_, i) => visitRow(i + 1));
+    // A budget under the limit: parts sized from the first rows, none refused.
+    port = new OfficeWorkbook({ firstReadRows: 4, responseBudget: 3_000 });
+    const [planned, plannedSyncs] = await syncsOf(() => port.read({ ...ROWS, narrative: true }));
+    expect(planned.diagnostics!.rows).toEqual(rows);
+    expect(plannedSyncs).toBeGreaterThan(2);
+    expect(Math.max(...emulation.responseBytes())).toBeLessThan(6_000);
+    // A budget Excel does not honour: refused responses are read again in smaller parts, and nothing is lost.
+    port = new OfficeWorkbook({ firstReadRows: 4, responseBudget: 1_000_000 });
+    emulation.reset();
+    const s = await port.read({ ...ROWS, narrative: true });
+    expect(s.diagnostics!.rows).toEqual(rows);
+    expect(emulation.responseBytes().filter((b) => b > 6_000).length).toBeGreaterThan(0);
+  });
+});
+
+describe("apply() on the read a plan was built from", () => {
+  const summaryWithChart: WorkbookChange[] = [
+    { kind: "setValues", sheet: "Summary", topLeft: "A1", values: [["Service", "G"], ["Assessment", 2]] },
+    {
+      kind: "addChart",
+      sheet: "Summary",
+      name: "Grades",
+      title: "Grades",
+      dataRange: "A1:B2",
+      series: [{ name: "G", colour: "8CC63F" }],
+      anchor: "D2",
+      width: 400,
+      height: 250,
+    },
+  ];
+  const syncsOf = async (f: () => Promise<unknown>): Promise<number> => {
+    const before = emulation.syncCount();
+    await f();
+    return emulation.syncCount() - before;
+  };
+
+  it("applies in one sync, no probe, deleting the charts the basis lists on a sheet it clears", async () => {
+    await apply({ kind: "addSheet", sheet: "Summary", owner: "summary" }, ...summaryWithChart);
+    const s = await port.read(EVERYTHING);
+    const plan = { action: "refresh", changes: [{ kind: "clearSheet", sheet: "Summary" } as WorkbookChange, ...summaryWithChart], basis: basisOf(s) };
+    expect(await syncsOf(() => port.apply(plan))).toBe(1);
+    expect(wb.charts().map((c) => c.name)).toEqual(["Grades"]);
+    // Without the basis the same plan probes first.
+    expect(await syncsOf(() => port.apply({ ...plan, basis: undefined }))).toBe(2);
+    expect(wb.charts().map((c) => c.name)).toEqual(["Grades"]);
+  });
+
+  it("probes after all when the basis does not list a cleared sheet's charts", async () => {
+    await apply({ kind: "addSheet", sheet: "Summary", owner: "summary" }, ...summaryWithChart);
+    const s = await port.read(EVERYTHING);
+    const basis = { ...basisOf(s)!, sheets: s.sheets.map((x) => ({ name: x.name, owner: x.owner })) };
+    const plan = { action: "refresh", changes: [{ kind: "clearSheet", sheet: "Summary" } as WorkbookChange, ...summaryWithChart], basis };
+    expect(await syncsOf(() => port.apply(plan))).toBe(2);
+    expect(wb.charts().map((c) => c.name)).toEqual(["Grades"]);
+  });
+
+  it("copes with a host that refuses the nested chart load: one more sync to read, a probe to clear", async () => {
+    await apply({ kind: "addSheet", sheet: "Summary", owner: "summary" }, ...summaryWithChart);
+    emulation.uninstall();
+    emulation = installExcelEmulation(wb, { nestedCollectionLoads: false });
+    const before = emulation.syncCount();
+    const s = await port.read(EVERYTHING);
+    expect(emulation.syncCount() - before).toBe(2);
+    expect(s.sheets.find((x) => x.name === "Summary")).toEqual({ name: "Summary", owner: "summary" });
+    const plan = { action: "refresh", changes: [{ kind: "clearSheet", sheet: "Summary" } as WorkbookChange, ...summaryWithChart], basis: basisOf(s) };
+    expect(await syncsOf(() => port.apply(plan))).toBe(2);
+    expect(wb.charts().map((c) => c.name)).toEqual(["Grades"]);
+  });
+
+  it("refuses, on the basis alone and before any round trip, what cannot apply", async () => {
+    await table();
+    wb.addSheet("Mine");
+    wb.setValues("Mine", "A1", [["precious"]]);
+    const basis = basisOf(await port.read(EVERYTHING))!;
+    const refused = async (...changes: WorkbookChange[]) => {
+      const before = emulation.syncCount();
+      await expect(port.apply({ action: "test", changes, basis })).rejects.toThrow();
+      expect(emulation.syncCount()).toBe(before);
+    };
+    await refused({ kind: "setValues", sheet: "Mine", topLeft: "B1", values: [["x"]] }, { kind: "clearSheet", sheet: "Mine" });
+    await refused({ kind: "createTable", sheet: DIAGNOSTICS_SHEET, name: DIAGNOSTICS_TABLE.toUpperCase(), topLeft: "J1", headers: ["A"] });
+    await refused({ kind: "appendTableRows", table: "Elsewhere", rows: [["x"]] });
+    await refused({ kind: "setValues", sheet: "Nowhere", topLeft: "A1", values: [["x"]] });
+    expect(wb.sheet("Mine").values("A1:B1")).toEqual([["precious", ""]]);
+    expect(wb.sheet(DIAGNOSTICS_SHEET).cell("J1").value).toBe("");
   });
 });

@@ -1,71 +1,25 @@
 /**
  * Round trips of the Office.js adapter, counted on the emulation with realistic data: the workbook set
  * up by the real setupPlan (19 columns: the four default domains, the overall conclusion and two of a
- * council's own), then 10 and 10,000 visits appended with appendTableRows.
+ * council's own), then 10 and 10,000 visits appended with appendTableRows (test/actions/realisticWorkbook.ts).
+ * Per-action counts are in test/actions/syncBudget.test.ts.
  */
+import { basisOf } from "../../src/actions/context";
 import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
-import { DEFAULT_DOMAINS, columnDefinitions, compileScale, defaultConfig } from "../../src/domain";
 import { CellValue } from "../../src/workbook/plan";
 import { DIAGNOSTICS_TABLE, ReadRequest } from "../../src/workbook/port";
 import { setupPlan } from "../../src/workbook/setupPlan";
-import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
+import { ExcelEmulation } from "../emulation";
+import { FIVE_MB, columns, config, realisticWorkbook, visit, withoutNarrative } from "../actions/realisticWorkbook";
 
-const LIMIT = 5 * 1024 * 1024;
-const config = defaultConfig({
-  domains: [
-    ...DEFAULT_DOMAINS,
-    { key: "voice", shortLabel: "Voice of the child", fullLabel: "How well the voice of the child is heard" },
-    { key: "leadership", shortLabel: "Leadership", fullLabel: "Quality of leadership and management" },
-  ],
-});
-const columns = columnDefinitions(config);
-const grades = compileScale(config.scale).categories.map((c) => c.code);
-const EVERYTHING: ReadRequest = { rows: true, lists: true, selection: true };
-
-const narrative = (n: number, what: string) =>
-  `${n % 5 === 0 ? "- " : ""}${what} ${n}: managers know their children well; supervision is regular and reflective, ` +
-  `though case records do not always show the impact of direct work. Caseloads average ${12 + (n % 9)} per worker.`;
-
-/** One visit, value by value, in the table's column order. */
-function visit(n: number): CellValue[] {
-  return columns.map((c, i) => {
-    switch (c.key) {
-      case "visitId":
-        return `V-${String(n).padStart(5, "0")}`;
-      case "visitDate":
-        return 42950 + (n % 900);
-      case "round":
-        return "2017-18";
-      case "service":
-        return config.services[n % config.services.length];
-      case "team":
-        return `Team ${n % 23}`;
-      case "area":
-        return ["North", "South", "East"][n % 3];
-      case "teamManager":
-        return "A. Manager";
-      case "diagnosticTeam":
-        return "B. Reviewer, C. Reviewer (partner council)";
-      case "strengths":
-        return narrative(n, "Strength");
-      case "areasForImprovement":
-        return narrative(n, "Improve");
-      case "recommendations":
-        return narrative(n, "Recommend");
-      case "status":
-        return "Final";
-      default:
-        return grades[(n + i) % grades.length];
-    }
-  });
-}
+const EVERYTHING: ReadRequest = { rows: true, narrative: true, lists: true, selection: true };
+const ROWS: ReadRequest = { rows: true, narrative: false, lists: true, selection: true };
 
 let emulation: ExcelEmulation;
 let port: OfficeWorkbook;
 
-beforeEach(() => {
-  emulation = installExcelEmulation(new EmulatedWorkbook());
-  port = new OfficeWorkbook();
+beforeEach(async () => {
+  ({ emulation, port } = await realisticWorkbook(null));
 });
 afterEach(() => emulation.uninstall());
 
@@ -81,24 +35,33 @@ async function syncsOf(f: () => Promise<unknown>): Promise<{ syncs: number; requ
 }
 
 async function setUp(): Promise<void> {
-  const snapshot = await port.read(EVERYTHING);
-  await port.apply(setupPlan(snapshot, config));
+  const snapshot = await port.read(ROWS);
+  await port.apply({ ...setupPlan(snapshot, config), basis: basisOf(snapshot) });
 }
 
 const append = (rows: CellValue[][]) => port.apply({ action: "Record visits", changes: [{ kind: "appendTableRows", table: DIAGNOSTICS_TABLE, rows }] });
 
 describe("round trips of the Office.js adapter", () => {
-  it("reads in one sync and sets up a workbook in two (a probe of what exists, then every change)", async () => {
+  it("reads in one sync; sets up a workbook in one on the read's basis, in two (a probe first) without it", async () => {
     const read = await syncsOf(() => port.read(EVERYTHING));
     expect(read.syncs).toBe(1);
-    const setup = await syncsOf(async () => port.apply(setupPlan(await port.read(EVERYTHING), config)));
-    expect(setup.syncs).toBe(1 + 2); // the read, then the probe and the plan
+    const snapshot = await port.read(ROWS);
+    expect(snapshot.names).toEqual([]);
+    expect(snapshot.tables).toEqual([]);
+    const plan = setupPlan(snapshot, config);
+    const withBasis = await syncsOf(() => port.apply({ ...plan, basis: basisOf(snapshot) }));
+    expect(withBasis.syncs).toBe(1);
     expect(columns).toHaveLength(19);
     const again = await syncsOf(() => port.read(EVERYTHING));
     expect(again.syncs).toBe(1);
+
+    // The same plan built again, applied without a basis: the adapter has to look first.
+    const second = await port.read(ROWS);
+    const withoutBasis = await syncsOf(() => port.apply(setupPlan(second, config)));
+    expect(withoutBasis.syncs).toBe(2);
   });
 
-  it("appends 10 visits in one sync and reads them back in one", async () => {
+  it("appends 10 visits in one sync and reads them back in one, narrative columns only when asked for", async () => {
     await setUp();
     const rows = Array.from({ length: 10 }, (_, i) => visit(i + 1));
     const write = await syncsOf(() => append(rows));
@@ -108,37 +71,47 @@ describe("round trips of the Office.js adapter", () => {
     expect(read.syncs).toBe(1);
     expect(snapshot.diagnostics!.rows).toEqual(rows);
     expect(snapshot.diagnostics!.headers).toEqual(columns.map((c) => c.header));
+    // Without narrative text the same cells read as null, whatever the row count.
+    const plain = await syncsOf(async () => (snapshot = await port.read(ROWS)));
+    expect(plain.syncs).toBe(1);
+    expect(snapshot.diagnostics!.rows).toEqual(rows.map(withoutNarrative));
   });
 
-  it("appends 10,000 visits in requests under 5 MB and reads them back in responses under 5 MB", async () => {
+  it("appends 10,000 visits in requests under 5 MB and reads them back in two syncs (three with narrative text)", async () => {
     await setUp();
     const rows = Array.from({ length: 10_000 }, (_, i) => visit(i + 1));
     const payload = JSON.stringify(rows).length;
-    expect(payload).toBeGreaterThan(LIMIT); // too big for one request: the adapter must split it
+    expect(payload).toBeGreaterThan(FIVE_MB); // too big for one request: the adapter must split it
 
     const write = await syncsOf(() => append(rows));
     // Measured: 7.5 MB of rows (plus "@" formats for narratives starting "- ") go as 3.97 + 3.97 + 0.62 MB.
     expect(write.syncs).toBe(3);
-    expect(Math.max(...write.requests)).toBeLessThan(LIMIT);
+    expect(Math.max(...write.requests)).toBeLessThan(FIVE_MB);
 
     let snapshot = await port.read({ rows: false, lists: false, selection: false });
     const headersOnly = await syncsOf(async () => (snapshot = await port.read({ rows: false, lists: true, selection: true })));
     expect(headersOnly.syncs).toBe(1);
     expect(snapshot.diagnostics!.rows).toEqual([]);
 
-    const read = await syncsOf(async () => (snapshot = await port.read(EVERYTHING)));
-    // The first 500 rows come with everything else; the rest in parts of at most ~3.5 MB.
-    // Measured responses: 0.75 MB (500 rows, read both as the table and as the sheet's used range), 3.7 MB, 3.5 MB.
-    expect(read.syncs).toBe(3);
-    expect(Math.max(...read.responses)).toBeLessThan(LIMIT);
+    // Without narrative: the first 500 rows come with everything else, the other 9,500 rows' 14 short columns
+    // (three runs of columns, three ranges) in one more sync. Measured responses: 0.74 MB, 1.29 MB.
+    const read = await syncsOf(async () => (snapshot = await port.read(ROWS)));
+    expect(read.syncs).toBe(2);
+    expect(Math.max(...read.responses)).toBeLessThan(FIVE_MB);
     expect(snapshot.diagnostics!.rows).toHaveLength(10_000);
-    expect(snapshot.diagnostics!.rows[0]).toEqual(rows[0]);
-    expect(snapshot.diagnostics!.rows[9_999]).toEqual(rows[9_999]);
+    expect(snapshot.diagnostics!.rows[9_999]).toEqual(withoutNarrative(rows[9_999]));
+    expect(snapshot.diagnostics!.rows).toEqual(rows.map(withoutNarrative));
+
+    // With narrative (loading one visit to edit): ~7.5 MB, so the rest comes in two responses under the budget.
+    // Measured responses: 0.74 MB, 3.64 MB, 3.31 MB (the response budget is 4 MB).
+    const full = await syncsOf(async () => (snapshot = await port.read(EVERYTHING)));
+    expect(full.syncs).toBe(3);
+    expect(Math.max(...full.responses)).toBeLessThan(4 * 1024 * 1024);
     expect(snapshot.diagnostics!.rows).toEqual(rows);
 
     // Every request and response of the whole test stayed under the limit.
-    expect(Math.max(...emulation.requestBytes())).toBeLessThan(LIMIT);
-    expect(Math.max(...emulation.responseBytes())).toBeLessThan(LIMIT);
+    expect(Math.max(...emulation.requestBytes())).toBeLessThan(FIVE_MB);
+    expect(Math.max(...emulation.responseBytes())).toBeLessThan(FIVE_MB);
 
     // And a further visit still takes one sync.
     expect((await syncsOf(() => append([visit(10_001)]))).syncs).toBe(1);

@@ -1,31 +1,41 @@
 /**
  * WorkbookPort over the Excel JavaScript API (Office.js), for the task pane.
  *
- * Round trips (context.sync calls) per call, whatever the row count, as long as the data fits one request:
- *  - read(): one Excel.run, ONE sync. Everything is queued up front: sheet names, workbook names (for the
- *    owner marks), the Diagnostics table through tables.getItemOrNullObject and, in case there is none,
- *    the Diagnostics sheet's used range through getItemOrNullObject + getUsedRangeOrNullObject; the Lists
- *    sheet (the one the "lists" owner name points at, else the sheet called Lists); the active cell.
- *    Rows are read speculatively (the first FIRST_READ_ROWS); a longer table is read in further syncs of
- *    at most ~3.5 MB each, because Excel on the web refuses responses over 5 MB.
- *  - apply(): one Excel.run. Plans that add sheets, clear sheets, define names or create tables first
- *    need to know what exists (add a sheet only when absent, replace a name, delete a cleared sheet's
- *    charts): ONE probe sync reads sheet, name, table and chart names, and the whole plan is checked
- *    against it before anything is written. Then every change is queued and sent in ONE sync; a plan
- *    whose requests would exceed ~4 MB (thousands of rows) is split into several, each under the limit.
- *    So: 1 sync for plans of setValues/appendTableRows/styles/select…, 2 with a probe.
+ * Round trips (context.sync calls) per call:
+ *  - read(): one Excel.run. Sync 1 queues everything up front: sheet names with the names of each sheet's
+ *    charts (one nested load, worksheets.load("items/name,items/charts/items/name")), workbook names (for
+ *    the owner marks) and table names; the Diagnostics table through tables.getItemOrNullObject and, in
+ *    case there is none, the Diagnostics sheet's used range through getItemOrNullObject +
+ *    getUsedRangeOrNullObject; the Lists sheet (the one the "lists" owner name points at, else the sheet
+ *    called Lists); the active cell. Rows are read speculatively (the first FIRST_READ_ROWS).
+ *    Sync 2, only for a longer table: the remaining rows of the columns wanted (the narrative columns only
+ *    when the request asks for them), each contiguous block of columns as its own range, all in the same
+ *    sync. It is split into further syncs only when its response would pass the budget (~4 MB; Excel on
+ *    the web refuses responses over 5 MB): 10,000 visits without narrative text are ~1.6 MB, with it ~7 MB.
+ *  - apply(): one Excel.run. A plan carrying its basis (the read it was built from) is checked against that
+ *    basis and every change is sent in ONE sync. A plan without a basis that adds or clears sheets, defines
+ *    names or creates tables first needs to know what exists: ONE probe sync reads sheet, name and table
+ *    names and the charts of the sheets it clears (so does a plan whose basis lacks those charts). Either way
+ *    the whole plan is checked before anything is written, and a plan whose requests would exceed ~4 MB
+ *    (thousands of rows) is split into several, each under the limit.
  *
- * This relies on two behaviours of Office.js: actions in a batch run in order (an object such as the
- * used range of a table is resolved when the batch reaches it, after the writes queued before it), and
- * the children of a null object are null objects (so the table and fallback reads can share one sync).
+ * This relies on three behaviours of Office.js: actions in a batch run in order (an object such as the
+ * used range of a table is resolved when the batch reaches it, after the writes queued before it); the
+ * children of a null object are null objects (so the table and fallback reads can share one sync); and a
+ * collection load path may go through a navigation collection of each item ("items/charts/items/name",
+ * which Office.js sends as "charts/name"; documented as WorksheetCollectionLoadOptions.charts, "for EACH ITEM
+ * in the collection"). Should a host refuse that load, read() asks again without it (one more sync) and
+ * reports sheets without charts, and apply() then probes for the charts of a sheet it clears.
  *
  * ExcelApi 1.8 (the manifest's minimum) covers everything used here, except Table.resize (1.13), which
  * is only called from resizeTableIfSupported after checking isSetSupported.
  */
-import { OWNER_NAME_PREFIX, CellStyle, CellValue, WorkbookChange, WorkbookPlan } from "../../workbook/plan";
+import { columnDefinitions, defaultConfig, findHeaderRow, matchHeaders } from "../../domain";
+import { OWNER_NAME_PREFIX, CellStyle, CellValue, WorkbookBasis, WorkbookChange, WorkbookPlan } from "../../workbook/plan";
 import {
   DIAGNOSTICS_SHEET,
   DIAGNOSTICS_TABLE,
+  LISTS_OWNER,
   LISTS_SHEET,
   ReadRequest,
   SelectionSnapshot,
@@ -34,7 +44,6 @@ import {
   WorkbookPort,
   WorkbookSnapshot,
 } from "../../workbook/port";
-import { LISTS_OWNER } from "../../workbook/setupPlan";
 import {
   Block,
   blockRows,
@@ -53,13 +62,13 @@ export interface OfficeWorkbookOptions {
   requestBudget?: number;
   /** Largest estimated response per sync when a long table is read in parts. */
   responseBudget?: number;
-  /** Rows read in read()'s single sync; longer tables take further syncs. */
+  /** Rows read in read()'s first sync; longer tables take a second. */
   firstReadRows?: number;
 }
 
 const DEFAULTS: Required<OfficeWorkbookOptions> = {
   requestBudget: 4 * 1024 * 1024,
-  responseBudget: 3.5 * 1024 * 1024,
+  responseBudget: 4 * 1024 * 1024,
   firstReadRows: 500,
 };
 
@@ -87,12 +96,30 @@ export class OfficeWorkbook implements WorkbookPort {
 
 // ---- read -------------------------------------------------------------------------------------
 
-async function readWorkbook(context: Excel.RequestContext, request: ReadRequest, o: Required<OfficeWorkbookOptions>): Promise<WorkbookSnapshot> {
-  const wb = context.workbook;
-  const first = o.firstReadRows;
+/** The narrative columns' keys (names and findings: see ColumnDefinition.narrative); their headers are not configurable. */
+const NARRATIVE_KEYS = columnDefinitions(defaultConfig())
+  .filter((d) => d.narrative)
+  .map((d) => d.key);
 
-  const sheets = wb.worksheets.load("items/name");
+/** 0-based positions, within a header row, of the narrative columns (matched as the core matches headers). */
+export function narrativeColumns(headers: readonly unknown[]): Set<number> {
+  const { columns } = matchHeaders(headers, defaultConfig());
+  return new Set(NARRATIVE_KEYS.flatMap((k) => (columns.has(k) ? [columns.get(k)!] : [])));
+}
+
+/** Empties the given columns of every row (in place): what was not asked for reads as null, whatever the row count. */
+function blankColumns(rows: CellValue[][], columns: ReadonlySet<number>): void {
+  if (columns.size === 0) return;
+  for (const row of rows) for (const c of columns) if (c < row.length) row[c] = null;
+}
+
+/** Everything read()'s first sync asks for, queued. */
+function queueFirstRead(context: Excel.RequestContext, request: ReadRequest, first: number, withCharts: boolean) {
+  const wb = context.workbook;
+  // Every sheet with the names of its charts: one nested load, no request per sheet.
+  const sheets = wb.worksheets.load(withCharts ? "items/name,items/charts/items/name" : "items/name");
   const names = wb.names.load("items/name,items/formula");
+  const tables = wb.tables.load("items/name");
 
   // The Diagnostics table, wherever it is. If it does not exist every object below is a null object.
   const table = wb.tables.getItemOrNullObject(DIAGNOSTICS_TABLE).load("name");
@@ -116,30 +143,54 @@ async function readWorkbook(context: Excel.RequestContext, request: ReadRequest,
   const namedLists = request.lists ? wb.worksheets.getItemOrNullObject(LISTS_SHEET).getUsedRangeOrNullObject(true).load("values,address") : null;
 
   const active = request.selection ? wb.getActiveCell().load("address") : null;
+  return { withCharts, sheets, names, tables, table, tableSheet, header, body, bodyHead, plain, plainHead, ownedLists, namedLists, active };
+}
 
-  await context.sync();
+const errorCode = (e: unknown) => (e as { code?: unknown })?.code;
+const isPayloadTooLarge = (e: unknown) => errorCode(e) === "RequestPayloadSizeLimitExceeded" || errorCode(e) === "ResponsePayloadSizeLimitExceeded";
+
+async function readWorkbook(context: Excel.RequestContext, request: ReadRequest, o: Required<OfficeWorkbookOptions>): Promise<WorkbookSnapshot> {
+  const first = o.firstReadRows;
+  let q = queueFirstRead(context, request, first, true);
+  try {
+    await context.sync();
+  } catch (e) {
+    if (isPayloadTooLarge(e)) throw e;
+    // Should a host refuse the nested chart load, read once more without it: sheets are then reported without
+    // their charts, and a plan that clears one looks them up itself (apply's probe).
+    q = queueFirstRead(context, request, first, false);
+    await context.sync();
+  }
+  const { sheets, names, tables, table, tableSheet, header, body, bodyHead, plain, plainHead, ownedLists, namedLists, active } = q;
 
   const owners = ownersOf(names.items.map((n) => ({ name: n.name, formula: n.formula })));
-  const sheetInfos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, owner: owners.get(lower(s.name)) ?? null }));
+  const sheetInfos: SheetInfo[] = sheets.items.map((s) => {
+    const owner = owners.get(lower(s.name)) ?? null;
+    // Charts are reported for the add-in's own sheets only: clearing one deletes them.
+    return owner === null || !q.withCharts ? { name: s.name, owner } : { name: s.name, owner, charts: s.charts.items.map((c) => c.name) };
+  });
 
   let diagnostics: TableSnapshot | null = null;
   if (!table.isNullObject) {
     const h = parseAddress(header.address);
     const b = parseAddress(body.address).block;
+    const headers = (header.values[0] ?? []) as CellValue[];
     const count = blockRows(b);
     let rows: CellValue[][] = [];
     if (bodyHead) {
+      const skip = request.narrative ? new Set<number>() : narrativeColumns(headers);
       rows = (bodyHead.values as CellValue[][]).slice(0, count);
-      if (count > first) rows = rows.concat(await readRows(context, tableSheet.name, b, b.top + first, rows, o.responseBudget));
+      if (count > first) rows = rows.concat(await readRows(context, tableSheet.name, b, b.top + first, rows, skip, o.responseBudget));
       // Excel keeps one (empty) body row in a table without data: that is no row.
       if (count === 1 && rowIsBlank(rows[0] ?? [])) rows = [];
+      blankColumns(rows, skip);
     }
     diagnostics = {
       sheet: tableSheet.name,
       table: table.name,
       headerRow: h.block.top + 1,
       firstColumn: h.block.left,
-      headers: (header.values[0] ?? []) as CellValue[],
+      headers,
       rows,
     };
   } else if (!plain.isNullObject) {
@@ -149,7 +200,11 @@ async function readWorkbook(context: Excel.RequestContext, request: ReadRequest,
     let rows: CellValue[][] = [];
     if (request.rows) {
       rows = head.slice(1, 1 + count);
-      if (count > first) rows = rows.concat(await readRows(context, sheet ?? DIAGNOSTICS_SHEET, u, u.top + 1 + first, rows, o.responseBudget));
+      // The header may sit under title rows: the narrative columns are those of the row the core takes as the header.
+      const at = request.narrative ? -1 : findHeaderRow(head, defaultConfig());
+      const skip = at >= 0 ? narrativeColumns(head[at]) : new Set<number>();
+      if (count > first) rows = rows.concat(await readRows(context, sheet ?? DIAGNOSTICS_SHEET, u, u.top + 1 + first, rows, skip, o.responseBudget));
+      if (at >= 0) blankColumns(rows.slice(at), skip);
     }
     diagnostics = {
       sheet: sheet ?? DIAGNOSTICS_SHEET,
@@ -171,7 +226,14 @@ async function readWorkbook(context: Excel.RequestContext, request: ReadRequest,
     if (sheet) selection = { sheet, row: block.top + 1, column: block.left };
   }
 
-  return { sheets: sheetInfos, diagnostics, lists, selection };
+  return {
+    sheets: sheetInfos,
+    names: names.items.map((n) => n.name),
+    tables: tables.items.map((t) => t.name),
+    diagnostics,
+    lists,
+    selection,
+  };
 }
 
 /** Which owner each sheet has, from the names starting with OWNER_NAME_PREFIX (first one wins). Keys are lower case. */
@@ -193,9 +255,23 @@ function fromA1(values: CellValue[][], block: Block): CellValue[][] {
   return [...Array.from({ length: block.top }, () => pad(width)), ...rows];
 }
 
+/** Runs of adjacent columns (0-based within the block) of a block `width` wide, leaving out `skip`. */
+export function columnRuns(width: number, skip: ReadonlySet<number>): { from: number; to: number }[] {
+  const runs: { from: number; to: number }[] = [];
+  for (let c = 0; c < width; c++) {
+    if (skip.has(c)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.to === c - 1) last.to = c;
+    else runs.push({ from: c, to: c });
+  }
+  return runs;
+}
+
 /**
- * The rest of a long table, below what the first sync read: one sync per part, each part sized from the
- * bytes a row took so far, so no response passes the budget (Excel on the web: 5 MB).
+ * The rest of a long table, below what the first sync read, without the columns in `skip` (null there).
+ * Each run of wanted columns is its own range, all loaded in one sync. The sync is split only when its
+ * estimated response (bytes per row measured on the rows read so far) would pass the budget; should Excel
+ * still refuse a response as too large, that part is read again in halves.
  */
 async function readRows(
   context: Excel.RequestContext,
@@ -203,20 +279,46 @@ async function readRows(
   block: Block,
   fromRow: number,
   readSoFar: CellValue[][],
+  skip: ReadonlySet<number>,
   budget: number,
 ): Promise<CellValue[][]> {
-  const out: CellValue[][] = [];
   const width = block.right - block.left + 1;
-  let perRow = Math.max(jsonSize(readSoFar) / Math.max(readSoFar.length, 1), width * 3);
+  const runs = columnRuns(width, skip);
+  const out: CellValue[][] = [];
+  const wanted = (row: readonly CellValue[]) => runs.map((r) => row.slice(r.from, r.to + 1));
+  const cellsWanted = runs.reduce((n, r) => n + r.to - r.from + 1, 0);
+  if (cellsWanted === 0) {
+    for (let row = fromRow; row <= block.bottom; row++) out.push(new Array<CellValue>(width).fill(null));
+    return out;
+  }
+  // Rows further down may be longer than the first ones (growing IDs, longer findings): a tenth more, to be safe.
+  let perRow = 1.1 * Math.max(jsonSize(readSoFar.map(wanted)) / Math.max(readSoFar.length, 1), cellsWanted * 3);
   const ws = context.workbook.worksheets.getItem(sheet);
   for (let row = fromRow; row <= block.bottom; ) {
     const count = Math.max(1, Math.min(block.bottom - row + 1, Math.floor(budget / perRow)));
-    const part = ws.getRange(`${cellA1(block.left, row)}:${cellA1(block.right, row + count - 1)}`).load("values");
-    // One sync per part, by design: the parts must not share a response (5 MB on the web).
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    out.push(...(part.values as CellValue[][]));
-    perRow = Math.max(perRow, jsonSize(part.values) / count);
+    const parts = runs.map((r) =>
+      ws.getRange(`${cellA1(block.left + r.from, row)}:${cellA1(block.left + r.to, row + count - 1)}`).load("values"),
+    );
+    try {
+      // One sync per part, by design: parts must not share a response (5 MB on the web). Usually there is one part.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      if (errorCode(e) !== "ResponsePayloadSizeLimitExceeded" || count === 1) throw e;
+      perRow = Math.max(perRow, budget / Math.floor(count / 2)); // read fewer rows at a time from here on
+      continue;
+    }
+    let bytes = 0;
+    for (let i = 0; i < count; i++) {
+      const line = new Array<CellValue>(width).fill(null);
+      runs.forEach((r, k) => {
+        const values = parts[k].values[i] as CellValue[];
+        for (let c = r.from; c <= r.to; c++) line[c] = values[c - r.from];
+      });
+      out.push(line);
+    }
+    for (const p of parts) bytes += jsonSize(p.values);
+    perRow = Math.max(perRow, (1.1 * bytes) / count);
     row += count;
   }
   return out;
@@ -224,7 +326,7 @@ async function readRows(
 
 // ---- apply ------------------------------------------------------------------------------------
 
-/** What exists before the plan runs, from the probe sync. Keys are lower case. */
+/** What exists before the plan runs: from the plan's basis, else from a probe sync. Keys are lower case. */
 interface Facts {
   sheets: Map<string, string>;
   owners: Map<string, string>;
@@ -243,6 +345,27 @@ function checkPlanShape(plan: WorkbookPlan): void {
   }
 }
 
+/**
+ * The facts a basis gives, or null when it lacks what the plan needs: the charts of a sheet the plan clears
+ * (a basis from an adapter that does not report charts).
+ */
+function factsFromBasis(plan: WorkbookPlan, basis: WorkbookBasis): Facts | null {
+  const byName = new Map(basis.sheets.map((s) => [lower(s.name), s]));
+  for (const c of plan.changes) {
+    if (c.kind !== "clearSheet") continue;
+    const sheet = byName.get(lower(c.sheet));
+    if (sheet && sheet.owner !== null && sheet.charts === undefined) return null;
+  }
+  return {
+    sheets: new Map(basis.sheets.map((s) => [lower(s.name), s.name])),
+    owners: new Map(basis.sheets.flatMap((s) => (s.owner === null ? [] : [[lower(s.name), s.owner] as [string, string]]))),
+    names: new Set(basis.names.map(lower)),
+    tables: new Set(basis.tables.map(lower)),
+    charts: new Map(basis.sheets.flatMap((s) => (s.charts ? [[lower(s.name), [...s.charts]] as [string, string[]]] : []))),
+  };
+}
+
+/** What exists, asked of the workbook: one sync. Charts are looked up only on the sheets the plan clears. */
 async function probe(context: Excel.RequestContext, plan: WorkbookPlan): Promise<Facts> {
   const wb = context.workbook;
   const sheets = wb.worksheets.load("items/name");
@@ -258,9 +381,8 @@ async function probe(context: Excel.RequestContext, plan: WorkbookPlan): Promise
     tables: new Set(tables.items.map((t) => lower(t.name))),
     charts: new Map(),
   };
-  for (const c of charts) {
-    if (facts.sheets.has(lower(c.sheet))) facts.charts.set(lower(c.sheet), c.charts.items.map((ch) => ch.name));
-  }
+  // A sheet that does not exist gives a null collection: its items are not read.
+  for (const c of charts) if (facts.sheets.has(lower(c.sheet))) facts.charts.set(lower(c.sheet), c.charts.items.map((ch) => ch.name));
   return facts;
 }
 
@@ -348,11 +470,11 @@ class Batch {
 }
 
 async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, o: Required<OfficeWorkbookOptions>): Promise<void> {
-  let facts: Facts | null = null;
-  if (plan.changes.some((c) => NEEDS_FACTS.has(c.kind))) {
-    facts = await probe(context, plan);
-    checkPlanAgainst(plan, facts);
-  }
+  // With a basis, what existed is known without asking: no probe. (A co-author's change since the read
+  // makes the batch fail where it conflicts, as it would a moment after a probe.)
+  let facts = plan.basis ? factsFromBasis(plan, plan.basis) : null;
+  if (!facts && plan.changes.some((c) => NEEDS_FACTS.has(c.kind))) facts = await probe(context, plan);
+  if (facts) checkPlanAgainst(plan, facts);
   const batch = new Batch(context, o.requestBudget);
   for (const change of plan.changes) await queueChange(batch, change, facts);
   await batch.flush();
