@@ -81,6 +81,11 @@ module.exports = async (env, options) => {
             to: "assets/[name][ext][query]",
           },
           {
+            // The manifest's SupportUrl: a static page, no script.
+            from: "src/taskpane/help.html",
+            to: "help.html",
+          },
+          {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
