@@ -187,7 +187,7 @@ describe("ExcelJsWorkbook writing", () => {
   it("writes whole-column formats, dropdowns and colours as ranges, not a million cells", async () => {
     const bytes = await template();
     expect(bytes.length).toBeLessThan(40_000);
-    const sheet = part(bytes, "xl/worksheets/sheet2.xml");
+    const sheet = part(bytes, "xl/worksheets/sheet1.xml");
     expect(sheet).toContain('sqref="I2:I1048576"');
     expect(sheet).toMatch(/<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="stop" errorTitle="Grade not on the scale"[^>]*sqref="I2:I1048576"><formula1>TD_Grades<\/formula1>/);
     expect(sheet).toMatch(/<conditionalFormatting sqref="I2:I1048576"><cfRule type="expression" dxfId="\d+" priority="1"><formula>TRIM\(I2\)=&quot;O&quot;<\/formula>/);
@@ -211,13 +211,14 @@ describe("ExcelJsWorkbook writing", () => {
     expect(sheet).toMatch(/<c r="A1" t="s">/);
   });
 
-  it("loads a template with whole-column dropdowns quickly, and saves them unchanged", async () => {
+  it("loads a template with whole-column dropdowns as whole ranges, not a cell each, and saves them unchanged", async () => {
     const bytes = await template();
-    const started = Date.now();
     const workbook = await loadWorkbookForEditing(bytes);
-    expect(Date.now() - started).toBeLessThan(5000);
+    // ExcelJS on its own expands each validated range into one entry per cell (a million per column).
+    const validations = (workbook.workbook.getWorksheet("Diagnostics") as unknown as { dataValidations: { model: object } }).dataValidations.model;
+    expect(Object.keys(validations).length).toBeLessThan(20);
     const again = Buffer.from(await workbook.writeBuffer());
-    expect(part(again, "xl/worksheets/sheet2.xml")).toContain('sqref="D2:D1048576"');
+    expect(part(again, "xl/worksheets/sheet1.xml")).toContain('sqref="D2:D1048576"');
   });
 
   it("keeps a table's header row when Excel left headerRowCount out", async () => {
