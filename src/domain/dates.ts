@@ -72,6 +72,14 @@ export function parseVisitDate(value: unknown): DateParse {
   return { kind: "invalid", message: `"${shown}" is not a date; type it as dd/mm/yyyy.` };
 }
 
+const MONTH_NAMES = MONTHS.map((m) => m[0].toUpperCase() + m.slice(1));
+
+/** "2017-08-07" as "7 August 2017": no reader can take it the American way round. */
+export function formatLongDate(date: IsoDate): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
 /** "2017-08-07" as "07/08/2017". */
 export function formatBritishDate(date: IsoDate): string {
   const [y, m, d] = date.split("-");

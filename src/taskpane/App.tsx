@@ -55,7 +55,7 @@ export function App({ port, host, initialTab = "visit" }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme} lang="en-GB">
       <PaneContext.Provider value={value}>
-        <div className={styles.root}>
+        <main className={styles.root}>
           <header className={styles.header}>
             <h1 className={styles.title}>Team Diagnostics</h1>
           </header>
@@ -109,7 +109,7 @@ export function App({ port, host, initialTab = "visit" }: AppProps) {
               {t.value === "setup" && <SettingsPanel />}
             </div>
           ))}
-        </div>
+        </main>
       </PaneContext.Provider>
     </FluentProvider>
   );

@@ -33,7 +33,9 @@ export function summariseCheck(result: CheckResult): string {
   const parts = [
     `${plural(result.problems.length, "problem")} in ${plural(result.rowsChecked, "row")}; ${plural(result.visitsCounted, "visit")} ${result.visitsCounted === 1 ? "counts" : "count"}.`,
   ];
-  if (result.problems.length > 0) parts.push(`${plural(errors, "error")} (the row is left out of summaries), ${plural(warnings, "warning")}.`);
+  if (result.problems.length > 0) {
+    parts.push(`${plural(errors, "error")} (a row with an error is left out of summaries), ${plural(warnings, "warning")}.`);
+  }
   if (result.drafts > 0) parts.push(`${plural(result.drafts, "draft")} not counted.`);
   return parts.join(" ");
 }
@@ -87,12 +89,12 @@ export function CheckPanel() {
                     aria-label={`${p.cell}, ${p.column}, ${p.severity}: ${p.message} Select this cell.`}
                   >
                     <span className={styles.where}>
-                      <span className={styles.cell}>{p.cell}</span>
-                      <span>{p.column}</span>
+                      <span className={styles.cell}>{p.cell}</span>{" "}
+                      <span>{p.column}</span>{" "}
                       <Badge appearance="tint" color={p.severity === "error" ? "danger" : "warning"} size="small">
                         {p.severity === "error" ? "Error" : "Warning"}
                       </Badge>
-                    </span>
+                    </span>{" "}
                     <span>{p.message}</span>
                   </Button>
                 </li>

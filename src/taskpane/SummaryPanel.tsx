@@ -75,7 +75,7 @@ export function SummaryTables(props: { summary: Summary; config: DiagnosticsConf
             </tbody>
           </table>
           {onCopy && (
-            <Button size="small" onClick={() => onCopy(group.name)} aria-label={`Copy the ${group.name} table`}>
+            <Button size="small" onClick={() => onCopy(group.name)} aria-label={`Copy table: ${group.name}`}>
               Copy table
             </Button>
           )}
@@ -210,11 +210,12 @@ export function SummaryPanel() {
         <Input value={round} onChange={(_, data) => setRound(data.value)} />
       </Field>
       <div className={styles.row}>
-        <Field label="Visits from" className={styles.dates}>
-          <Input type="date" value={from} onChange={(_, data) => setFrom(data.value)} />
+        {/* Text boxes, not type="date": a browser's date picker follows its own locale, which may be American. */}
+        <Field label="Visits from" className={styles.dates} hint="dd/mm/yyyy">
+          <Input placeholder="dd/mm/yyyy" inputMode="numeric" autoComplete="off" value={from} onChange={(_, data) => setFrom(data.value)} />
         </Field>
-        <Field label="Visits to" className={styles.dates}>
-          <Input type="date" value={to} onChange={(_, data) => setTo(data.value)} />
+        <Field label="Visits to" className={styles.dates} hint="dd/mm/yyyy">
+          <Input placeholder="dd/mm/yyyy" inputMode="numeric" autoComplete="off" value={to} onChange={(_, data) => setTo(data.value)} />
         </Field>
       </div>
 

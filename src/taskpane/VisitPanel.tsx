@@ -28,6 +28,7 @@ import {
   gradedColumns,
   parseBritishDate,
   validateVisitForm,
+  formatLongDate,
 } from "../domain";
 import {
   LoadedVisit,
@@ -79,6 +80,14 @@ function normalise(form: VisitForm, known: { services: string[]; teams: string[]
   const date = form.visitDate.trim();
   out.visitDate = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : (parseBritishDate(date) ?? date);
   return out;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Says how a typed date was read, in words, so 07/08 cannot be mistaken for 8 July. */
+function dateHint(typed: string): string {
+  const date = typed.trim() === "" ? null : parseBritishDate(typed.trim());
+  return date ? `Read as ${formatLongDate(date)}.` : "Type the date as dd/mm/yyyy, for example 07/08/2017.";
 }
 
 const sameForm = (a: VisitForm, b: VisitForm) => JSON.stringify(a) === JSON.stringify(b);
@@ -384,13 +393,16 @@ export function VisitPanel() {
           <FreeCombobox ref={bind("team") as React.Ref<HTMLInputElement>} value={form.team} options={teamsForService.map((t) => t.name)} onChange={chooseTeam} />
         </Field>
 
-        <Field
-          label="Visit date"
-          required
-          {...validation("visitDate")}
-          hint={/^\d{4}-\d{2}-\d{2}$/.test(form.visitDate) ? `Saved as ${formatBritishDate(form.visitDate)}.` : "The sheet shows dates as dd/mm/yyyy."}
-        >
-          <Input ref={bind("visitDate") as React.Ref<HTMLInputElement>} type="date" value={form.visitDate} onChange={(_, data) => setText("visitDate")(data.value)} />
+        <Field label="Visit date" required {...validation("visitDate")} hint={dateHint(form.visitDate)}>
+          {/* A text box, not type="date": a browser's date picker follows its own locale, which may be American. */}
+          <Input
+            ref={bind("visitDate") as React.Ref<HTMLInputElement>}
+            placeholder="dd/mm/yyyy"
+            inputMode="numeric"
+            autoComplete="off"
+            value={ISO_DATE.test(form.visitDate) ? formatBritishDate(form.visitDate) : form.visitDate}
+            onChange={(_, data) => setText("visitDate")(data.value)}
+          />
         </Field>
 
         <Field label="Round" hint="For example 2 or 2024-25." {...validation("round")}>

@@ -242,20 +242,12 @@ export class Bench {
     throw new Error(`Tab never reached "${name}"; passed: ${seen.slice(-25).join(" | ")}`);
   }
 
-  /**
-   * Types a date into the focused <input type="date"> by keyboard. The field's order of day and month follows the
-   * browser's language (Debian's Chromium ships only en-US, so it is mm/dd/yyyy there): the day first is tried,
-   * and if the field took it the other way round, the segments are typed again.
-   */
+  /** Types a date into the focused date box by keyboard, as a manager would: dd/mm/yyyy. */
   async typeDate(iso: string): Promise<void> {
     const [y, m, d] = iso.split("-");
-    await this.page.keyboard.type(`${d}${m}${y}`);
-    if ((await this.focused()).value === iso) return;
-    await this.page.keyboard.press("Shift+Tab");
-    await this.page.keyboard.press("Shift+Tab");
-    await this.page.keyboard.type(`${m}${d}${y}`);
+    await this.page.keyboard.type(`${d}/${m}/${y}`);
     const value = (await this.focused()).value;
-    if (value !== iso) throw new Error(`The date field holds "${value}", not ${iso}.`);
+    if (value !== `${d}/${m}/${y}`) throw new Error(`The date field holds "${value}", not ${d}/${m}/${y}.`);
   }
 }
 

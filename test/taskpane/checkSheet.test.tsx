@@ -18,7 +18,7 @@ test("Check sheet lists each problem with its cell, column and severity, and wri
   await user.click(screen.getByRole("button", { name: "Check sheet" }));
 
   expect(await screen.findByText(/^3 problems in 3 rows; 1 visit counts\./)).toHaveTextContent(
-    "3 problems in 3 rows; 1 visit counts. 2 errors (the row is left out of summaries), 1 warning.",
+    "3 problems in 3 rows; 1 visit counts. 2 errors (a row with an error is left out of summaries), 1 warning.",
   );
   const list = screen.getByRole("list", { name: "Problems" });
   const problems = within(list).getAllByRole("button");

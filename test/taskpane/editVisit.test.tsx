@@ -34,7 +34,7 @@ test("Load selected row loads the visit; saving changes only the edited cell of 
   const f = form();
   expect(control("Service", f)).toHaveValue("Assessment");
   expect(control("Team", f)).toHaveValue("Assessment South");
-  expect(control("Visit date", f)).toHaveValue("2017-08-07");
+  expect(control("Visit date", f)).toHaveValue("07/08/2017");
   // A grade typed the long way loads as its code.
   expect(control("Joint working", f)).toHaveValue("RI");
 

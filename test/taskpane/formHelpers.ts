@@ -20,7 +20,7 @@ export async function fillVisit(
   const f = form();
   await user.selectOptions(control("Service", f), values.service ?? "Safeguarding");
   await user.type(control("Team", f), values.team ?? "Safeguarding North");
-  await user.type(control("Visit date", f), values.date ?? "2024-03-05");
+  await user.type(control("Visit date", f), values.date ?? "05/03/2024");
   await user.type(control("Round", f), "2");
   await user.type(control("Team manager", f), "Sam Smith");
   for (const label of GRADE_LABELS) {

@@ -126,3 +126,12 @@ test("without a Diagnostics table the pane says to set up the workbook first", a
   expect(await screen.findByText("This workbook has no Diagnostics table yet. Choose Set up workbook first.")).toBeInTheDocument();
   expect(workbook.plans).toEqual([]);
 });
+
+test("a typed date is read day first and said back in words before it is saved", async () => {
+  const { user, workbook } = await renderPane(existing());
+  await fillVisit(user, { date: "07/08/2017" });
+  expect(control("Visit date", form())).toHaveAccessibleDescription("Read as 7 August 2017.");
+  await user.click(screen.getByRole("button", { name: "Save visit" }));
+  await waitFor(() => expect(workbook.rows).toHaveLength(2));
+  expect(workbook.cell(3, "Visit date")).toBe(42954); // 7 August 2017 as an Excel date
+});

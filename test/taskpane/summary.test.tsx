@@ -59,7 +59,7 @@ test("the round and date filters and the grouping reach the workbook", async () 
   const { user, workbook } = await renderPane(nineAssessmentVisits(), { tab: "summary" });
   await user.click(screen.getByRole("radio", { name: "Area" }));
   await user.type(control("Round", screen.getByRole("tabpanel")), "1");
-  await user.type(control("Visits from", screen.getByRole("tabpanel")), "2017-08-01");
+  await user.type(control("Visits from", screen.getByRole("tabpanel")), "01/08/2017");
   await user.click(screen.getByRole("button", { name: "Refresh summary" }));
   await screen.findByText('Summary written to the "Summary" and "Counts" sheets: 9 visits in 2 areas.');
   expect(screen.getByText("Selection: round 1, visits from 01/08/2017.")).toBeInTheDocument();
@@ -72,8 +72,8 @@ test("the round and date filters and the grouping reach the workbook", async () 
 test("a From date after the To date is refused before anything is read or written", async () => {
   const { user, workbook } = await renderPane(nineAssessmentVisits(), { tab: "summary" });
   const reads = workbook.reads.length;
-  await user.type(control("Visits from", screen.getByRole("tabpanel")), "2018-01-01");
-  await user.type(control("Visits to", screen.getByRole("tabpanel")), "2017-01-01");
+  await user.type(control("Visits from", screen.getByRole("tabpanel")), "01/01/2018");
+  await user.type(control("Visits to", screen.getByRole("tabpanel")), "01/01/2017");
   await user.click(screen.getByRole("button", { name: "Refresh summary" }));
   expect(screen.getByRole("alert")).toHaveTextContent("The From date is after the To date.");
   expect(workbook.reads.length).toBe(reads);
@@ -82,7 +82,7 @@ test("a From date after the To date is refused before anything is read or writte
 
 test("Copy table puts one service's table on the clipboard as HTML and text", async () => {
   const { user, host } = await refreshed();
-  await user.click(screen.getByRole("button", { name: "Copy the Assessment table" }));
+  await user.click(screen.getByRole("button", { name: "Copy table: Assessment" }));
   await screen.findByText("The Assessment table is on the clipboard: paste it into Word or an email.");
   expect(host.copied).toHaveLength(1);
   expect(host.copied[0].text).toContain(`${ALLOCATION}\tRI (5 x RI, 3 x I, 1 x G)`);
