@@ -57,42 +57,21 @@ const workbook = handed ? workbookFromData(JSON.parse(handed) as BookData) : new
 // ExcelApi 1.8: what manifest.xml declares, so the pane sees the oldest Excel it supports.
 const emulation = installExcelEmulation(workbook, { maxApiVersion: "1.8" });
 
-// Office.onReady(callback) calls the callback, as well as resolving its promise; make sure the pane's callback runs
-// whichever of the two the emulation does (calling it once).
-const office = (globalThis as unknown as { Office: { onReady: (cb?: (info: unknown) => unknown) => Promise<unknown> } }).Office;
-const onReady = office.onReady.bind(office);
-office.onReady = (callback?: (info: unknown) => unknown) => {
-  let called = false;
-  const once = (info: unknown) => {
-    if (called || !callback) return;
-    called = true;
-    callback(info);
-  };
-  return Promise.resolve(onReady(callback ? once : undefined)).then((info) => {
-    once(info);
-    return info;
-  });
-};
-
-const created: string[] = [];
 let ownChanges = 0;
 
 const g = globalThis as unknown as { Excel: Record<string, unknown> };
-// Excel.createWorkbook (ExcelApi 1.8) opens a new window in Excel; here the workbook is recorded and offered for
-// download (and passed on to the emulation's own createWorkbook, should it have one).
-const emulatedCreate = typeof g.Excel.createWorkbook === "function" ? (g.Excel.createWorkbook as (base64?: string) => Promise<unknown>) : null;
+// Excel.createWorkbook opens a new window in Excel; the emulation records it, and the workbench offers it for download.
+const emulatedCreate = g.Excel.createWorkbook as (base64?: string) => Promise<void>;
 g.Excel.createWorkbook = async (base64?: string) => {
-  if (typeof base64 !== "string" || base64.length === 0) throw new Error("Excel.createWorkbook needs a base64 .xlsx here.");
-  if (emulatedCreate) await emulatedCreate(base64);
-  created.push(base64);
-  parent?.workbookCreated(base64);
+  await emulatedCreate(base64);
+  parent?.workbookCreated(base64 as string);
 };
 
 const host: WorkbenchHost = {
   workbook,
   syncCount: () => emulation.syncCount(),
   runCount: () => emulation.runCount(),
-  createdWorkbooks: () => [...created],
+  createdWorkbooks: () => emulation.createdWorkbooks(),
   bookJson: () => JSON.stringify(bookData(workbook)),
   touch() {
     ownChanges++;

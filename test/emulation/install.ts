@@ -28,6 +28,8 @@ export interface ExcelEmulation {
   responseBytes(): number[];
   /** Excel.run calls so far. */
   runCount(): number;
+  /** Workbooks opened with Excel.createWorkbook, as the base64 .xlsx each was given, oldest first. */
+  createdWorkbooks(): string[];
   /** Forgets the counts (the workbook is kept). */
   reset(): void;
   readonly workbook: EmulatedWorkbook;
@@ -45,6 +47,7 @@ export function installExcelEmulation(workbook: EmulatedWorkbook, options: Insta
     nestedCollectionLoads: options.nestedCollectionLoads ?? true,
   };
   const log: EmulationLog = { syncs: 0, requestBytes: [], responseBytes: [], runs: 0 };
+  const created: string[] = [];
   const g = globalThis as Record<string, unknown>;
   const previous = GLOBALS.map((k) => [k, Object.prototype.hasOwnProperty.call(g, k), g[k]] as const);
 
@@ -59,7 +62,14 @@ export function installExcelEmulation(workbook: EmulatedWorkbook, options: Insta
     return result;
   }
 
-  g.Excel = { run };
+  /** ExcelApi 1.8: Excel opens the file in a new window; here it is recorded for tests and the workbench. */
+  async function createWorkbook(base64?: string): Promise<void> {
+    if (!versionAtMost("1.8", settings.maxApiVersion)) throw new EmulatedOfficeError("ApiNotFound", "Excel.createWorkbook needs ExcelApi 1.8.");
+    if (typeof base64 !== "string" || base64 === "") throw new EmulatedOfficeError("InvalidArgument", "Excel.createWorkbook needs a base64 .xlsx.");
+    created.push(base64);
+  }
+
+  g.Excel = { run, createWorkbook };
   g.Office = {
     context: {
       requirements: {
@@ -69,7 +79,12 @@ export function installExcelEmulation(workbook: EmulatedWorkbook, options: Insta
         },
       },
     },
-    onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
+    // Like Office.js: calls the callback, if given, and resolves the promise with the same information.
+    onReady: async (callback?: (info: { host: string; platform: string }) => unknown) => {
+      const info = { host: "Excel", platform: "OfficeOnline" };
+      if (callback) await callback(info);
+      return info;
+    },
     HostType: { Excel: "Excel" },
   };
   g.OfficeExtension = { Error: EmulatedOfficeError };
@@ -80,6 +95,7 @@ export function installExcelEmulation(workbook: EmulatedWorkbook, options: Insta
     requestBytes: () => [...log.requestBytes],
     responseBytes: () => [...log.responseBytes],
     runCount: () => log.runs,
+    createdWorkbooks: () => [...created],
     reset() {
       log.syncs = 0;
       log.runs = 0;

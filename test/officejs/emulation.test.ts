@@ -311,3 +311,25 @@ describe("workbook", () => {
     expect([s.fillAt("A1"), s.fillAt("A2"), s.fillAt("A3")]).toEqual(["#FFC000", null, "#FFC000"]);
   });
 });
+
+describe("the host", () => {
+  it("calls Office.onReady's callback and resolves its promise, as Office.js does", async () => {
+    const seen: unknown[] = [];
+    const info = await Office.onReady((i) => {
+      seen.push(i);
+    });
+    expect(seen).toEqual([info]);
+    expect(info).toMatchObject({ host: "Excel" });
+  });
+
+  it("records workbooks opened with Excel.createWorkbook, and refuses one without a file", async () => {
+    await Excel.createWorkbook("UEsDBA==");
+    expect(emulation.createdWorkbooks()).toEqual(["UEsDBA=="]);
+    await expect(Excel.createWorkbook("")).rejects.toThrow("base64");
+  });
+
+  it("has no Excel.createWorkbook on a host older than ExcelApi 1.8", async () => {
+    setup({ maxApiVersion: "1.7" });
+    await expect(Excel.createWorkbook("UEsDBA==")).rejects.toThrow("ExcelApi 1.8");
+  });
+});
