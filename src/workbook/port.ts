@@ -39,7 +39,8 @@ export interface ReadRequest {
   /**
    * Also read the narrative columns (names and findings: see ColumnDefinition.narrative). Only editing one visit
    * needs them; leaving them out keeps a 10,000-row read to one response under Excel on the web's 5 MB limit.
-   * Without them those cells read as null.
+   * Without them a narrative cell reads as NOT_READ when it holds anything and null when it is empty, so a row
+   * holding only findings is never taken for a blank one.
    */
   narrative?: boolean;
   lists: boolean;
@@ -55,6 +56,9 @@ export interface WorkbookPort {
   read(request: ReadRequest): Promise<WorkbookSnapshot>;
   apply(plan: WorkbookPlan): Promise<void>;
 }
+
+/** Stands in for the text of a narrative cell that was not read (see ReadRequest.narrative). */
+export const NOT_READ = "[not read]";
 
 export const DIAGNOSTICS_SHEET = "Diagnostics";
 export const DIAGNOSTICS_TABLE = "Diagnostics";

@@ -10,7 +10,7 @@ import { basisOf } from "../../src/actions/context";
 import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { DEFAULT_DOMAINS, Team, columnDefinitions, compileScale, defaultConfig } from "../../src/domain";
 import { CellValue } from "../../src/workbook/plan";
-import { DIAGNOSTICS_TABLE, ReadRequest } from "../../src/workbook/port";
+import { DIAGNOSTICS_TABLE, NOT_READ, ReadRequest } from "../../src/workbook/port";
 import { setupPlan } from "../../src/workbook/setupPlan";
 import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
 
@@ -79,8 +79,9 @@ export function visit(n: number): CellValue[] {
 }
 
 /** The cells of a visit as a read without narrative text reports them: null in the narrative columns. */
+/** A row as read without narrative text: NOT_READ where a narrative cell holds anything, null where it is empty. */
 export function withoutNarrative(row: readonly CellValue[]): CellValue[] {
-  return row.map((v, i) => (columns[i]?.narrative ? null : v));
+  return row.map((v, i) => (columns[i]?.narrative ? (v === null || v === "" ? null : NOT_READ) : v));
 }
 
 export const USER_SUMMARY = [["My own notes on the programme"], ["Do not overwrite"]];

@@ -673,8 +673,18 @@ export class FreezePanesProxy extends ProxyBase implements Mirrors<Excel.Workshe
 
 // ---- ranges -----------------------------------------------------------------------------------
 
+/** Excel.RangeValueType of a stored value (ExcelApi 1.1). */
+function valueType(value: unknown): Excel.RangeValueType {
+  if (value === "" || value === null || value === undefined) return "Empty" as Excel.RangeValueType;
+  if (typeof value === "number") return (Number.isInteger(value) ? "Integer" : "Double") as Excel.RangeValueType;
+  if (typeof value === "boolean") return "Boolean" as Excel.RangeValueType;
+  if (typeof value === "string" && /^#[A-Z/0!]+[!?]?$/.test(value)) return "Error" as Excel.RangeValueType;
+  return "String" as Excel.RangeValueType;
+}
+
 type RangeMembers =
   | "values"
+  | "valueTypes"
   | "numberFormat"
   | "formulas"
   | "address"
@@ -725,6 +735,7 @@ export class RangeProxy extends ProxyBase implements Mirrors<Excel.Range, RangeM
       rowIndex: (r: RangeRef) => r.rect.r0,
       columnIndex: (r: RangeRef) => r.rect.c0,
       values: (r: RangeRef) => (big(r), r.sheet.readValues(r.rect)),
+      valueTypes: (r: RangeRef) => (big(r), r.sheet.readValues(r.rect).map((row: unknown[]) => row.map(valueType))),
       formulas: (r: RangeRef) => (big(r), r.sheet.readFormulas(r.rect)),
       numberFormat: (r: RangeRef) => (big(r), r.sheet.readFormat(r.rect, "numberFormat")),
     };
@@ -736,6 +747,9 @@ export class RangeProxy extends ProxyBase implements Mirrors<Excel.Range, RangeM
 
   get values(): any[][] {
     return this._get("values");
+  }
+  get valueTypes(): Excel.RangeValueType[][] {
+    return this._get("valueTypes");
   }
   set values(v: any[][]) {
     this.setInBulk("values", v, (r, rect, part) => r.sheet.writeValues(rect, part));

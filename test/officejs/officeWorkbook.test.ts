@@ -6,7 +6,7 @@ import { basisOf } from "../../src/actions/context";
 import { OfficeWorkbook, columnRuns, narrativeColumns } from "../../src/adapters/officejs/officeWorkbook";
 import { charactersToPoints, excelCells, needsTextFormat, parseAddress, rectangular, sheetOfFormula } from "../../src/adapters/officejs/cells";
 import { CellValue, WorkbookChange } from "../../src/workbook/plan";
-import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_SHEET, ReadRequest } from "../../src/workbook/port";
+import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_SHEET, NOT_READ, ReadRequest } from "../../src/workbook/port";
 import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
 
 const EVERYTHING: ReadRequest = { rows: true, lists: true, selection: true };
@@ -240,7 +240,7 @@ describe("OfficeWorkbook on the emulation", () => {
 describe("what read() reports, and what it leaves out", () => {
   const VISIT_HEADERS = ["Visit ID", "Service", "Team", "Strengths", "Allocation and workload", "Recommendations", "Status"];
   const visitRow = (n: number): string[] => [`V-${n}`, "Assessment", `Team ${n}`, `Strong oversight ${n}`, "G", `Recommend ${n}`, "Final"];
-  const bare = (row: CellValue[]): CellValue[] => row.map((v, i) => (i === 3 || i === 5 ? null : v));
+  const bare = (row: CellValue[]): CellValue[] => row.map((v, i) => (i === 3 || i === 5 ? (v === null || v === "" ? null : NOT_READ) : v));
   const ROWS: ReadRequest = { rows: true, narrative: false, lists: false, selection: false };
   const visitTable = async (rows: number) => {
     await apply(
@@ -321,7 +321,7 @@ describe("what read() reports, and what it leaves out", () => {
     expect(full.diagnostics!.rows).toEqual(rows);
   });
 
-  it("blanks narrative cells only below a plain range's header row, title rows kept", async () => {
+  it("hides narrative cells only below a plain range's header row, title rows kept", async () => {
     setup();
     port = new OfficeWorkbook({ firstReadRows: 4 });
     wb.addSheet(DIAGNOSTICS_SHEET);

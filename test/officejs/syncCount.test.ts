@@ -71,7 +71,7 @@ describe("round trips of the Office.js adapter", () => {
     expect(read.syncs).toBe(1);
     expect(snapshot.diagnostics!.rows).toEqual(rows);
     expect(snapshot.diagnostics!.headers).toEqual(columns.map((c) => c.header));
-    // Without narrative text the same cells read as null, whatever the row count.
+    // Without narrative text the same cells read as NOT_READ (null when empty), whatever the row count.
     const plain = await syncsOf(async () => (snapshot = await port.read(ROWS)));
     expect(plain.syncs).toBe(1);
     expect(snapshot.diagnostics!.rows).toEqual(rows.map(withoutNarrative));

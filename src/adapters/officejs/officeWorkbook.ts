@@ -34,6 +34,7 @@ import { columnDefinitions, defaultConfig, findHeaderRow, matchHeaders } from ".
 import { OWNER_NAME_PREFIX, CellStyle, CellValue, WorkbookBasis, WorkbookChange, WorkbookPlan } from "../../workbook/plan";
 import {
   DIAGNOSTICS_SHEET,
+  NOT_READ,
   DIAGNOSTICS_TABLE,
   LISTS_OWNER,
   LISTS_SHEET,
@@ -108,10 +109,13 @@ export function narrativeColumns(headers: readonly unknown[]): Set<number> {
 }
 
 /** Empties the given columns of every row (in place): what was not asked for reads as null, whatever the row count. */
-function blankColumns(rows: CellValue[][], columns: ReadonlySet<number>): void {
+/** Puts NOT_READ in place of the text of non-empty cells in `columns` (and null in empty ones). */
+function hideColumns(rows: CellValue[][], columns: ReadonlySet<number>): void {
   if (columns.size === 0) return;
-  for (const row of rows) for (const c of columns) if (c < row.length) row[c] = null;
+  for (const row of rows) for (const c of columns) if (c < row.length) row[c] = isEmptyCell(row[c]) ? null : NOT_READ;
 }
+
+const isEmptyCell = (v: CellValue | undefined) => v === null || v === undefined || v === "";
 
 /** Everything read()'s first sync asks for, queued. */
 function queueFirstRead(context: Excel.RequestContext, request: ReadRequest, first: number, withCharts: boolean) {
@@ -183,7 +187,7 @@ async function readWorkbook(context: Excel.RequestContext, request: ReadRequest,
       if (count > first) rows = rows.concat(await readRows(context, tableSheet.name, b, b.top + first, rows, skip, o.responseBudget));
       // Excel keeps one (empty) body row in a table without data: that is no row.
       if (count === 1 && rowIsBlank(rows[0] ?? [])) rows = [];
-      blankColumns(rows, skip);
+      hideColumns(rows, skip);
     }
     diagnostics = {
       sheet: tableSheet.name,
@@ -204,7 +208,7 @@ async function readWorkbook(context: Excel.RequestContext, request: ReadRequest,
       const at = request.narrative ? -1 : findHeaderRow(head, defaultConfig());
       const skip = at >= 0 ? narrativeColumns(head[at]) : new Set<number>();
       if (count > first) rows = rows.concat(await readRows(context, sheet ?? DIAGNOSTICS_SHEET, u, u.top + 1 + first, rows, skip, o.responseBudget));
-      if (at >= 0) blankColumns(rows.slice(at), skip);
+      if (at >= 0) hideColumns(rows.slice(at), skip);
     }
     diagnostics = {
       sheet: sheet ?? DIAGNOSTICS_SHEET,
@@ -268,8 +272,9 @@ export function columnRuns(width: number, skip: ReadonlySet<number>): { from: nu
 }
 
 /**
- * The rest of a long table, below what the first sync read, without the columns in `skip` (null there).
- * Each run of wanted columns is its own range, all loaded in one sync. The sync is split only when its
+ * The rest of a long table, below what the first sync read. The columns in `skip` are not read: only whether each
+ * cell is empty (valueTypes, a few bytes a cell), giving NOT_READ or null there, so a row holding only skipped
+ * text still counts as a row. Each run of wanted columns is its own range, all loaded in one sync. The sync is split only when its
  * estimated response (bytes per row measured on the rows read so far) would pass the budget; should Excel
  * still refuse a response as too large, that part is read again in halves.
  */
@@ -284,21 +289,20 @@ async function readRows(
 ): Promise<CellValue[][]> {
   const width = block.right - block.left + 1;
   const runs = columnRuns(width, skip);
+  const all = new Set(Array.from({ length: width }, (_, c) => c));
+  const skipped = columnRuns(width, new Set([...all].filter((c) => !skip.has(c))));
   const out: CellValue[][] = [];
   const wanted = (row: readonly CellValue[]) => runs.map((r) => row.slice(r.from, r.to + 1));
   const cellsWanted = runs.reduce((n, r) => n + r.to - r.from + 1, 0);
-  if (cellsWanted === 0) {
-    for (let row = fromRow; row <= block.bottom; row++) out.push(new Array<CellValue>(width).fill(null));
-    return out;
-  }
   // Rows further down may be longer than the first ones (growing IDs, longer findings): a tenth more, to be safe.
-  let perRow = 1.1 * Math.max(jsonSize(readSoFar.map(wanted)) / Math.max(readSoFar.length, 1), cellsWanted * 3);
+  // A skipped cell's type ("Empty", "String") costs about ten bytes.
+  let perRow = 1.1 * Math.max(jsonSize(readSoFar.map(wanted)) / Math.max(readSoFar.length, 1), cellsWanted * 3) + 10 * skip.size;
   const ws = context.workbook.worksheets.getItem(sheet);
   for (let row = fromRow; row <= block.bottom; ) {
     const count = Math.max(1, Math.min(block.bottom - row + 1, Math.floor(budget / perRow)));
-    const parts = runs.map((r) =>
-      ws.getRange(`${cellA1(block.left + r.from, row)}:${cellA1(block.left + r.to, row + count - 1)}`).load("values"),
-    );
+    const span = (r: { from: number; to: number }) => ws.getRange(`${cellA1(block.left + r.from, row)}:${cellA1(block.left + r.to, row + count - 1)}`);
+    const parts = runs.map((r) => span(r).load("values"));
+    const kinds = skipped.map((r) => span(r).load("valueTypes"));
     try {
       // One sync per part, by design: parts must not share a response (5 MB on the web). Usually there is one part.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -315,9 +319,14 @@ async function readRows(
         const values = parts[k].values[i] as CellValue[];
         for (let c = r.from; c <= r.to; c++) line[c] = values[c - r.from];
       });
+      skipped.forEach((r, k) => {
+        const types = kinds[k].valueTypes[i];
+        for (let c = r.from; c <= r.to; c++) line[c] = String(types[c - r.from]) === "Empty" ? null : NOT_READ; // a string: Excel.RangeValueType is not a global everywhere
+      });
       out.push(line);
     }
     for (const p of parts) bytes += jsonSize(p.values);
+    for (const k of kinds) bytes += jsonSize(k.valueTypes);
     perRow = Math.max(perRow, (1.1 * bytes) / count);
     row += count;
   }
