@@ -53,7 +53,7 @@ export async function checkSheet(port: WorkbookPort): Promise<CheckResult> {
     problems: result.problems,
     rowsChecked: table.rows.filter((r) => r.some((c) => cellText(c).trim() !== "")).length,
     visitsCounted: result.visits.length,
-    drafts: result.drafts,
+    drafts: result.drafts.length,
   };
 }
 

@@ -221,7 +221,8 @@ async function reportCommand(options: Options, io: CliIO): Promise<number> {
   if (!options.output) throw new UsageError("report needs an output file: report <input> -o report.docx.");
   const { input, config, validation, filter } = await readValidated(options, io);
   const { byService } = await runReport(validation, config, { input, output: options.output, by: options.by, filter });
-  io.stdout(`Word report (${byService.base.visits} visits counted) written to ${options.output}\n`);
+  const visits = byService.base.visits;
+  io.stdout(`Word report (${visits} ${visits === 1 ? "visit" : "visits"} counted) written to ${options.output}\n`);
   return options.strict && validation.problems.length > 0 ? 1 : 0;
 }
 
@@ -233,7 +234,7 @@ async function validateCommand(options: Options, io: CliIO): Promise<number> {
   const counted = validation.visits.length;
   io.stderr(
     `${path.basename(input)}: ${problemCount(validation.problems)}; ${counted} ${counted === 1 ? "visit" : "visits"} counted, ` +
-      `${validation.drafts} ${validation.drafts === 1 ? "draft" : "drafts"}, ${validation.excluded.length} left out.\n`,
+      `${validation.drafts.length} ${validation.drafts.length === 1 ? "draft" : "drafts"}, ${validation.excluded.length} left out.\n`,
   );
   return validation.problems.length > 0 ? 1 : 0;
 }

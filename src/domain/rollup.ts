@@ -68,9 +68,21 @@ export function inFilter(visit: Visit, filter: SummaryFilter): boolean {
   return true;
 }
 
+/** For a draft or a row left out: outside the filter only when its round or date says so; unknown stays in. */
+function mayBeInFilter(row: { round: string; visitDate: IsoDate | null }, filter: SummaryFilter): boolean {
+  if (filter.round !== undefined && row.round !== "" && foldLabel(row.round) !== foldLabel(filter.round)) return false;
+  if (row.visitDate !== null) {
+    if (filter.from !== undefined && row.visitDate < filter.from) return false;
+    if (filter.to !== undefined && row.visitDate > filter.to) return false;
+  }
+  return true;
+}
+
 interface Headline {
   category: GradeCategory | null;
   tie: boolean;
+  /** How a tie was settled: the lower grade, or the split grade between two neighbours. */
+  settled?: "lower" | "split";
 }
 
 /** The most frequent graded category; a tie goes to the rule. */
@@ -95,9 +107,9 @@ export function chooseHeadline(
   if (leaders.length === 1) return { category: worst, tie: false };
   if (rule === "split" && leaders.length === 2 && worst.rank - leaders[0].rank === 2 && worst.rank % 2 === 0) {
     const between = compiled.categories.find((c) => c.rank === worst.rank - 1);
-    if (between) return { category: between, tie: true };
+    if (between) return { category: between, tie: true, settled: "split" };
   }
-  return { category: worst, tie: true };
+  return { category: worst, tie: true, settled: "lower" };
 }
 
 /** Counts in published order: largest first, equal counts best grade first. */
@@ -115,16 +127,13 @@ export function gradingText(
   headline: Headline,
   compiled: CompiledScale,
   spellOut: boolean,
-  rule: TieRule,
 ): string {
   const nj = compiled.scale.noJudgement;
   const list = counts
     .map(({ grade, count }) => `${count} x ${grade === nj.code ? nj.countLabel : grade}`)
     .join(", ");
   const lead = headline.category ? (spellOut ? headline.category.label : headline.category.code) : NOT_GRADED;
-  const tieNote = headline.tie
-    ? `; tie, ${rule === "split" && headline.category && headline.category.rank % 2 === 1 ? "split" : "lower"} grade shown`
-    : "";
+  const tieNote = headline.tie ? `; tie, ${headline.settled === "split" ? "split" : "lower"} grade shown` : "";
   return `${lead} (${list}${tieNote})`;
 }
 
@@ -191,10 +200,10 @@ export function rollUp(
       firstVisit,
       lastVisit,
       visits: counted,
-      drafts: validation.drafts,
+      drafts: validation.drafts.filter((d) => mayBeInFilter(d, filter)).length,
       filteredOut,
       ungrouped,
-      excluded: validation.excluded,
+      excluded: validation.excluded.filter((e) => mayBeInFilter(e, filter)),
     },
     groups: orderGroups(groups.keys(), preferred).map((name) => {
       const group = groups.get(name)!;
@@ -211,7 +220,7 @@ export function rollUp(
             headline: headline.category?.code ?? null,
             tie: headline.tie,
             counts,
-            text: gradingText(counts, headline, compiled, spellOut, config.tieRule),
+            text: gradingText(counts, headline, compiled, spellOut),
           };
         }),
       };

@@ -28,6 +28,11 @@ export interface Problem {
   cell: string;
   message: string;
   severity: Severity;
+  /**
+   * The problem without any of the cell's content, e.g. "J25: Joint working grade is not on the scale": what
+   * summaries and reports say of a row left out, since a mistyped cell may hold a name or a finding.
+   */
+  brief: string;
 }
 
 /** A visit that counts: every required field present and every grade recognised. */
@@ -46,12 +51,23 @@ export interface Visit {
 export interface ExcludedRow {
   sheet: string;
   row: number;
+  /** Each error's brief: the cell and the kind of problem, never the cell's content. */
   reasons: string[];
+  /** Round and date when they could be read, so a filtered summary mentions only its own rows. */
+  round: string;
+  visitDate: IsoDate | null;
+}
+
+/** A draft, counted only: its round and date let a filtered summary count only its own drafts. */
+export interface DraftRow {
+  row: number;
+  round: string;
+  visitDate: IsoDate | null;
 }
 
 export interface ValidationResult {
   visits: Visit[];
-  drafts: number;
+  drafts: DraftRow[];
   excluded: ExcludedRow[];
   problems: Problem[];
 }
@@ -143,7 +159,7 @@ export function validateTable(
   const excluded: ExcludedRow[] = [];
   const problems: Problem[] = [];
   const firstRowOfId = new Map<string, number>();
-  let drafts = 0;
+  const drafts: DraftRow[] = [];
 
   const serialDate = new Map<number, DateParse>();
   const dateOf = (raw: unknown): DateParse => {
@@ -153,9 +169,10 @@ export function validateTable(
     if (!parsed) serialDate.set(raw, (parsed = parseVisitDate(raw)));
     return parsed;
   };
-  const problem = (key: string, row: number, message: string, severity: Severity): Problem => {
+  const problem = (key: string, row: number, message: string, severity: Severity, brief = message): Problem => {
     const { column, name } = names.get(key) ?? columnName(key);
-    return { sheet: table.sheet, row, column: name, cell: cellAddress(table.firstColumn + column, row), message, severity };
+    const cell = cellAddress(table.firstColumn + column, row);
+    return { sheet: table.sheet, row, column: name, cell, message, severity, brief: `${cell}: ${brief}` };
   };
 
   // No closures inside this loop: it runs once per row, 100,000 times in the benchmark.
@@ -167,7 +184,7 @@ export function validateTable(
 
     const statusText = textAt(cells, col.status);
     const status = statusText === "" ? STATUS_FINAL : (statuses.get(fold(statusText)) ?? null);
-    if (status === null) found = withProblem(found, problem("status", row, `Status "${statusText}" is not Draft or Final.`, "error"));
+    if (status === null) found = withProblem(found, problem("status", row, `Status "${statusText}" is not Draft or Final.`, "error", "Status is not Draft or Final."));
     // A draft is work in progress: only values that are wrong, not ones still missing, are problems.
     const isDraft = status === STATUS_DRAFT;
 
@@ -175,7 +192,7 @@ export function validateTable(
     if (visitId !== "") {
       const idKey = visitId.toLowerCase();
       const first = firstRowOfId.get(idKey);
-      if (first !== undefined) found = withProblem(found, problem("visitId", row, `Visit ID "${visitId}" is also used on row ${first}.`, "error"));
+      if (first !== undefined) found = withProblem(found, problem("visitId", row, `Visit ID "${visitId}" is also used on row ${first}.`, "error", `Visit ID is also used on row ${first}.`));
       else firstRowOfId.set(idKey, row);
     }
 
@@ -184,7 +201,7 @@ export function validateTable(
       if (!isDraft) found = withProblem(found, problem("service", row, "Service is missing.", "error"));
     } else if (services) {
       const known = services.get(fold(service));
-      if (known === undefined) found = withProblem(found, problem("service", row, `Service "${service}" is not on the list of services.`, "error"));
+      if (known === undefined) found = withProblem(found, problem("service", row, `Service "${service}" is not on the list of services.`, "error", "Service is not on the list of services."));
       else service = known;
     }
 
@@ -204,7 +221,7 @@ export function validateTable(
     const date = dateOf(col.visitDate === undefined ? null : cells[col.visitDate]);
     if (date.kind === "blank") {
       if (!isDraft) found = withProblem(found, problem("visitDate", row, "Visit date is missing.", "error"));
-    } else if (date.kind === "invalid") found = withProblem(found, problem("visitDate", row, `Visit date ${date.message}`, "error"));
+    } else if (date.kind === "invalid") found = withProblem(found, problem("visitDate", row, `Visit date ${date.message}`, "error", "Visit date is not a date."));
     else {
       visitDate = date.date;
       if (date.typedAsText && !table.textOnly) {
@@ -218,21 +235,22 @@ export function validateTable(
     for (const { domain, key, column } of graded) {
       const parsed = grade(textAt(cells, column));
       if (parsed.kind === "grade") grades[domain.key] = parsed.category.code;
-      else if (parsed.kind === "unrecognised") found = withProblem(found, problem(key, row, parsed.message, "error"));
+      else if (parsed.kind === "unrecognised") found = withProblem(found, problem(key, row, parsed.message, "error", `${domain.shortLabel} grade is not on the scale.`));
       else if (!isDraft) found = withProblem(found, problem(key, row, `${domain.shortLabel} grade is missing.`, "error"));
     }
 
     if (found) for (const p of found) problems.push(p);
+    const round = textAt(cells, col.round);
     if (isDraft) {
-      drafts++;
+      drafts.push({ row, round, visitDate: visitDate || null });
       continue;
     }
     const errors = found ? found.filter((p) => p.severity === "error") : [];
     if (errors.length > 0) {
-      excluded.push({ sheet: table.sheet, row, reasons: errors.map((p) => `${p.cell}: ${p.message}`) });
+      excluded.push({ sheet: table.sheet, row, reasons: errors.map((p) => p.brief), round, visitDate: visitDate || null });
       continue;
     }
-    visits.push({ row, visitId, visitDate, round: textAt(cells, col.round), service, team, area, grades });
+    visits.push({ row, visitId, visitDate, round, service, team, area, grades });
   }
 
   return { visits, drafts, excluded, problems };

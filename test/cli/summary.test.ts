@@ -25,7 +25,7 @@ const EXPECTED = {
   base: {
     visits: 14,
     drafts: 1,
-    excluded: [{ sheet: "Diagnostics", row: 17, reasons: [`I17: ${MISTYPED}`] }],
+    excluded: [{ sheet: "Diagnostics", row: 17, reasons: ["I17: Allocation and workload grade is not on the scale."] }],
     round: null,
     from: null,
     to: null,

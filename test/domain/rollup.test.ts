@@ -64,6 +64,12 @@ describe("ties", () => {
     const row = summarise(tied, cfg).groups[0].rows[0];
     expect(row).toMatchObject({ headline: "G / RI", tie: true, text: "G / RI (2 x G, 2 x RI; tie, split grade shown)" });
   });
+  it("say the lower grade was shown when a split grade ties with a grade that is not its neighbour", () => {
+    const cfg = defaultConfig({ services: [], tieRule: "split" });
+    const row = summarise(table([visit("X", "G"), visit("X", "G"), visit("X", "RI/I"), visit("X", "RI/I")]), cfg).groups[0].rows[0];
+    expect(row.text).toBe("RI / I (2 x G, 2 x RI / I; tie, lower grade shown)");
+  });
+
   it("fall back to the lower grade when the tied grades are not neighbours, even under the split rule", () => {
     const cfg = defaultConfig({ services: [], tieRule: "split" });
     const row = summarise(table([visit("X", "O"), visit("X", "I")]), cfg).groups[0].rows[0];
@@ -82,8 +88,29 @@ describe("the base", () => {
     const s = summarise(t);
     expect(s.base).toMatchObject({ visits: 1, drafts: 1 });
     expect(s.base.excluded).toEqual([
-      { sheet: "Diagnostics", row: 5, reasons: [expect.stringContaining("L5: \"Very good\" is not a grade")] },
+      { sheet: "Diagnostics", row: 5, reasons: ["L5: Joint working grade is not on the scale."], round: "1", visitDate: "2017-08-07" },
     ]);
+  });
+
+  it("never quotes a cell in the reasons a row was left out: it may hold a name", () => {
+    const t = table([visit("X", "G", { "Joint working": "Jayden Smith (DOB 03/04/2015) not seen", Status: "Final?", "Visit ID": "V1" }), visit("X", "G", { "Visit ID": "V1", Service: "Jayden" })]);
+    const reasons = summarise(t).base.excluded.flatMap((e) => e.reasons).join(" ");
+    expect(reasons).not.toMatch(/Jayden|DOB|Final\?|V1/);
+    expect(reasons).toContain("L2: Joint working grade is not on the scale.");
+  });
+
+  it("mentions only the drafts and rows left out that may belong to the round or dates asked for", () => {
+    const t = table([
+      visit("X", "G", { Round: "1" }),
+      visit("X", "", { Round: "1", Status: "Draft" }),
+      visit("X", "G", { Round: "2", Status: "Draft" }),
+      visit("X", "G", { Round: "1", "Joint working": "x" }),
+      visit("X", "G", { Round: "", "Visit date": "soon", "Joint working": "x" }),
+    ]);
+    const base = rollUp(validateTable(t, config), config, { filter: { round: "2" } }).base;
+    expect(base).toMatchObject({ visits: 0, drafts: 1 });
+    // Round 1's bad row is not this summary's; the row with no round or date might be, so it stays listed.
+    expect(base.excluded.map((e) => e.row)).toEqual([6]);
   });
 
   it("filters by round and date range, inclusive", () => {

@@ -13,6 +13,7 @@ describe("validating the Diagnostics table", () => {
         cell: "M3",
         message: expect.stringContaining('"x" is not a grade'),
         severity: "error",
+        brief: "M3: Overall conclusion grade is not on the scale.",
       },
     ]);
     expect(describeProblem(result.problems[0])).toMatch(/^Diagnostics!M3: "x" is not a grade/);
@@ -33,7 +34,7 @@ describe("validating the Diagnostics table", () => {
 
   it("reports a draft's wrong values but not its missing ones, and counts it as a draft", () => {
     const result = validateTable(table([visit("X", "", { Status: "draft", "Joint working": "Good-ish" })]), config);
-    expect(result.drafts).toBe(1);
+    expect(result.drafts).toEqual([{ row: 2, round: "1", visitDate: "2017-08-07" }]);
     expect(result.problems.map((p) => p.cell)).toEqual(["L2"]);
     expect(result.excluded).toEqual([]);
   });
