@@ -1,4 +1,4 @@
-import { DiagnosticsConfig, RawTable, compileScale, CompiledScale } from "../domain";
+import { CompiledScale, DiagnosticsConfig, RawTable, compileScale, defaultConfig } from "../domain";
 import { configFromLists } from "../workbook/listsSheet";
 import { WorkbookBasis, WorkbookChange, WorkbookPlan } from "../workbook/plan";
 import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
@@ -24,7 +24,8 @@ export async function readContext(
   defaults?: DiagnosticsConfig,
 ): Promise<ActionContext> {
   const snapshot = await port.read(request);
-  const config = configFromLists(snapshot.lists, defaults);
+  // Without a Lists sheet any service is accepted, as on the command line; Set up lists them.
+  const config = configFromLists(snapshot.lists, defaults ?? defaultConfig({ services: [] }));
   return {
     snapshot,
     config,

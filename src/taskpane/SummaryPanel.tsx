@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { computeSummary, refreshSummary } from "../actions/workbookActions";
+import { computeSummaries, computeSummary, refreshSummary } from "../actions/workbookActions";
 import { CompiledScale, DiagnosticsConfig, GroupBy, Summary, SummaryFilter, parseBritishDate } from "../domain";
 import { describeBase, groupHeading } from "../workbook/summaryText";
 import { CSV_MIME, DOCX_MIME, XLSX_MIME } from "./host";
@@ -147,7 +147,7 @@ export function SummaryPanel() {
         notify({ intent: "success", text: `The summary workbook (${plural(summary.base.visits, "visit")}) has opened in a new window. Save it where you need it.` });
       } else {
         await host.download(`Team diagnostics summary ${today()}.xlsx`, bytes, XLSX_MIME);
-        notify({ intent: "success", text: "This version of Excel cannot open a new workbook from an add-in, so the summary workbook was downloaded instead." });
+        notify({ intent: "success", text: "This version of Excel cannot open a new workbook from an add-in, so the summary workbook is offered as a download instead. If nothing was saved, use the command line or Excel on the web." });
       }
     });
   };
@@ -156,16 +156,11 @@ export function SummaryPanel() {
     const chosen = options();
     if (!chosen) return;
     void run("Building the report", async () => {
-      const byService = await computeSummary(port, { by: "service", filter: chosen.filter });
-      const byArea = await computeSummary(port, { by: "area", filter: chosen.filter });
+      const { byService, byArea, config: current } = await computeSummaries(port, chosen.filter);
       const { buildWordReport } = await loadWordReport();
-      const bytes = await buildWordReport({
-        byService: byService.summary,
-        byArea: byArea.summary.groups.length > 0 ? byArea.summary : null,
-        config: byService.config,
-      });
+      const bytes = await buildWordReport({ byService, byArea: byArea.groups.length > 0 ? byArea : null, config: current });
       await host.download(`Team diagnostics report ${today()}.docx`, bytes, DOCX_MIME);
-      notify({ intent: "success", text: "The Word report has been downloaded. It holds grades and counts only." });
+      notify({ intent: "success", text: "The Word report is offered as a download (Excel for Mac does not allow downloads from add-ins: use Excel on the web or the command line there). It holds grades and counts only." });
     });
   };
 
@@ -176,7 +171,7 @@ export function SummaryPanel() {
       const { summary, config: current } = await computeSummary(port, chosen);
       const { countsCsv } = await loadCsv();
       await host.download(`Team diagnostics counts ${today()}.csv`, utf8(countsCsv(summary, current)), CSV_MIME);
-      notify({ intent: "success", text: "The counts have been downloaded as a CSV file." });
+      notify({ intent: "success", text: "The counts are offered as a CSV download." });
     });
   };
 

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_SERVICES,
   DiagnosticsConfig,
   Team,
   cellText,
@@ -12,7 +13,7 @@ import {
   readableTextColour,
 } from "../domain";
 import { LISTS_HEADERS, LIST_NAMES, listsChanges, listsSheetValues } from "./listsSheet";
-import { ownedSheetName } from "./ownedSheets";
+import { findSheet, ownedSheetName } from "./ownedSheets";
 import { WorkbookChange, WorkbookPlan } from "./plan";
 import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET, WorkbookSnapshot } from "./port";
 import { rawTableFrom } from "./tableRows";
@@ -31,23 +32,32 @@ function sameValues(a: unknown[][] | null, b: unknown[][]): boolean {
   return true;
 }
 
-/** Teams already typed in the rows, so a repaired workbook's team dropdown accepts them. */
-function teamsInRows(snapshot: WorkbookSnapshot, config: DiagnosticsConfig): Team[] {
-  if (!snapshot.diagnostics) return [];
+/** Services and teams already typed in the rows, so a repaired workbook's dropdowns accept them. */
+function listedInRows(snapshot: WorkbookSnapshot, config: DiagnosticsConfig): { services: string[]; teams: Team[] } {
+  if (!snapshot.diagnostics) return { services: [], teams: [] };
   const raw = rawTableFrom(snapshot.diagnostics, config);
   const { columns } = matchHeaders(raw.headers, config);
   const at = (row: unknown[], key: string) => {
     const c = columns.get(key);
     return c === undefined ? "" : cellText(row[c]).trim();
   };
-  const found: Team[] = [];
+  const teams: Team[] = [];
+  const services: string[] = [];
   for (const row of raw.rows) {
     const name = at(row, "team");
-    if (name && !found.some((t) => foldLabel(t.name) === foldLabel(name))) {
-      found.push({ name, service: at(row, "service"), area: at(row, "area") });
+    if (name && !teams.some((t) => foldLabel(t.name) === foldLabel(name))) {
+      teams.push({ name, service: at(row, "service"), area: at(row, "area") });
     }
+    const service = at(row, "service");
+    if (service && !services.some((s) => foldLabel(s) === foldLabel(service))) services.push(service);
   }
-  return found;
+  return { services, teams };
+}
+
+/** Known items first, then those found in the rows that no known item matches. */
+function mergeByLabel<T>(known: readonly T[], found: readonly T[], label: (item: T) => string): T[] {
+  const seen = new Set(known.map((k) => foldLabel(label(k))));
+  return [...known, ...found.filter((f) => !seen.has(foldLabel(label(f))))];
 }
 
 /**
@@ -57,10 +67,12 @@ function teamsInRows(snapshot: WorkbookSnapshot, config: DiagnosticsConfig): Tea
 export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig): WorkbookPlan {
   const changes: WorkbookChange[] = [];
 
-  const known = new Set(config.teams.map((t) => foldLabel(t.name)));
+  // A workbook without lists accepts any service; setting it up lists the defaults and every service already used.
+  const found = listedInRows(snapshot, config);
   const withTeams: DiagnosticsConfig = {
     ...config,
-    teams: [...config.teams, ...teamsInRows(snapshot, config).filter((t) => !known.has(foldLabel(t.name)))],
+    services: mergeByLabel(config.services.length > 0 ? config.services : DEFAULT_SERVICES, found.services, (s) => s),
+    teams: mergeByLabel(config.teams, found.teams, (t) => t.name),
   };
   // The Diagnostics table: created when missing; missing columns added at the right.
   const definitions = columnDefinitions(config);
@@ -72,9 +84,9 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
   const recognised = existing !== null && (snapshot.diagnostics?.table !== null || findsRecords(existing.headers, config));
   if (!existing || !recognised) {
     // No Diagnostics data, or a user's sheet of that name holding something else: never write over it.
-    const taken = snapshot.sheets.some((s) => s.name === DIAGNOSTICS_SHEET);
-    sheet = taken && existing ? ownedSheetName(snapshot.sheets, "diagnostics", DIAGNOSTICS_SHEET).name : DIAGNOSTICS_SHEET;
-    if (!snapshot.sheets.some((s) => s.name === sheet)) changes.push({ kind: "addSheet", sheet, activate: true });
+    const taken = findSheet(snapshot.sheets, DIAGNOSTICS_SHEET);
+    sheet = taken && existing ? ownedSheetName(snapshot.sheets, "diagnostics", DIAGNOSTICS_SHEET).name : (taken?.name ?? DIAGNOSTICS_SHEET);
+    if (!findSheet(snapshot.sheets, sheet)) changes.push({ kind: "addSheet", sheet, activate: true });
     changes.push({ kind: "createTable", sheet, name: DIAGNOSTICS_TABLE, topLeft: "A1", headers: headers.map(String) });
   } else {
     const raw = existing;
@@ -97,9 +109,10 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
   // written only when missing or different, so a second run does not rewrite a co-author's sheet.
   // A sheet called Lists that the add-in did not make is the user's, unless it already holds our lists.
   const lists = ownedSheetName(snapshot.sheets, LISTS_OWNER, LISTS_SHEET);
-  const adoptPlain = !lists.exists && snapshot.sheets.some((s) => s.name === LISTS_SHEET) && looksLikeLists(snapshot.lists);
+  const plainLists = lists.exists ? undefined : findSheet(snapshot.sheets, LISTS_SHEET);
+  const adoptPlain = plainLists !== undefined && looksLikeLists(snapshot.lists);
   const listsPresent = lists.exists || adoptPlain;
-  const listsName = adoptPlain ? LISTS_SHEET : lists.name;
+  const listsName = adoptPlain ? plainLists.name : lists.name;
   if (!listsPresent) changes.push({ kind: "addSheet", sheet: listsName, owner: LISTS_OWNER });
   const listsCurrent = listsPresent ? snapshot.lists : null;
   const wanted = listsSheetValues(withTeams);

@@ -17,6 +17,7 @@ const EXPECTED: Record<(typeof ACTIONS)[number], [number, number]> = {
   "setUpWorkbook (set-up workbook)": [2, 3],
   checkSheet: [1, 2],
   computeSummary: [1, 2],
+  "computeSummaries (Word report: both groupings)": [1, 2],
   "refreshSummary (first)": [2, 3],
   "refreshSummary (again: clears its sheets and chart)": [2, 3],
   findVisits: [1, 2],

@@ -5,6 +5,7 @@
  */
 import {
   checkSheet,
+  computeSummaries,
   computeSummary,
   findVisits,
   loadSelectedVisit,
@@ -54,6 +55,7 @@ export const ACTIONS = [
   "setUpWorkbook (set-up workbook)",
   "checkSheet",
   "computeSummary",
+  "computeSummaries (Word report: both groupings)",
   "refreshSummary (first)",
   "refreshSummary (again: clears its sheets and chart)",
   "findVisits",
@@ -119,6 +121,7 @@ export async function measureActionSyncs(rows: number): Promise<{ counts: Action
     await count("setUpWorkbook (set-up workbook)", () => setUpWorkbook(port));
     const check = await count("checkSheet", () => checkSheet(port));
     await count("computeSummary", () => computeSummary(port));
+    await count("computeSummaries (Word report: both groupings)", () => computeSummaries(port));
     const first = await count("refreshSummary (first)", () => refreshSummary(port));
     const again = await count("refreshSummary (again: clears its sheets and chart)", () => refreshSummary(port));
     const lastId = `V-${String(rows).padStart(5, "0")}`;

@@ -94,7 +94,7 @@ test("Copy table puts one service's table on the clipboard as HTML and text", as
 test("Download counts saves a UTF-8 CSV that Excel opens", async () => {
   const { user, host, workbook } = await renderPane(nineAssessmentVisits(), { tab: "summary" });
   await user.click(screen.getByRole("button", { name: "Download counts (CSV)" }));
-  await screen.findByText("The counts have been downloaded as a CSV file.");
+  await screen.findByText("The counts are offered as a CSV download.");
   expect(host.downloads).toHaveLength(1);
   const [file] = host.downloads;
   expect(file.filename).toMatch(/^Team diagnostics counts \d{4}-\d{2}-\d{2}\.csv$/);
@@ -129,7 +129,7 @@ test("where Excel cannot open a new workbook, the summary workbook is downloaded
   const host = new FakeHost(false);
   const { user } = await renderPane(nineAssessmentVisits(), { tab: "summary", host });
   await user.click(screen.getByRole("button", { name: "Download summary workbook" }));
-  await screen.findByText(/so the summary workbook was downloaded instead/, undefined, { timeout: 20_000 });
+  await screen.findByText(/so the summary workbook is offered as a download instead/, undefined, { timeout: 20_000 });
   expect(host.opened).toEqual([]);
   expect(host.downloads.map((d) => d.mime)).toEqual(["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]);
 });
@@ -143,7 +143,7 @@ test("Export report builds a Word document with both the service and the area ta
   const [file] = host.downloads;
   expect(file.filename).toMatch(/\.docx$/);
   expect(Buffer.from(file.bytes.subarray(0, 2)).toString()).toBe("PK");
-  expect(await screen.findByText(/The Word report has been downloaded/)).toBeInTheDocument();
+  expect(await screen.findByText(/The Word report is offered as a download/)).toBeInTheDocument();
   expect(build).toHaveBeenCalledTimes(1);
   const [input] = build.mock.calls[0];
   expect(input.byService.groups.map((g) => g.name)).toEqual(["Assessment"]);
