@@ -1,6 +1,6 @@
 import { DiagnosticsConfig, GroupSummary, Summary, compileScale, defaultConfig } from "../domain";
 import { readableTextColour } from "../domain/colour";
-import { groupHeading } from "../workbook/summaryText";
+import { describeBase, groupHeading } from "../workbook/summaryText";
 import { neutraliseFormula } from "./csv";
 import { JUDGEMENTS_LINE } from "./wording";
 
@@ -58,10 +58,13 @@ export function summaryTableClipboard(
   const colours = compileScale(config.scale).byCode;
   const colourOf: Colours = (code) => (code ? colours.get(code)?.colour : undefined);
   const overallKey = config.overall?.key ?? null;
+  // Every copy states its base (domain.md: the round or dates, visits counted, what was left out).
+  const base = describeBase(summary).join(" ").replace(" (listed below)", "");
+  const baseHtml = `<p style="${FONT};font-size:9pt;font-style:italic;margin:3pt 0 0 0">${escapeHtml(base)}</p>`;
   if (groupName !== null) {
     const group = summary.groups.find((g) => g.name === groupName);
     if (!group) throw new Error(`There is no table for "${groupName}".`);
-    return { html: tableHtml(group, colourOf, overallKey), text: `${tableText(group).join("\n")}\n` };
+    return { html: `${tableHtml(group, colourOf, overallKey)}\n${baseHtml}`, text: `${tableText(group).join("\n")}\n${clean(base)}\n` };
   }
   const html: string[] = [];
   const text: string[] = [];
@@ -74,5 +77,7 @@ export function summaryTableClipboard(
     );
     text.push(clean(heading), JUDGEMENTS_LINE, ...tableText(group), "");
   }
+  html.push(baseHtml);
+  text.push(clean(base), "");
   return { html: html.join("\n"), text: text.join("\n") };
 }

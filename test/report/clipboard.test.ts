@@ -21,6 +21,7 @@ describe("summaryTableClipboard", () => {
       "Quality of performance monitoring and supervisory arrangements\tRI / I (4 x RI / I, 3 x RI, 2 x I)",
       "Effectiveness of joint working between social care and other agencies\tRI (6 x RI, 3 x no judgement)",
       "Overall conclusion\tRequires Improvement (7 x RI, 2 x I)",
+      "Selection: all rounds and dates. Rounds: 2017-18. Visits dated 01/08/2017 to 13/09/2017. 13 visits counted. Left out: 1 draft; 1 row with problems.",
       "",
     ]);
   });
@@ -32,6 +33,9 @@ describe("summaryTableClipboard", () => {
     expect(html).toContain(">Safeguarding (4 visits)</p>");
     expect(html.indexOf("Assessment (9 visits)")).toBeLessThan(html.indexOf("Safeguarding (4 visits)"));
     expect(text).toContain("Safeguarding (4 visits)\nThe overall judgements of the diagnostic teams\nQuality domain\tGrading\n");
+    // The base, once, after the tables.
+    expect(html.match(/13 visits counted\./g)).toHaveLength(1);
+    expect(html.indexOf("13 visits counted.")).toBeGreaterThan(html.lastIndexOf("</table>"));
   });
 
   it("escapes every piece of text", () => {
