@@ -143,7 +143,7 @@ function orderGroups(names: Iterable<string>, preferred: readonly string[]): str
     const i = known.indexOf(foldLabel(name));
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
-  return [...names].sort((a, b) => position(a) - position(b) || a.localeCompare(b, "en-GB"));
+  return [...names].sort((a, b) => position(a) - position(b) || a.localeCompare(b, "en-GB", { numeric: true }));
 }
 
 /** Rolls validated visits up into one table per service (or area). Row order never changes the result. */

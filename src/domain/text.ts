@@ -21,7 +21,3 @@ export function cellText(value: unknown): string {
     return "";
   }
 }
-
-export function isBlank(value: unknown): boolean {
-  return cellText(value).trim() === "";
-}

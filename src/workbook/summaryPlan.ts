@@ -14,12 +14,11 @@ export interface SummaryLayout {
   countsSheet: string;
   /** 1-based row of each group's heading. */
   groupRows: number[];
-  /** The chart beside the tables and the block of numbers it draws; null when nothing was counted. */
+  /** The chart below the tables and the block of numbers it draws; null when nothing was counted. */
   chart: { name: string; dataRange: string } | null;
 }
 
 export const SUMMARY_CHART_NAME = "TD_OverallByService";
-/** The chart's data block sits beside the tables, from this column (0-based: D), the chart under it. */
 
 /**
  * The Summary and Counts sheets: one published table per service (or area), the base, and the rows

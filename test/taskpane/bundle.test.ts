@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { bytesToBase64 } from "../../src/taskpane/host";
 import { readableText } from "../../src/taskpane/gradeStyle";
-import { compileScale, OFSTED_SCALE } from "../../src/domain";
+import { compileScale, contrastRatio, OFSTED_SCALE } from "../../src/domain";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -47,17 +47,9 @@ test("ExcelJS, docx and the report builders are reached only through import(), n
 });
 
 test("grade colours keep their text readable (WCAG contrast of at least 4.5:1 where black or white can give it)", () => {
-  const luminance = (hex: string) => {
-    const c = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
-  };
-  const contrast = (a: string, b: string) => {
-    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-    return (x + 0.05) / (y + 0.05);
-  };
   for (const category of compileScale(OFSTED_SCALE).categories) {
     const text = readableText(category.colour).slice(1);
-    expect({ code: category.code, ratio: contrast(category.colour, text) >= 4.5 }).toEqual({ code: category.code, ratio: true });
+    expect({ code: category.code, ratio: contrastRatio(category.colour, text) >= 4.5 }).toEqual({ code: category.code, ratio: true });
   }
   expect(readableText("469B3E")).toBe("#000000"); // the O / G blend: black reads better than white
   expect(readableText("00703C")).toBe("#FFFFFF");

@@ -11,7 +11,7 @@ import {
 } from "../../domain";
 import { UserFacingError } from "../../errors";
 import { configFromLists } from "../../workbook/listsSheet";
-import { CellValue, WorkbookPlan } from "../../workbook/plan";
+import { WorkbookPlan } from "../../workbook/plan";
 import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port";
 import { rawTableFrom } from "../../workbook/tableRows";
 import { decodeCsvBytes, parseCsv } from "./csv";
@@ -198,11 +198,3 @@ export async function writeWorkbookFile(workbook: ExcelJsWorkbook, file: string)
   }
 }
 
-/** Values of a grid as CSV text (RFC 4180), for tests and exports. */
-export function toCsv(rows: CellValue[][]): string {
-  const field = (v: CellValue) => {
-    const s = v === null ? "" : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return rows.map((r) => r.map(field).join(",")).join("\r\n") + "\r\n";
-}
