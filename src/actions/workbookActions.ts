@@ -44,16 +44,20 @@ export interface CheckResult {
   drafts: number;
 }
 
+/** One read of every row, validated: what checking and summarising start from. */
+async function readValidated(port: WorkbookPort) {
+  const context = await readContext(port, ROWS);
+  return { context, validation: validateTable(requireTable(context), context.config, context.compiled) };
+}
+
 /** Every problem in the Diagnostics table; changes nothing. */
 export async function checkSheet(port: WorkbookPort): Promise<CheckResult> {
-  const context = await readContext(port, ROWS);
-  const table = requireTable(context);
-  const result = validateTable(table, context.config, context.compiled);
+  const { context, validation } = await readValidated(port);
   return {
-    problems: result.problems,
-    rowsChecked: table.rows.filter((r) => r.some((c) => cellText(c).trim() !== "")).length,
-    visitsCounted: result.visits.length,
-    drafts: result.drafts.length,
+    problems: validation.problems,
+    rowsChecked: requireTable(context).rows.filter((r) => r.some((c) => cellText(c).trim() !== "")).length,
+    visitsCounted: validation.visits.length,
+    drafts: validation.drafts.length,
   };
 }
 
@@ -64,8 +68,7 @@ export interface SummaryOptions {
 
 /** Reads and rolls up without writing: for previews, exports and the summary workbook. */
 export async function computeSummary(port: WorkbookPort, options: SummaryOptions = {}): Promise<{ summary: Summary; config: DiagnosticsConfig }> {
-  const context = await readContext(port, ROWS);
-  const validation = validateTable(requireTable(context), context.config, context.compiled);
+  const { context, validation } = await readValidated(port);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
   return { summary, config: context.config };
 }
@@ -75,8 +78,7 @@ export async function computeSummaries(
   port: WorkbookPort,
   filter: SummaryFilter = {},
 ): Promise<{ byService: Summary; byArea: Summary; config: DiagnosticsConfig }> {
-  const context = await readContext(port, ROWS);
-  const validation = validateTable(requireTable(context), context.config, context.compiled);
+  const { context, validation } = await readValidated(port);
   const roll = (by: GroupBy) => rollUp(validation, context.config, { by, filter, compiled: context.compiled });
   return { byService: roll("service"), byArea: roll("area"), config: context.config };
 }
@@ -86,8 +88,7 @@ export async function refreshSummary(
   port: WorkbookPort,
   options: SummaryOptions = {},
 ): Promise<{ summary: Summary; layout: SummaryLayout; config: DiagnosticsConfig }> {
-  const context = await readContext(port, ROWS);
-  const validation = validateTable(requireTable(context), context.config, context.compiled);
+  const { context, validation } = await readValidated(port);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
   const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets);
   await port.apply({ ...plan, basis: basisOf(context.snapshot) });

@@ -1,4 +1,4 @@
-import { MissingColumnsError, defaultConfig, describeProblem, matchHeaders, validateTable } from "../../src/domain";
+import { MissingColumnsError, columnDefinitions, defaultConfig, describeProblem, matchHeaders, validateTable } from "../../src/domain";
 import { rawTableFrom } from "../../src/workbook/tableRows";
 import { config, table, visit } from "./helpers";
 
@@ -71,6 +71,28 @@ describe("validating the Diagnostics table", () => {
 });
 
 describe("headers", () => {
+  it("default to the published columns, in order", () => {
+    expect(columnDefinitions(config).map((d) => d.header)).toEqual([
+      "Visit ID",
+      "Visit date",
+      "Round",
+      "Service",
+      "Team",
+      "Area",
+      "Team manager",
+      "Diagnostic team",
+      "Allocation and workload",
+      "Practice and direct work",
+      "Monitoring and supervision",
+      "Joint working",
+      "Overall conclusion",
+      "Strengths",
+      "Areas for improvement",
+      "Recommendations",
+      "Status",
+    ]);
+  });
+
   it("ignore case, spacing and punctuation, accept full labels, and may come in any order", () => {
     const { columns, missingRequired } = matchHeaders(
       [

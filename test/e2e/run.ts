@@ -14,30 +14,13 @@ import * as path from "node:path";
 import { loadWorkbookForEditing } from "../../src/adapters/exceljs/files";
 import { plainValue } from "../../src/adapters/exceljs/excelJsWorkbook";
 import type { BookData } from "../../src/workbench/bookData";
+import { columnDefinitions, defaultConfig } from "../../src/domain";
 import { REPO_ROOT } from "../../src/workbench/build";
 import { Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
-const HEADERS = [
-  "Visit ID",
-  "Visit date",
-  "Round",
-  "Service",
-  "Team",
-  "Area",
-  "Team manager",
-  "Diagnostic team",
-  "Allocation and workload",
-  "Practice and direct work",
-  "Monitoring and supervision",
-  "Joint working",
-  "Overall conclusion",
-  "Strengths",
-  "Areas for improvement",
-  "Recommendations",
-  "Status",
-];
+const HEADERS = columnDefinitions(defaultConfig()).map((d) => d.header);
 const COLUMN = Object.fromEntries(HEADERS.map((h, i) => [h, String.fromCharCode(65 + i)])) as Record<string, string>;
 const GRADE_HEADERS = HEADERS.slice(8, 13);
 
