@@ -127,7 +127,7 @@ const coreSection: BenchSection = {
     line("validateTable + rollUp", ms(median(both)), "< 100 ms", verdict(median(both), 100));
     line("  of which validateTable", ms(median(validateOnly)), "", "");
     line("rollUp alone", ms(median(rollOnly)), "< 100 ms", verdict(median(rollOnly), 100));
-    process.stdout.write(`  (${validation.visits.length.toLocaleString("en-GB")} visits counted, ${validation.drafts} drafts, ${validation.excluded.length} left out)\n`);
+    process.stdout.write(`  (${validation.visits.length.toLocaleString("en-GB")} visits counted, ${validation.drafts.length} drafts, ${validation.excluded.length} left out)\n`);
   },
 };
 

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const validation = validateTable(data.table, data.config, data.compiled);
   process.stdout.write(problemLines(validation.problems));
   process.stdout.write(
-    `${problemCount(validation.problems)}: ${validation.visits.length} visits counted, ${validation.drafts} drafts and ` +
+    `${problemCount(validation.problems)}: ${validation.visits.length} visits counted, ${validation.drafts.length} drafts and ` +
       `${validation.excluded.length} rows left out.\n`,
   );
 
