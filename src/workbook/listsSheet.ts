@@ -1,6 +1,8 @@
 import {
   DEFAULT_DOMAINS,
   DiagnosticsConfig,
+  GradeLevel,
+  GradeScale,
   OVERALL_KEY,
   QualityDomain,
   SCALE_PRESETS,
@@ -31,6 +33,10 @@ export const LISTS_HEADERS = {
   domainKind: "Domain kind",
   setting: "Setting",
   value: "Value",
+  scaleGrade: "Scale grade",
+  scaleLabel: "Scale label",
+  scaleColour: "Scale colour",
+  scaleSpellings: "Scale spellings",
 } as const;
 
 const HEADER_ORDER = Object.values(LISTS_HEADERS);
@@ -38,6 +44,9 @@ const KIND_DOMAIN = "Quality domain";
 const KIND_OVERALL = "Overall conclusion";
 const SETTING_SCALE = "Grade scale";
 const SETTING_TIE = "Tie rule";
+const SETTING_SPLITS = "Split grades";
+/** Separates the accepted spellings of one grade in its cell. */
+const SPELLINGS_SEPARATOR = "; ";
 
 /** Rows reserved under the editable lists, so entries added on the sheet join the dropdowns. */
 export const LIST_CAPACITY = 300;
@@ -70,8 +79,13 @@ export function listsSheetValues(config: DiagnosticsConfig): CellValue[][] {
     domainRows.map((r) => r[0]),
     domainRows.map((r) => r[1]),
     domainRows.map((r) => r[2]),
-    [SETTING_SCALE, SETTING_TIE],
-    [config.scale.id, config.tieRule],
+    [SETTING_SCALE, SETTING_TIE, SETTING_SPLITS],
+    [config.scale.id, config.tieRule, config.scale.splits ? "Yes" : "No"],
+    // The scale itself, best grade first: edit it here (then run Set up again) to grade on a council's own scale.
+    config.scale.levels.map((l) => l.code),
+    config.scale.levels.map((l) => l.label),
+    config.scale.levels.map((l) => l.colour),
+    config.scale.levels.map((l) => l.aliases.join(SPELLINGS_SEPARATOR)),
   ];
   const height = Math.max(...columns.map((c) => c.length));
   const rows: CellValue[][] = [HEADER_ORDER.slice()];
@@ -86,7 +100,7 @@ export function listsChanges(sheet: string, config: DiagnosticsConfig): Workbook
   const span = (header: string, rows: number) => `${column(header)}2:${column(header)}${rows + 1}`;
   return [
     { kind: "setValues", sheet, topLeft: "A1", values },
-    { kind: "setStyle", sheet, range: `A1:${column(LISTS_HEADERS.value)}1`, style: { bold: true, fill: "DDE7EE" } },
+    { kind: "setStyle", sheet, range: `A1:${column(HEADER_ORDER[HEADER_ORDER.length - 1])}1`, style: { bold: true, fill: "DDE7EE" } },
     { kind: "setColumnWidths", sheet, widths: HEADER_ORDER.map((h) => (h === LISTS_HEADERS.domainLabel ? 60 : 24)) },
     { kind: "freezeRows", sheet, rows: 1 },
     { kind: "defineName", name: LIST_NAMES.grades, sheet, range: span(LISTS_HEADERS.grades, gradeCount) },
@@ -109,6 +123,45 @@ export function newTeamChange(sheet: string, lists: CellValue[][] | null, team: 
   }
   return { kind: "setValues", sheet, topLeft: `${column(LISTS_HEADERS.teams)}2`, values: [[team.name, team.service, team.area]] };
 }
+
+/**
+ * The grade scale: the one spelled out on the sheet (grades best first, labels, colours, spellings), else the
+ * preset the "Grade scale" setting names, else the default. A preset's id with edited grades is a council's own.
+ */
+function scaleFrom(list: (header: string) => string[] | null, setting: (name: string) => string, fallback: GradeScale): GradeScale {
+  const named = setting(SETTING_SCALE);
+  const preset = SCALE_PRESETS.find((s) => foldLabel(s.id) === foldLabel(named));
+  const codes = list(LISTS_HEADERS.scaleGrade) ?? [];
+  const labels = list(LISTS_HEADERS.scaleLabel) ?? [];
+  const colours = list(LISTS_HEADERS.scaleColour) ?? [];
+  const spellings = list(LISTS_HEADERS.scaleSpellings) ?? [];
+  const levels: GradeLevel[] = [];
+  codes.forEach((code, i) => {
+    if (code === "") return;
+    const colour = (colours[i] ?? "").replace(/^#/, "").toUpperCase();
+    levels.push({
+      code,
+      label: labels[i] || code,
+      colour: /^[0-9A-F]{6}$/.test(colour) ? colour : UNKNOWN_COLOUR,
+      aliases: (spellings[i] ?? "").split(";").map((a) => a.trim()).filter((a) => a !== ""),
+    });
+  });
+  if (levels.length < 2) return preset ?? fallback;
+  const splitsSetting = foldLabel(setting(SETTING_SPLITS));
+  const splits = splitsSetting === "yes" ? true : splitsSetting === "no" ? false : (preset?.splits ?? false);
+  const samePreset = preset && JSON.stringify(preset.levels) === JSON.stringify(levels) && preset.splits === splits;
+  if (samePreset) return preset;
+  return {
+    id: named || "council",
+    name: preset ? `${preset.name} (as edited on the Lists sheet)` : named || "council scale",
+    levels,
+    splits,
+    noJudgement: (preset ?? fallback).noJudgement,
+  };
+}
+
+/** Fill for a grade whose colour on the sheet is not a hex colour. */
+const UNKNOWN_COLOUR = "D9D9D9";
 
 function domainKeyFor(shortLabel: string): string {
   const known = DEFAULT_DOMAINS.find((d) => foldLabel(d.shortLabel) === foldLabel(shortLabel));
@@ -159,7 +212,7 @@ export function configFromLists(values: CellValue[][] | null, base: DiagnosticsC
     const i = settingNames.findIndex((s) => foldLabel(s) === foldLabel(name));
     return i >= 0 ? (settingValues[i] ?? "") : "";
   };
-  const scale = SCALE_PRESETS.find((s) => foldLabel(s.id) === foldLabel(setting(SETTING_SCALE))) ?? base.scale;
+  const scale = scaleFrom(list, setting, base.scale);
   const tie = foldLabel(setting(SETTING_TIE));
   const tieRule: TieRule = tie === "split" ? "split" : tie === "cautious" ? "cautious" : base.tieRule;
 

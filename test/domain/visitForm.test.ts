@@ -8,7 +8,7 @@ import {
   validateVisitForm,
 } from "../../src/domain";
 import { configFromLists, listsSheetValues } from "../../src/workbook/listsSheet";
-import { defaultConfig, REPORT_CARD_SCALE } from "../../src/domain";
+import { compileScale, defaultConfig, parseGrade, REPORT_CARD_SCALE } from "../../src/domain";
 import { config } from "./helpers";
 
 const headers = columnDefinitions(config).map((d) => d.header);
@@ -99,5 +99,48 @@ describe("the Lists sheet", () => {
   it("keeps defaults for anything the sheet does not say", () => {
     expect(configFromLists([["Something"], ["else"]])).toEqual(defaultConfig());
     expect(configFromLists(null)).toEqual(defaultConfig());
+  });
+});
+
+describe("a council's own grade scale on the Lists sheet", () => {
+  /** The Lists sheet as written for the defaults, with the scale columns replaced by `levels`. */
+  function listsWith(levels: string[][], splits: string) {
+    const values = listsSheetValues(defaultConfig());
+    const header = values[0].map(String);
+    const at = (h: string) => header.indexOf(h);
+    const height = Math.max(values.length, levels.length + 1);
+    for (let r = 1; r < height; r++) {
+      values[r] ??= header.map(() => null);
+      ["Scale grade", "Scale label", "Scale colour", "Scale spellings"].forEach((h, c) => (values[r][at(h)] = levels[r - 1]?.[c] ?? null));
+    }
+    values[1 + values.slice(1).findIndex((row) => row[at("Setting")] === "Split grades")][at("Value")] = splits;
+    values[1 + values.slice(1).findIndex((row) => row[at("Setting")] === "Grade scale")][at("Value")] = "Our scale";
+    return values;
+  }
+
+  const levels = [
+    ["Strong", "Strong practice", "#2e7d32", "very good; excellent"],
+    ["Adequate", "Adequate practice", "F9A825", ""],
+    ["Weak", "Weak practice", "not a colour", "poor"],
+  ];
+
+  it("is read as data: order, labels, colours and accepted spellings", () => {
+    const cfg = configFromLists(listsWith(levels, "No"));
+    expect(cfg.scale).toMatchObject({ id: "Our scale", splits: false });
+    expect(cfg.scale.levels).toEqual([
+      { code: "Strong", label: "Strong practice", colour: "2E7D32", aliases: ["very good", "excellent"] },
+      { code: "Adequate", label: "Adequate practice", colour: "F9A825", aliases: [] },
+      { code: "Weak", label: "Weak practice", colour: "D9D9D9", aliases: ["poor"] },
+    ]);
+    const compiled = compileScale(cfg.scale);
+    expect(parseGrade("Excellent", compiled)).toMatchObject({ kind: "grade", category: { code: "Strong" } });
+    expect(parseGrade("RI", compiled).kind).toBe("unrecognised");
+    // Written back, the dropdown list follows the council's scale.
+    expect(listsSheetValues(cfg).slice(1, 5).map((r) => r[0])).toEqual(["Strong", "Adequate", "Weak", "No judgement"]);
+  });
+
+  it("can allow split grades between neighbours", () => {
+    const compiled = compileScale(configFromLists(listsWith(levels, "Yes")).scale);
+    expect(compiled.categories.map((c) => c.code)).toEqual(["Strong", "Strong / Adequate", "Adequate", "Adequate / Weak", "Weak", "No judgement"]);
   });
 });
