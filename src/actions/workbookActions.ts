@@ -17,7 +17,9 @@ import {
   rollUp,
   validateTable,
   validateVisitForm,
+  DEFAULT_SERVICES,
   DiagnosticsConfig,
+  TieRule,
 } from "../domain";
 import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
 import { ownedSheetName } from "../workbook/ownedSheets";
@@ -42,6 +44,29 @@ export interface CheckResult {
   rowsChecked: number;
   visitsCounted: number;
   drafts: number;
+}
+
+/** A change to the settings kept on the Lists sheet, made from the pane. */
+export interface SettingsChange {
+  tieRule?: TieRule;
+  addService?: string;
+  addArea?: string;
+}
+
+/** Writes the changed settings to the Lists sheet and refreshes the dropdowns: Set up with the new settings. */
+export async function saveSettings(port: WorkbookPort, change: SettingsChange): Promise<DiagnosticsConfig> {
+  const context = await readContext(port, ROWS);
+  const add = (list: string[], item: string | undefined) =>
+    item && item.trim() !== "" && !list.some((x) => foldLabel(x) === foldLabel(item)) ? [...list, item.trim()] : list;
+  const config: DiagnosticsConfig = {
+    ...context.config,
+    tieRule: change.tieRule ?? context.config.tieRule,
+    // A workbook without lists accepts any service; once listed, the defaults are listed too (as Set up does).
+    services: add(context.config.services.length > 0 ? context.config.services : DEFAULT_SERVICES, change.addService),
+    areas: add(context.config.areas, change.addArea),
+  };
+  await port.apply({ ...setupPlan(context.snapshot, config), action: "Save settings", basis: basisOf(context.snapshot) });
+  return config;
 }
 
 /** One read of every row, validated: what checking and summarising start from. */

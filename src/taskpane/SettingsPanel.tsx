@@ -1,6 +1,6 @@
 import * as React from "react";
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { setUpWorkbook } from "../actions/workbookActions";
+import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { saveSettings, setUpWorkbook } from "../actions/workbookActions";
 import { TieRule, foldLabel } from "../domain";
 import { readableText } from "./gradeStyle";
 import { plural } from "./messages";
@@ -70,6 +70,22 @@ export function SettingsPanel() {
       });
     });
 
+  const [tieRule, setTieRule] = React.useState<TieRule>(config.tieRule);
+  const [newService, setNewService] = React.useState("");
+  const [newArea, setNewArea] = React.useState("");
+  React.useEffect(() => setTieRule(config.tieRule), [config.tieRule]);
+
+  const save = (event: React.FormEvent) => {
+    event.preventDefault();
+    run("Saving the settings", async () => {
+      await saveSettings(port, { tieRule, addService: newService, addArea: newArea });
+      await reloadConfig();
+      setNewService("");
+      setNewArea("");
+      notify({ intent: "success", text: "Settings saved to the Lists sheet; the dropdowns follow them. No row was changed." });
+    });
+  };
+
   const reload = () =>
     run("Reading the Lists sheet", async () => {
       await reloadConfig();
@@ -97,7 +113,7 @@ export function SettingsPanel() {
         </h2>
         <Text>
           {workbook.hasLists
-            ? "These settings are kept on the Lists sheet, so they travel with the workbook. Edit them there, then choose Reload settings."
+            ? "These settings are kept on the Lists sheet, so they travel with the workbook. Change them below, or edit the Lists sheet (the grade scale, domains and teams too) and choose Reload settings."
             : "This workbook has no Lists sheet yet, so these are the defaults. Set up workbook writes them to a Lists sheet, where you can edit them."}
         </Text>
         <Button onClick={reload} disabledFocusable={isBusy}>
@@ -118,6 +134,27 @@ export function SettingsPanel() {
 
         <h3 className={styles.subheading}>Tie rule</h3>
         <Text>{tieRuleText(config.tieRule)}</Text>
+
+        <form className={styles.section} aria-labelledby="td-change-heading" onSubmit={save}>
+          <h3 id="td-change-heading" className={styles.subheading}>
+            Change settings
+          </h3>
+          <Field label="Tie rule">
+            <RadioGroup value={tieRule} onChange={(_, data) => setTieRule(data.value as TieRule)}>
+              <Radio value="cautious" label="Cautious: the lower grade" />
+              <Radio value="split" label="Split: the split grade between two neighbours" />
+            </RadioGroup>
+          </Field>
+          <Field label="Add a service" hint="Leave blank to keep the list as it is.">
+            <Input value={newService} onChange={(_, data) => setNewService(data.value)} />
+          </Field>
+          <Field label="Add an area" hint="Leave blank to keep the list as it is.">
+            <Input value={newArea} onChange={(_, data) => setNewArea(data.value)} />
+          </Field>
+          <Button type="submit" disabledFocusable={isBusy}>
+            Save settings
+          </Button>
+        </form>
 
         <h3 className={styles.subheading}>Quality domains</h3>
         <table className={styles.table}>

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, within } from "@testing-library/react";
 import { defaultConfig } from "../../src/domain";
+import { configFromLists } from "../../src/workbook/listsSheet";
 import { FakeWorkbook } from "./fakeWorkbook";
 import { renderPane } from "./renderPane";
 
@@ -67,4 +68,21 @@ test("Reload settings reads the Lists sheet again", async () => {
   // The Record visit form offers it too.
   expect(screen.getByRole("option", { name: "Early help", hidden: true })).toBeInTheDocument();
   expect(workbook.plans).toEqual([]);
+});
+
+test("settings changed in the pane are written to the Lists sheet and read back", async () => {
+  const workbook = new FakeWorkbook({ config: defaultConfig({ services: ["Assessment"], areas: [] }) });
+  const { user } = await renderPane(workbook, { tab: "setup" });
+  await user.click(screen.getByRole("radio", { name: "Split: the split grade between two neighbours" }));
+  await user.type(screen.getByRole("textbox", { name: "Add a service" }), "Front door");
+  await user.type(screen.getByRole("textbox", { name: "Add an area" }), "North");
+  await user.click(screen.getByRole("button", { name: "Save settings" }));
+  await screen.findByText(/Settings saved to the Lists sheet/);
+
+  expect(workbook.plans.map((p) => p.action)).toEqual(["Save settings"]);
+  const back = configFromLists(workbook.lists);
+  expect(back).toMatchObject({ tieRule: "split", services: ["Assessment", "Front door"], areas: ["North"] });
+  // No Diagnostics row was touched, and the pane now shows what the sheet says.
+  expect(workbook.plans[0].changes.filter((c) => c.kind === "setValues" && c.sheet === "Diagnostics")).toEqual([]);
+  expect(screen.getByText(/^Split: when two adjacent grades are equally frequent/)).toBeInTheDocument();
 });
