@@ -156,10 +156,9 @@ export function parseGrade(value: unknown, compiled: CompiledScale): GradeParse 
         const split = compiled.categories.find((c) => c.rank === better.rank + 1);
         if (split) return { kind: "grade", category: split };
       }
-      return {
-        kind: "unrecognised",
-        message: `"${shown}" splits grades that are not next to each other; a split grade joins two adjacent grades, such as "${compiled.categories.find((c) => c.rank === 1)?.code ?? ""}".`,
-      };
+      const example = compiled.categories.find((c) => c.rank === 1)?.code ?? "";
+      const why = a === b ? "names the same grade twice" : "splits grades that are not next to each other";
+      return { kind: "unrecognised", message: `"${shown}" ${why}; a split grade joins two adjacent grades, such as "${example}".` };
     }
   }
   const list = compiled.categories.map((c) => c.code).join(", ");

@@ -69,3 +69,8 @@ describe("parsing typed grades", () => {
     for (const category of ofsted.categories) expect(code(category.code)).toBe(category.code);
   });
 });
+
+it("says why a grade split with itself is refused", () => {
+  const parsed = parseGrade("Good/Good", compileScale(OFSTED_SCALE));
+  expect(parsed).toMatchObject({ kind: "unrecognised", message: expect.stringContaining("names the same grade twice") });
+});

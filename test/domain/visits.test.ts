@@ -125,3 +125,11 @@ describe("headers", () => {
     expect(result.visits[0].row).toBe(4);
   });
 });
+
+describe("implausible values", () => {
+  it("refuses a visit date before 2000, such as a year typed into the date cell", () => {
+    const result = validateTable(table([visit("X", "G", { "Visit date": 2017 })]), config);
+    expect(result.problems.map((p) => [p.cell, p.message])).toEqual([["B2", "Visit date 09/07/1905 is before 2000: check the cell holds the date of the visit."]]);
+    expect(result.visits).toEqual([]);
+  });
+});
