@@ -67,8 +67,11 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Encodes 8-bit RGBA pixels (width × height × 4 bytes, rows top to bottom) as a PNG file. */
-export function encodePng(width: number, height: number, rgba: Uint8Array): Uint8Array {
+/**
+ * Encodes 8-bit RGBA pixels (width × height × 4 bytes, rows top to bottom) as a PNG file. `compress` makes the zlib
+ * stream: stored blocks by default, which need no zlib and so run in the pane; Node's deflate where it is at hand.
+ */
+export function encodePng(width: number, height: number, rgba: Uint8Array, compress: (raw: Uint8Array) => Uint8Array = zlibStored): Uint8Array {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new Error(`A PNG needs a positive whole-number size, not ${width} × ${height}.`);
   }
@@ -89,7 +92,7 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Uint
   const parts = [
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
-    chunk("IDAT", zlibStored(raw)),
+    chunk("IDAT", compress(raw)),
     chunk("IEND", new Uint8Array(0)),
   ];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));

@@ -1,77 +1,24 @@
-#!/usr/bin/env node
 // Generates the add-in icons in assets/ (icon-16/32/64/80/128.png).
-// Design: a rounded square in dark teal (#0F6C74) with a white tick.
-// Uses only Node's built-in zlib: a tiny hand-rolled PNG encoder, no network.
+// Design: a rounded square in dark teal (#0F6C74) with a white tick. PNGs come from the report's encoder,
+// compressed with Node's zlib; no network.
 //
-//   node scripts/make-icons.mjs
+//   npm run icons
 
-import { deflateSync } from "node:zlib";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { deflateSync } from "node:zlib";
+import { encodePng } from "../src/report/png";
 
 const SIZES = [16, 32, 64, 80, 128];
 const TEAL = [0x0f, 0x6c, 0x74];
 const WHITE = [0xff, 0xff, 0xff];
 const SUPERSAMPLE = 8; // samples per axis per pixel, for anti-aliasing
 
-const outDir = join(dirname(fileURLToPath(import.meta.url)), "..", "assets");
-
-// ---- PNG encoding -------------------------------------------------------
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type, data) {
-  const typeAndData = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typeAndData));
-  return Buffer.concat([len, typeAndData, crc]);
-}
-
-/** rgba: Uint8Array of width*height*4 bytes (non-premultiplied RGBA). */
-function encodePng(width, height, rgba) {
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // colour type: RGBA
-  ihdr[10] = 0; // compression
-  ihdr[11] = 0; // filter
-  ihdr[12] = 0; // interlace
-  const stride = width * 4;
-  const raw = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (stride + 1)] = 0; // filter type: none
-    Buffer.from(rgba.buffer, rgba.byteOffset + y * stride, stride).copy(raw, y * (stride + 1) + 1);
-  }
-  return Buffer.concat([
-    signature,
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw, { level: 9 })),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
+const outDir = join(__dirname, "..", "assets");
 
 // ---- Drawing (in a unit square, 0..1) ----------------------------------
 
-function insideRoundedSquare(x, y, inset, radius) {
+function insideRoundedSquare(x: number, y: number, inset: number, radius: number): boolean {
   const lo = inset;
   const hi = 1 - inset;
   if (x < lo || x > hi || y < lo || y > hi) return false;
@@ -80,7 +27,7 @@ function insideRoundedSquare(x, y, inset, radius) {
   return (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
 }
 
-function distanceToSegment(px, py, ax, ay, bx, by) {
+function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;
   const dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
@@ -94,7 +41,7 @@ const TICK = [
   [0.74, 0.35],
 ];
 
-function insideTick(x, y, halfWidth) {
+function insideTick(x: number, y: number, halfWidth: number): boolean {
   for (let i = 0; i < TICK.length - 1; i++) {
     const [ax, ay] = TICK[i];
     const [bx, by] = TICK[i + 1];
@@ -103,7 +50,7 @@ function insideTick(x, y, halfWidth) {
   return false;
 }
 
-function render(size) {
+function render(size: number): Uint8Array {
   const rgba = new Uint8Array(size * size * 4);
   // Small icons get a relatively thicker tick and less inset so they stay legible.
   const inset = size <= 16 ? 0.0 : 0.03;
@@ -141,6 +88,6 @@ function render(size) {
 mkdirSync(outDir, { recursive: true });
 for (const size of SIZES) {
   const file = join(outDir, `icon-${size}.png`);
-  writeFileSync(file, encodePng(size, size, render(size)));
+  writeFileSync(file, encodePng(size, size, render(size), (raw) => deflateSync(raw, { level: 9 })));
   console.log(`wrote ${file}`);
 }
