@@ -199,6 +199,13 @@ export function describePortContract(adapterName: string, makeEmpty: () => Promi
       expect(sheetsNamed(s, LISTS_SHEET)).toEqual([{ name: LISTS_SHEET, owner: "lists" }]);
     });
 
+    it("refuses to clear a sheet it did not make, and leaves it as it was", async () => {
+      await port.apply(plan("user", { kind: "addSheet", sheet: "Summary" }, { kind: "setValues", sheet: "Summary", topLeft: "A1", values: [["My notes"]] }));
+      await expect(port.apply(plan("clear", { kind: "clearSheet", sheet: "Summary" }))).rejects.toThrow(/did not make/);
+      const s = await read();
+      expect(sheetsNamed(s, "Summary")).toEqual([{ name: "Summary", owner: null }]);
+    });
+
     it("reports the selection it made (or none, for an adapter without one)", async () => {
       await port.apply(plan("sheet", { kind: "addSheet", sheet: DIAGNOSTICS_SHEET }, { kind: "addSheet", sheet: "Other" }));
       await port.apply(plan("select", { kind: "select", sheet: DIAGNOSTICS_SHEET, range: "C5" }));

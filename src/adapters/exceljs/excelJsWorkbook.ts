@@ -317,8 +317,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
         if (change.activate) this.activate(ws);
         return;
       }
-      case "clearSheet":
-        return this.clearSheet(this.sheet(change.sheet));
+      case "clearSheet": {
+        const ws = this.sheet(change.sheet);
+        // As in Excel: only a sheet the add-in made and marked is ever emptied.
+        if (!this.isOwned(ws)) throw new Error(`Refusing to clear "${ws.name}": the add-in did not make that sheet.`);
+        return this.clearSheet(ws);
+      }
       case "setValues":
         return this.setValues(this.sheet(change.sheet), change.topLeft, change.values, change.style);
       case "setStyle":
@@ -381,6 +385,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
     for (const other of this.workbook.worksheets) {
       other.views = [{ ...((other.views ?? [])[0] ?? {}), tabSelected: other === ws } as unknown as Partial<ExcelJS.WorksheetView>];
     }
+  }
+
+  private isOwned(ws: ExcelJS.Worksheet): boolean {
+    const names = this.workbook.definedNames.model as { name: string; ranges: string[] }[];
+    return names.some(
+      (n) => n.name.startsWith(OWNER_NAME_PREFIX) && n.ranges.some((r) => sheetOfReference(r)?.toLowerCase() === ws.name.toLowerCase()),
+    );
   }
 
   private clearSheet(ws: ExcelJS.Worksheet): void {
