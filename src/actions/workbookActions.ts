@@ -61,8 +61,8 @@ export async function saveSettings(port: WorkbookPort, change: SettingsChange): 
   const config: DiagnosticsConfig = {
     ...context.config,
     tieRule: change.tieRule ?? context.config.tieRule,
-    // A workbook without lists accepts any service; once listed, the defaults are listed too (as Set up does).
-    services: add(context.config.services.length > 0 ? context.config.services : DEFAULT_SERVICES, change.addService),
+    // A workbook without a Lists sheet gets the default services listed, as Set up gives it; an emptied list stays empty.
+    services: add(context.snapshot.lists === null ? DEFAULT_SERVICES : context.config.services, change.addService),
     areas: add(context.config.areas, change.addArea),
   };
   await port.apply({ ...setupPlan(context.snapshot, config), action: "Save settings", basis: basisOf(context.snapshot) });
@@ -238,8 +238,8 @@ export class RowMovedError extends Error {
 
 /**
  * Saves an edit into the row it came from, writing only the cells the user changed: columns the add-in does not
- * know, fields a co-author changed meanwhile, and every other row stay as they are. The row is re-read first, so a
- * co-author's sort cannot make us write over another visit.
+ * know and every other row stay as they are. The row is re-read first and must still hold the visit as loaded, so
+ * neither a co-author's sort nor their edit of the same visit is written over.
  */
 export async function saveVisitEdit(port: WorkbookPort, row: number, original: VisitForm, form: VisitForm): Promise<SaveResult> {
   const context = await readContext(port, ROWS);

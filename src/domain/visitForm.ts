@@ -2,6 +2,7 @@ import { DiagnosticsConfig, STATUSES, STATUS_FINAL, gradedColumns } from "./conf
 import { IsoDate, fromExcelSerial, parseVisitDate, toExcelSerial } from "./dates";
 import { RecordField, gradeKey, matchHeaders } from "./fields";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
+import { EARLIEST_VISIT } from "./visits";
 import { cellText, foldLabel } from "./text";
 
 /** Everything a manager enters for one visit, as the pane's form holds it. */
@@ -63,8 +64,10 @@ export function validateVisitForm(
   }
   if (form.team.trim() === "") errors.push({ field: "team", message: "Choose or add a team." });
   if (form.visitDate === "") errors.push({ field: "visitDate", message: "Enter the visit date." });
-  else if (parseVisitDate(form.visitDate).kind !== "date") {
-    errors.push({ field: "visitDate", message: "Enter the visit date as dd/mm/yyyy." });
+  else {
+    const date = parseVisitDate(form.visitDate);
+    if (date.kind !== "date") errors.push({ field: "visitDate", message: "Enter the visit date as dd/mm/yyyy." });
+    else if (date.date < EARLIEST_VISIT) errors.push({ field: "visitDate", message: "The visit date is before 2000: enter the date of the visit." });
   }
   const id = foldLabel(form.visitId);
   if (id !== "" && otherVisitIds.some((other) => foldLabel(other) === id)) {

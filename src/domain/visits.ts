@@ -1,9 +1,6 @@
 import { DiagnosticsConfig, STATUS_DRAFT, STATUS_FINAL, gradedColumns } from "./config";
 import { cellAddress } from "./cells";
 import { DateParse, IsoDate, formatBritishDate, parseVisitDate } from "./dates";
-
-/** Diagnostics began in the 2010s; an earlier date is a typing slip. */
-const EARLIEST_VISIT: IsoDate = "2000-01-01";
 import { ColumnDefinition, columnDefinitions, gradeKey, matchHeaders } from "./fields";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
 import { cellText, foldLabel } from "./text";
@@ -22,6 +19,9 @@ export interface RawTable {
 }
 
 export type Severity = "error" | "warning";
+
+/** Diagnostics began in the 2010s: an earlier visit date is a typing slip. */
+export const EARLIEST_VISIT: IsoDate = "2000-01-01";
 
 /** A problem with one cell; errors leave the row out of every table, warnings do not. */
 export interface Problem {
@@ -226,7 +226,7 @@ export function validateTable(
       if (!isDraft) found = withProblem(found, problem("visitDate", row, "Visit date is missing.", "error"));
     } else if (date.kind === "invalid") found = withProblem(found, problem("visitDate", row, `Visit date ${date.message}`, "error", "Visit date is not a date."));
     else if (date.date < EARLIEST_VISIT) {
-      // A year or another number typed into a date cell reads as a day in 1900-05: never a diagnostic visit.
+      // A year or another small number typed into a date cell reads as a date in 1900-1905: never a visit.
       found = withProblem(found, problem("visitDate", row, `Visit date ${formatBritishDate(date.date)} is before 2000: check the cell holds the date of the visit.`, "error", "Visit date is before 2000."));
     } else {
       visitDate = date.date;

@@ -64,7 +64,12 @@ export function summaryTableClipboard(
   if (groupName !== null) {
     const group = summary.groups.find((g) => g.name === groupName);
     if (!group) throw new Error(`There is no table for "${groupName}".`);
-    return { html: `${tableHtml(group, colourOf, overallKey)}\n${baseHtml}`, text: `${tableText(group).join("\n")}\n${clean(base)}\n` };
+    // Its heading gives the table's own visits; the base below is the whole summary's.
+    const heading = groupHeading(summary, group.name, group.visits);
+    return {
+      html: `<p style="${FONT};font-weight:bold;margin:0 0 3pt 0">${escapeHtml(heading)}</p>\n${tableHtml(group, colourOf, overallKey)}\n${baseHtml}`,
+      text: `${clean(heading)}\n${tableText(group).join("\n")}\n${clean(base)}\n`,
+    };
   }
   const html: string[] = [];
   const text: string[] = [];

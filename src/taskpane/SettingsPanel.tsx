@@ -78,7 +78,8 @@ export function SettingsPanel() {
   const save = (event: React.FormEvent) => {
     event.preventDefault();
     run("Saving the settings", async () => {
-      await saveSettings(port, { tieRule, addService: newService, addArea: newArea });
+      // Only what the user changed here: a co-author may have changed the sheet since this pane read it.
+      await saveSettings(port, { tieRule: tieRule !== config.tieRule ? tieRule : undefined, addService: newService, addArea: newArea });
       await reloadConfig();
       setNewService("");
       setNewArea("");
@@ -113,7 +114,7 @@ export function SettingsPanel() {
         </h2>
         <Text>
           {workbook.hasLists
-            ? "These settings are kept on the Lists sheet, so they travel with the workbook. Change them below, or edit the Lists sheet (the grade scale, domains and teams too) and choose Reload settings."
+            ? "These settings are kept on the Lists sheet, so they travel with the workbook. Change them below, or edit the Lists sheet (the grade scale, domains and teams too), then choose Set up workbook so the dropdowns and colours follow."
             : "This workbook has no Lists sheet yet, so these are the defaults. Set up workbook writes them to a Lists sheet, where you can edit them."}
         </Text>
         <Button onClick={reload} disabledFocusable={isBusy}>
@@ -121,6 +122,16 @@ export function SettingsPanel() {
         </Button>
 
         <h3 className={styles.subheading}>{`Grade scale: ${config.scale.name}`}</h3>
+        {workbook.listsIssues.length > 0 && (
+          <div role="alert">
+            <Text weight="semibold">The grade scale on the Lists sheet cannot be used:</Text>
+            <ul className={styles.list}>
+              {workbook.listsIssues.map((issue) => (
+                <li key={issue}>{issue}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         <ul className={styles.grades} aria-label="Grades, best first">
           {compiled.categories.map((c) => (
             <li key={c.code} className={styles.grade}>

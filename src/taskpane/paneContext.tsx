@@ -1,6 +1,7 @@
 import * as React from "react";
 import { readContext } from "../actions/context";
 import { CompiledScale, DiagnosticsConfig, compileScale, defaultConfig } from "../domain";
+import { listsIssues } from "../workbook/listsSheet";
 import { WorkbookPort } from "../workbook/port";
 import { PaneHost } from "./host";
 import { PaneMessage, describeError } from "./messages";
@@ -9,6 +10,8 @@ export interface WorkbookState {
   /** Whether the workbook has the Diagnostics data yet; null until first read. */
   hasTable: boolean | null;
   hasLists: boolean;
+  /** Why the grade scale written on the Lists sheet is not in use, if it is not. */
+  listsIssues: string[];
 }
 
 export interface PaneContextValue {
@@ -36,7 +39,7 @@ export function usePane(): PaneContextValue {
 
 export function usePaneState(port: WorkbookPort, host: PaneHost) {
   const [config, setConfig] = React.useState<DiagnosticsConfig>(() => defaultConfig());
-  const [workbook, setWorkbook] = React.useState<WorkbookState>({ hasTable: null, hasLists: false });
+  const [workbook, setWorkbook] = React.useState<WorkbookState>({ hasTable: null, hasLists: false, listsIssues: [] });
   const [busy, setBusy] = React.useState<string | null>(null);
   const [message, setMessage] = React.useState<(PaneMessage & { id: number }) | null>(null);
   const running = React.useRef(false);
@@ -50,7 +53,11 @@ export function usePaneState(port: WorkbookPort, host: PaneHost) {
   const reloadConfig = React.useCallback(async () => {
     const context = await readContext(port, { rows: false, lists: true, selection: false });
     setConfig(context.config);
-    setWorkbook({ hasTable: context.snapshot.diagnostics !== null, hasLists: context.snapshot.lists !== null });
+    setWorkbook({
+      hasTable: context.snapshot.diagnostics !== null,
+      hasLists: context.snapshot.lists !== null,
+      listsIssues: listsIssues(context.snapshot.lists),
+    });
   }, [port]);
 
   const run = React.useCallback(

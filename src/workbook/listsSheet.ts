@@ -124,20 +124,34 @@ export function newTeamChange(sheet: string, lists: CellValue[][] | null, team: 
   return { kind: "setValues", sheet, topLeft: `${column(LISTS_HEADERS.teams)}2`, values: [[team.name, team.service, team.area]] };
 }
 
+/** The scale as read from the sheet, and why the sheet's own grades could not be used, if they could not. */
+interface ScaleReading {
+  scale: GradeScale;
+  issues: string[];
+}
+
+const sameLevels = (a: readonly GradeLevel[], b: readonly GradeLevel[]) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * The grade scale: the one spelled out on the sheet (grades best first, labels, colours, spellings), else the
- * preset the "Grade scale" setting names, else the default. A preset's id with edited grades is a council's own.
+ * preset the "Grade scale" setting names, else the default. A preset's grades left as written with another preset
+ * named switch to that preset; edited grades are a council's own scale. Grades that clash are not used.
  */
-function scaleFrom(list: (header: string) => string[] | null, setting: (name: string) => string, fallback: GradeScale): GradeScale {
+function readScale(list: (header: string) => string[] | null, setting: (name: string) => string, fallback: GradeScale): ScaleReading {
   const named = setting(SETTING_SCALE);
   const preset = SCALE_PRESETS.find((s) => foldLabel(s.id) === foldLabel(named));
+  const chosen = preset ?? fallback;
   const codes = list(LISTS_HEADERS.scaleGrade) ?? [];
   const labels = list(LISTS_HEADERS.scaleLabel) ?? [];
   const colours = list(LISTS_HEADERS.scaleColour) ?? [];
   const spellings = list(LISTS_HEADERS.scaleSpellings) ?? [];
+  const issues: string[] = [];
   const levels: GradeLevel[] = [];
   codes.forEach((code, i) => {
-    if (code === "") return;
+    if (code === "") {
+      if (labels[i]) issues.push(`Lists row ${i + 2}: the grade "${labels[i]}" has no code in "${LISTS_HEADERS.scaleGrade}".`);
+      return;
+    }
     const colour = (colours[i] ?? "").replace(/^#/, "").toUpperCase();
     levels.push({
       code,
@@ -146,18 +160,44 @@ function scaleFrom(list: (header: string) => string[] | null, setting: (name: st
       aliases: (spellings[i] ?? "").split(";").map((a) => a.trim()).filter((a) => a !== ""),
     });
   });
-  if (levels.length < 2) return preset ?? fallback;
+  if (levels.length === 0) return { scale: chosen, issues };
+  const asPreset = SCALE_PRESETS.find((p) => sameLevels(p.levels, levels));
+  if (asPreset && preset && asPreset !== preset) return { scale: preset, issues };
+
+  // Every spelling must name one grade only, or a typed grade would be counted as the wrong one.
+  const owner = new Map<string, string>(chosen.noJudgement.aliases.concat(chosen.noJudgement.code).map((a) => [foldLabel(a), chosen.noJudgement.code]));
+  if (levels.length < 2) issues.push("The scale on the Lists sheet has fewer than two grades.");
+  for (const level of levels) {
+    if (level.code.includes("/")) issues.push(`The grade code "${level.code}" has a "/", which marks split grades.`);
+    for (const spelling of [level.code, level.label, ...level.aliases]) {
+      const folded = foldLabel(spelling);
+      const other = owner.get(folded);
+      if (other !== undefined && other !== level.code) issues.push(`"${spelling}" names both ${other} and ${level.code}.`);
+      else owner.set(folded, level.code);
+    }
+  }
+  if (issues.length > 0) {
+    return { scale: chosen, issues: [...issues, `Until this is put right the ${chosen.name} scale is used.`] };
+  }
   const splitsSetting = foldLabel(setting(SETTING_SPLITS));
   const splits = splitsSetting === "yes" ? true : splitsSetting === "no" ? false : (preset?.splits ?? false);
-  const samePreset = preset && JSON.stringify(preset.levels) === JSON.stringify(levels) && preset.splits === splits;
-  if (samePreset) return preset;
+  if (preset && sameLevels(preset.levels, levels) && preset.splits === splits) return { scale: preset, issues };
+  const id = named || "council";
   return {
-    id: named || "council",
-    name: preset ? `${preset.name} (as edited on the Lists sheet)` : named || "council scale",
-    levels,
-    splits,
-    noJudgement: (preset ?? fallback).noJudgement,
+    scale: {
+      id,
+      name: preset ? `${preset.name} (as edited on the Lists sheet)` : id,
+      levels,
+      splits,
+      noJudgement: chosen.noJudgement,
+    },
+    issues,
   };
+}
+
+/** Why the grade scale written on the Lists sheet is not in use, if it is not (for the pane's Settings). */
+export function listsIssues(values: CellValue[][] | null): string[] {
+  return values ? readLists(values, defaultConfig()).issues : [];
 }
 
 /** Fill for a grade whose colour on the sheet is not a hex colour. */
@@ -171,6 +211,10 @@ function domainKeyFor(shortLabel: string): string {
 /** Reads the settings back; anything missing keeps its default. Never throws. */
 export function configFromLists(values: CellValue[][] | null, base: DiagnosticsConfig = defaultConfig()): DiagnosticsConfig {
   if (!values || values.length === 0) return base;
+  return readLists(values, base).config;
+}
+
+function readLists(values: CellValue[][], base: DiagnosticsConfig): { config: DiagnosticsConfig; issues: string[] } {
   const headers = (values[0] ?? []).map((h) => foldLabel(cellText(h)));
   const list = (header: string): string[] | null => {
     const at = headers.indexOf(foldLabel(header));
@@ -212,11 +256,11 @@ export function configFromLists(values: CellValue[][] | null, base: DiagnosticsC
     const i = settingNames.findIndex((s) => foldLabel(s) === foldLabel(name));
     return i >= 0 ? (settingValues[i] ?? "") : "";
   };
-  const scale = scaleFrom(list, setting, base.scale);
+  const { scale, issues } = readScale(list, setting, base.scale);
   const tie = foldLabel(setting(SETTING_TIE));
   const tieRule: TieRule = tie === "split" ? "split" : tie === "cautious" ? "cautious" : base.tieRule;
 
-  return {
+  const config: DiagnosticsConfig = {
     scale,
     domains,
     overall,
@@ -225,4 +269,5 @@ export function configFromLists(values: CellValue[][] | null, base: DiagnosticsC
     areas: areas ?? base.areas,
     tieRule,
   };
+  return { config, issues };
 }

@@ -22,15 +22,28 @@ export { LISTS_OWNER } from "./port";
 export const LAST_ROW = 1048576;
 export const DATE_FORMAT = "dd/mm/yyyy";
 
-function sameValues(a: unknown[][] | null, b: unknown[][]): boolean {
-  if (!a) return false;
-  const height = Math.max(a.length, b.length);
+/** Whether the sheet already holds `wanted` in the columns it covers; columns a user added to the right do not count. */
+function sameValues(current: unknown[][] | null, wanted: unknown[][]): boolean {
+  if (!current) return false;
+  const width = wanted[0]?.length ?? 0;
+  const height = Math.max(current.length, wanted.length);
   for (let r = 0; r < height; r++) {
-    const width = Math.max(a[r]?.length ?? 0, b[r]?.length ?? 0);
-    for (let c = 0; c < width; c++) if (cellText(a[r]?.[c]).trim() !== cellText(b[r]?.[c]).trim()) return false;
+    for (let c = 0; c < width; c++) if (cellText(current[r]?.[c]).trim() !== cellText(wanted[r]?.[c]).trim()) return false;
   }
   return true;
 }
+
+/** Refuses to write the lists over a column a user keeps in their place (a Lists sheet from before a new column). */
+function checkListsHeaders(sheet: string, current: unknown[][] | null, wanted: unknown[][]): void {
+  (wanted[0] ?? []).forEach((ours, c) => {
+    const theirs = cellText(current?.[0]?.[c]).trim();
+    if (theirs !== "" && foldLabel(theirs) !== foldLabel(cellText(ours))) {
+      throw new ListsColumnTakenError(`The ${sheet} sheet has "${theirs}" in ${columnLetter(c)}1, where the add-in keeps "${cellText(ours)}". Move that column to the right of the add-in's lists, then set up again.`);
+    }
+  });
+}
+
+export class ListsColumnTakenError extends Error {}
 
 /** Services and teams already typed in the rows, so a repaired workbook's dropdowns accept them. */
 function listedInRows(snapshot: WorkbookSnapshot, config: DiagnosticsConfig): { services: string[]; teams: Team[] } {
@@ -69,9 +82,11 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
 
   // A workbook without lists accepts any service; setting it up lists the defaults and every service already used.
   const found = listedInRows(snapshot, config);
+  // A workbook without a Lists sheet gets the default services; a list a council emptied (any service) stays empty.
+  const listed = snapshot.lists === null ? DEFAULT_SERVICES : config.services;
   const withTeams: DiagnosticsConfig = {
     ...config,
-    services: mergeByLabel(config.services.length > 0 ? config.services : DEFAULT_SERVICES, found.services, (s) => s),
+    services: listed.length > 0 ? mergeByLabel(listed, found.services, (s) => s) : [],
     teams: mergeByLabel(config.teams, found.teams, (t) => t.name),
   };
   // The Diagnostics table: created when missing; missing columns added at the right.
@@ -116,7 +131,10 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
   if (!listsPresent) changes.push({ kind: "addSheet", sheet: listsName, owner: LISTS_OWNER });
   const listsCurrent = listsPresent ? snapshot.lists : null;
   const wanted = listsSheetValues(withTeams);
-  if (!sameValues(listsCurrent, wanted)) changes.push(...listsChanges(listsName, withTeams));
+  if (!sameValues(listsCurrent, wanted)) {
+    checkListsHeaders(listsName, listsCurrent, wanted);
+    changes.push(...listsChanges(listsName, withTeams));
+  }
   else changes.push(...listsChanges(listsName, withTeams).filter((c) => c.kind !== "setValues"));
 
   // Whole columns below the header, so rows written later keep their dropdowns and colours.

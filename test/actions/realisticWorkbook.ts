@@ -78,7 +78,6 @@ export function visit(n: number): CellValue[] {
   });
 }
 
-/** The cells of a visit as a read without narrative text reports them: null in the narrative columns. */
 /** A row as read without narrative text: NOT_READ where a narrative cell holds anything, null where it is empty. */
 export function withoutNarrative(row: readonly CellValue[]): CellValue[] {
   return row.map((v, i) => (columns[i]?.narrative ? (v === null || v === "" ? null : NOT_READ) : v));

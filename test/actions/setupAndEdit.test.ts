@@ -56,3 +56,14 @@ it("refuses to save an edit when the row now holds another visit of the same tea
   await expect(saveVisitEdit(port, 2, loaded.form, edited)).rejects.toThrow(RowMovedError);
   expect(wb.sheet("Diagnostics").values("A2:Q3")).toEqual([later, first].map((r) => r.map((v) => v ?? "")));
 });
+
+it("refuses to write the lists over a column a user keeps on the Lists sheet, and writes nothing", async () => {
+  await setUpWorkbook(port);
+  const lists = wb.sheet("Lists");
+  const width = lists.values("A1:Z1")[0].filter((v) => v !== "").length;
+  const userColumn = String.fromCharCode(65 + width - 1);
+  wb.setValues("Lists", `${userColumn}1`, [["My notes"]]);
+  const before = JSON.stringify(lists.values("A1:Z40"));
+  await expect(setUpWorkbook(port)).rejects.toThrow(`The Lists sheet has "My notes" in ${userColumn}1`);
+  expect(JSON.stringify(lists.values("A1:Z40"))).toBe(before);
+});

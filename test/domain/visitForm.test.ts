@@ -7,8 +7,8 @@ import {
   nextVisitId,
   validateVisitForm,
 } from "../../src/domain";
-import { configFromLists, listsSheetValues } from "../../src/workbook/listsSheet";
-import { compileScale, defaultConfig, parseGrade, REPORT_CARD_SCALE } from "../../src/domain";
+import { configFromLists, listsIssues, listsSheetValues } from "../../src/workbook/listsSheet";
+import { compileScale, defaultConfig, OFSTED_SCALE, parseGrade, REPORT_CARD_SCALE } from "../../src/domain";
 import { config } from "./helpers";
 
 const headers = columnDefinitions(config).map((d) => d.header);
@@ -142,5 +142,37 @@ describe("a council's own grade scale on the Lists sheet", () => {
   it("can allow split grades between neighbours", () => {
     const compiled = compileScale(configFromLists(listsWith(levels, "Yes")).scale);
     expect(compiled.categories.map((c) => c.code)).toEqual(["Strong", "Strong / Adequate", "Adequate", "Adequate / Weak", "Weak", "No judgement"]);
+  });
+});
+
+describe("reading the scale back from the Lists sheet", () => {
+  const header = () => listsSheetValues(defaultConfig())[0].map(String);
+  const setValue = (values: ReturnType<typeof listsSheetValues>, setting: string, value: string) => {
+    const h = header();
+    const row = values.slice(1).findIndex((r) => r[h.indexOf("Setting")] === setting);
+    values[row + 1][h.indexOf("Value")] = value;
+  };
+
+  it("switches to the preset the setting names when the grades are still another preset's", () => {
+    const values = listsSheetValues(defaultConfig());
+    setValue(values, "Grade scale", "report-card");
+    expect(configFromLists(values).scale).toBe(REPORT_CARD_SCALE);
+  });
+
+  it("does not use grades that clash, and says why", () => {
+    const values = listsSheetValues(defaultConfig());
+    const h = header();
+    values[3][h.indexOf("Scale grade")] = "g"; // RI's row now says "g", which Good already answers to
+    values[4][h.indexOf("Scale grade")] = "RI/I";
+    const issues = listsIssues(values);
+    expect(issues).toEqual(
+      expect.arrayContaining(['"g" names both G and g.', 'The grade code "RI/I" has a "/", which marks split grades.', "Until this is put right the Ofsted four-point scale is used."]),
+    );
+    expect(configFromLists(values).scale).toBe(OFSTED_SCALE);
+  });
+
+  it("refuses a visit dated before 2000 in the form, as the sheet check does", () => {
+    const form = { ...filledForm(), visitDate: "1917-08-07" };
+    expect(validateVisitForm(form, config, [])).toEqual([{ field: "visitDate", message: "The visit date is before 2000: enter the date of the visit." }]);
   });
 });

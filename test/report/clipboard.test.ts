@@ -7,7 +7,7 @@ describe("summaryTableClipboard", () => {
 
   it("puts one service's table on the clipboard as a styled HTML table and tab-separated text", () => {
     const { html, text } = summaryTableClipboard(byService, "Assessment", config);
-    expect(html.startsWith("<table")).toBe(true);
+    expect(html).toMatch(/^<p [^>]*>Assessment \(9 visits\)<\/p>\n<table/);
     expect(html).toContain("border:1px solid #7F7F7F");
     expect(html).toMatch(/<th style="[^"]*background-color:#DDE7EE[^"]*"[^>]*>Quality domain<\/th>/);
     expect(html).toMatch(/background-color:#FFBF00;color:#000000[^>]*>RI \(5 x RI, 3 x I, 1 x G\)<\/td>/);
@@ -15,6 +15,7 @@ describe("summaryTableClipboard", () => {
     expect(html).toMatch(/font-weight:bold"[^>]*>Requires Improvement \(7 x RI, 2 x I\)<\/td>/);
     expect(html).not.toContain("Safeguarding");
     expect(text.split("\n")).toEqual([
+      "Assessment (9 visits)",
       "Quality domain\tGrading",
       "Effectiveness of case allocation and workload management arrangements\tRI (5 x RI, 3 x I, 1 x G)",
       "Quality of practice and direct work with children and families including recording\tI (5 x I, 4 x RI)",

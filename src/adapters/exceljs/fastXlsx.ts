@@ -53,8 +53,14 @@ function entryData(buffer: Buffer, entry: ZipEntry): Buffer {
   const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
   const raw = buffer.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) return raw;
-  // A cap, so a crafted file (a zip bomb) fails instead of filling memory; 100,000 visits inflate to ~60 MB.
-  if (entry.method === 8) return inflateRawSync(raw, { maxOutputLength: 768 * 1024 * 1024 });
+  if (entry.method === 8) {
+    // A cap, so a crafted file (a zip bomb) fails instead of filling memory; 100,000 visits inflate to ~60 MB.
+    try {
+      return inflateRawSync(raw, { maxOutputLength: 256 * 1024 * 1024 });
+    } catch {
+      throw new XlsxFormatError("a part of the file is damaged or too large to read");
+    }
+  }
   throw new XlsxFormatError(`unsupported zip compression ${entry.method}`);
 }
 

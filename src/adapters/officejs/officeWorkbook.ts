@@ -108,14 +108,16 @@ export function narrativeColumns(headers: readonly unknown[]): Set<number> {
   return new Set(NARRATIVE_KEYS.flatMap((k) => (columns.has(k) ? [columns.get(k)!] : [])));
 }
 
-/** Empties the given columns of every row (in place): what was not asked for reads as null, whatever the row count. */
-/** Puts NOT_READ in place of the text of non-empty cells in `columns` (and null in empty ones). */
+/**
+ * Puts NOT_READ in place of the text of non-empty cells in `columns`, and null in empty ones (spaces only count as
+ * empty, as the core's blank-row check has it; below the first block only valueTypes are read, which see a space).
+ */
 function hideColumns(rows: CellValue[][], columns: ReadonlySet<number>): void {
   if (columns.size === 0) return;
   for (const row of rows) for (const c of columns) if (c < row.length) row[c] = isEmptyCell(row[c]) ? null : NOT_READ;
 }
 
-const isEmptyCell = (v: CellValue | undefined) => v === null || v === undefined || v === "";
+const isEmptyCell = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** Everything read()'s first sync asks for, queued. */
 function queueFirstRead(context: Excel.RequestContext, request: ReadRequest, first: number, withCharts: boolean) {
