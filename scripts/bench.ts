@@ -232,7 +232,7 @@ const cliSection: BenchSection = {
 const bundleSection: BenchSection = {
   title: "Task pane bundle",
   async run() {
-    const { describePaneSize, paneSize } = await import("../src/workbench/paneSize");
+    const { describePaneSize, paneSize } = await import("../test/workbench/paneSize");
     // dist/ from `npm run build`, else the end-to-end tests' production build (the same pane bundle).
     const builds = [path.join(ROOT, "dist"), path.join(ROOT, ".tmp", "e2e-build")];
     const dir = builds.find((d) => existsSync(path.join(d, "taskpane.html")));

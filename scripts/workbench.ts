@@ -9,9 +9,9 @@
  *   --size         print the pane's initial JavaScript size, gzipped (best with --production), and exit
  */
 import * as path from "node:path";
-import { BuildMode, REPO_ROOT, buildWorkbench } from "../src/workbench/build";
-import { describePaneSize, paneSize } from "../src/workbench/paneSize";
-import { serveWorkbench } from "../src/workbench/server";
+import { BuildMode, REPO_ROOT, buildWorkbench } from "../test/workbench/build";
+import { describePaneSize, paneSize } from "../test/workbench/paneSize";
+import { serveWorkbench } from "../test/workbench/server";
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);

@@ -5,10 +5,10 @@
 import { promises as fs, statSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { Browser, BrowserContext, Frame, FrameLocator, Page, chromium } from "playwright-core";
-import type { BookData } from "../../src/workbench/bookData";
-import { REPO_ROOT, buildWorkbench } from "../../src/workbench/build";
-import type { WorkbenchApi } from "../../src/workbench/page/controller";
-import { WorkbenchServer, serveWorkbench } from "../../src/workbench/server";
+import type { BookData } from "../workbench/bookData";
+import { REPO_ROOT, buildWorkbench } from "../workbench/build";
+import type { WorkbenchApi } from "../workbench/page/controller";
+import { WorkbenchServer, serveWorkbench } from "../workbench/server";
 
 export const RESULTS_DIR = path.join(REPO_ROOT, "test-results");
 export const BUILD_DIR = path.join(REPO_ROOT, ".tmp", "e2e-build");

@@ -13,9 +13,9 @@ import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadWorkbookForEditing } from "../../src/adapters/exceljs/files";
 import { plainValue } from "../../src/adapters/exceljs/excelJsWorkbook";
-import type { BookData } from "../../src/workbench/bookData";
+import type { BookData } from "../workbench/bookData";
 import { columnDefinitions, defaultConfig } from "../../src/domain";
-import { REPO_ROOT } from "../../src/workbench/build";
+import { REPO_ROOT } from "../workbench/build";
 import { Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------

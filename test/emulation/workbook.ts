@@ -184,7 +184,7 @@ export class EmulatedSheet {
   readonly charts: ChartModel[] = [];
   /** The sheet's selection, kept when another sheet is active. */
   selection: Rect = { r0: 0, c0: 0, r1: 0, c1: 0 };
-  // src/workbench/bookData.ts reads these two (by name) to copy a workbook: rename them together.
+  // test/workbench/bookData.ts reads these two (by name) to copy a workbook: rename them together.
   private readonly rowsMap = new Map<number, Map<number, StoredCell>>();
   private readonly layers: FormatLayer[] = [];
 

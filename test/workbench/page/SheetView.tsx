@@ -3,8 +3,8 @@
  * (the values its dropdown allows, its colours). Typing goes into the workbook as a user's typing would in Excel.
  */
 import * as React from "react";
-import { columnLetters, formatRect } from "../../../test/emulation/address";
-import type { EmulatedSheet, EmulatedWorkbook } from "../../../test/emulation/workbook";
+import { columnLetters, formatRect } from "../../emulation/address";
+import type { EmulatedSheet, EmulatedWorkbook } from "../../emulation/workbook";
 import { displayText, editText } from "./cellText";
 import { WorkbenchController, allowedValues } from "./controller";
 

@@ -11,12 +11,12 @@
  * Charts are not (ExcelJS cannot write them), nor anything else the emulation has no notion of.
  */
 import type ExcelJS from "exceljs";
-import { loadWorkbookForEditing } from "../adapters/exceljs/files";
-import { ExcelJsWorkbook, plainValue, tablesOf } from "../adapters/exceljs/excelJsWorkbook";
-import { sheetOfReference } from "../adapters/exceljs/snapshot";
-import { CellStyle, ConditionalFill, WorkbookChange, WorkbookPlan } from "../workbook/plan";
-import { MAX_COLUMNS, MAX_ROWS, Rect, columnLetters, formatRect, parseRect, splitSheet } from "../../test/emulation/address";
-import { FormatProps } from "../../test/emulation/workbook";
+import { loadWorkbookForEditing } from "../../src/adapters/exceljs/files";
+import { ExcelJsWorkbook, plainValue, tablesOf } from "../../src/adapters/exceljs/excelJsWorkbook";
+import { sheetOfReference } from "../../src/adapters/exceljs/snapshot";
+import { CellStyle, ConditionalFill, WorkbookChange, WorkbookPlan } from "../../src/workbook/plan";
+import { MAX_COLUMNS, MAX_ROWS, Rect, columnLetters, formatRect, parseRect, splitSheet } from "../emulation/address";
+import { FormatProps } from "../emulation/workbook";
 import { BookCell, BookConditionalFormat, BookData, BookLayer, BookSheet, BookValidation } from "./bookData";
 
 // ---- widths: Excel's column width is in characters of the default font; the emulation keeps points (Office.js) ----

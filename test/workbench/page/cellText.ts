@@ -1,5 +1,5 @@
 /** How the workbench's sheet view shows a cell's value: a simplified version of Excel's number formats. */
-import type { Scalar } from "../../../test/emulation/workbook";
+import type { Scalar } from "../../emulation/workbook";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

@@ -8,8 +8,8 @@
  *   names, frozen rows, widths, selection), in a canonical order, and none of the emulation's bookkeeping
  *   (sequence numbers, ids, or a format re-applied with the same value).
  */
-import { Rect, formatRect, parseRect } from "../../test/emulation/address";
-import { DEFAULT_FORMAT, EmulatedSheet, EmulatedWorkbook, FormatProps, Scalar } from "../../test/emulation/workbook";
+import { Rect, formatRect, parseRect } from "../emulation/address";
+import { ChartModel, DEFAULT_FORMAT, EmulatedSheet, EmulatedWorkbook, FormatProps, Scalar } from "../emulation/workbook";
 
 export type FormatKey = keyof FormatProps;
 
@@ -44,17 +44,8 @@ export interface BookConditionalFormat {
   fontColor: string | null;
 }
 
-export interface BookChart {
-  name: string;
-  type: string;
-  source: string;
-  seriesBy: string;
-  title: string;
-  anchor: string | null;
-  width: number;
-  height: number;
-  series: { name: string; colour: string | null }[];
-}
+/** A chart as the emulation keeps it, with its source as an address so it travels as JSON. */
+export type BookChart = Omit<ChartModel, "id" | "sheet" | "source"> & { source: string };
 
 export interface BookSheet {
   name: string;
@@ -91,7 +82,7 @@ interface SheetInternals {
 function internals(sheet: EmulatedSheet): SheetInternals {
   const inside = sheet as unknown as SheetInternals;
   if (!(inside.rowsMap instanceof Map) || !Array.isArray(inside.layers)) {
-    throw new Error("The workbench cannot read the emulated sheet's cells (EmulatedSheet.rowsMap and .layers): update src/workbench/bookData.ts.");
+    throw new Error("The workbench cannot read the emulated sheet's cells (EmulatedSheet.rowsMap and .layers): update test/workbench/bookData.ts.");
   }
   return inside;
 }

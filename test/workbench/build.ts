@@ -36,14 +36,14 @@ export async function workbenchConfig(mode: BuildMode, outDir: string): Promise<
   config.entry = {
     ...config.entry,
     // A fixed name: the server writes it into taskpane.html in place of office.js.
-    "workbench-host": { import: "./src/workbench/host.ts", filename: "workbench-host.js" },
-    workbench: "./src/workbench/page/index.tsx",
+    "workbench-host": { import: "./test/workbench/host.ts", filename: "workbench-host.js" },
+    workbench: "./test/workbench/page/index.tsx",
   };
   config.plugins = [
     ...config.plugins,
     new HtmlWebpackPlugin({
       filename: "workbench.html",
-      template: "./src/workbench/page/workbench.html",
+      template: "./test/workbench/page/workbench.html",
       chunks: ["workbench"],
     }),
   ];

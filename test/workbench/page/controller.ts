@@ -2,8 +2,8 @@
  * The workbench page's state: the pane's frame, the workbook handed to it, what the user types into the sheet, and
  * window.workbench, which the end-to-end tests (and a curious developer's console) use to read the emulated workbook.
  */
-import { formatRect, parseRect } from "../../../test/emulation/address";
-import type { CellView, EmulatedSheet, EmulatedWorkbook, Scalar, ValidationView } from "../../../test/emulation/workbook";
+import { formatRect, parseRect } from "../../emulation/address";
+import type { CellView, EmulatedSheet, EmulatedWorkbook, Scalar, ValidationView } from "../../emulation/workbook";
 import type { BookData } from "../bookData";
 import type { WorkbenchHost, WorkbenchParent } from "../host";
 

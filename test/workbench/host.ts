@@ -8,8 +8,8 @@
  * its own page (a frame has its own Array and Error). The workbench page reads the workbook through
  * window.__workbenchHost and hands workbooks over as JSON text.
  */
-import { EmulatedWorkbook } from "../../test/emulation/workbook";
-import { installExcelEmulation } from "../../test/emulation/install";
+import { EmulatedWorkbook } from "../emulation/workbook";
+import { installExcelEmulation } from "../emulation/install";
 import { BookData, bookData, workbookFromData } from "./bookData";
 
 /** What the workbench page offers the pane's page (set on the workbench window before the frame loads). */
