@@ -9,3 +9,5 @@ export * from "./visits";
 export * from "./visitForm";
 export * from "./colour";
 export * from "./privacy";
+export * from "./calendar";
+export * from "./actionPlan";
