@@ -11,3 +11,4 @@ export * from "./colour";
 export * from "./privacy";
 export * from "./calendar";
 export * from "./actionPlan";
+export * from "./programme";
