@@ -12,3 +12,5 @@ export * from "./privacy";
 export * from "./calendar";
 export * from "./actionPlan";
 export * from "./programme";
+export * from "./rounds";
+export * from "./trends";

@@ -1,0 +1,45 @@
+import { orderRounds, roundOf, teamIdentity } from "../../src/domain";
+
+describe("rounds", () => {
+  it("takes Round as typed, or the financial year with a flag", () => {
+    expect(roundOf({ round: " Round 2 ", date: "2018-05-01" })).toEqual({ round: "Round 2", inferred: false });
+    expect(roundOf({ round: "", date: "2018-03-31" })).toEqual({ round: "2017-18", inferred: true });
+    expect(roundOf({ round: "  ", date: "2018-04-01" })).toEqual({ round: "2018-19", inferred: true });
+  });
+  it("orders rounds by earliest visit, never as text", () => {
+    const base = orderRounds([
+      { round: "Round 10", date: "2019-01-10" },
+      { round: "Round 9", date: "2018-11-01" },
+      { round: "round 9", date: "2018-10-01" },
+      { round: "Round 1", date: "2017-08-07" },
+      { round: "", date: "2016-05-01" },
+    ]);
+    expect(base).toEqual({ rounds: ["2016-17", "Round 1", "Round 9", "Round 10"], inferred: ["2016-17"], inferredVisits: 1 });
+  });
+  it("breaks a tie of first dates in natural order", () => {
+    expect(orderRounds([{ round: "Round 10", date: "2018-01-01" }, { round: "Round 9", date: "2018-01-01" }]).rounds).toEqual(["Round 9", "Round 10"]);
+  });
+});
+
+describe("team identity", () => {
+  const identity = teamIdentity([
+    { service: "Safeguarding", team: "Safeguarding North", previouslyCalled: ["Safeguarding Two", "SG 2"] },
+    { service: "Safeguarding", team: "Safeguarding 1", previouslyCalled: [""] },
+  ]);
+  it("matches folded service and team, and follows Previously called", () => {
+    expect(identity.keyOf("safeguarding ", "SAFEGUARDING  two")).toBe(identity.keyOf("Safeguarding", "Safeguarding North"));
+    expect(identity.keyOf("Safeguarding", "sg 2")).toBe(identity.keyOf("Safeguarding", "Safeguarding North"));
+    expect(identity.keyOf("Safeguarding", "Safeguarding 1")).not.toBe(identity.keyOf("Safeguarding", "Safeguarding North"));
+    expect(identity.keyOf("Assessment", "Safeguarding Two")).not.toBe(identity.keyOf("Safeguarding", "Safeguarding North"));
+    expect(identity.currentName("Safeguarding", "safeguarding two")).toBe("Safeguarding North");
+    expect(identity.currentName("Assessment", "A1")).toBeNull();
+    expect([...identity.previouslyCalled.values()]).toEqual([["Safeguarding Two", "SG 2"]]);
+  });
+  it("never lets an old name take over a team that still exists", () => {
+    const id = teamIdentity([
+      { service: "S", team: "A", previouslyCalled: ["B"] },
+      { service: "S", team: "B", previouslyCalled: [] },
+    ]);
+    expect(id.keyOf("S", "B")).not.toBe(id.keyOf("S", "A"));
+  });
+});
