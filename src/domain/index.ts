@@ -14,3 +14,5 @@ export * from "./actionPlan";
 export * from "./programme";
 export * from "./rounds";
 export * from "./trends";
+export * from "./themes";
+export * from "./keyFindings";

@@ -1,0 +1,175 @@
+import { CompiledScale, GradeCategory } from "./scale";
+import { ThemeCount } from "./themes";
+import { TrendsJson } from "./trends";
+
+/**
+ * Key findings in words (issue 12): a few plain British English sentences drawn from the
+ * figures alone, never from narrative text, each tagged with the table it traces to.
+ */
+
+export type KeyFindingTable = "overall grades" | "groups" | "trends" | "themes";
+
+export interface KeyFinding {
+  text: string;
+  /** The table beside it that the sentence traces to, and which part. */
+  source: { table: KeyFindingTable; group?: string; round?: string; theme?: string };
+}
+
+export interface GroupFigures {
+  name: string;
+  visits: number;
+  atOrAbove: number;
+  /** The same figures in the round before, when there is one. */
+  previous?: { visits: number; atOrAbove: number };
+}
+
+export interface KeyFindingsInput {
+  compiled: CompiledScale;
+  /** Threshold level code (Good on the Ofsted scale). */
+  threshold: string;
+  /** Overall grade counts across every team counted; omit when the workbook has no overall column. */
+  overallCounts?: Record<string, number>;
+  groups: GroupFigures[];
+  groupWord?: "service" | "area";
+  latestRound?: string;
+  previousRound?: string;
+  /** Totals across services, as themeTotals gives them. */
+  themes?: ThemeCount[];
+}
+
+const teams = (n: number) => `${n} ${n === 1 ? "team" : "teams"}`;
+
+/** A grade in running text: "requires improvement"; a split "between good and requires improvement". */
+export function gradeInWords(category: GradeCategory, compiled: CompiledScale): string {
+  if (category.rank % 2 === 0) return category.label.toLowerCase();
+  const better = compiled.categories.find((c) => c.rank === category.rank - 1);
+  const worse = compiled.categories.find((c) => c.rank === category.rank + 1);
+  return better && worse ? `between ${better.label.toLowerCase()} and ${worse.label.toLowerCase()}` : category.code;
+}
+
+function listInWords(items: string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+function gradeShare(input: KeyFindingsInput): KeyFinding | null {
+  const { compiled } = input;
+  const graded = Object.entries(input.overallCounts ?? {})
+    .map(([code, count]) => ({ category: compiled.byCode.get(code), count }))
+    .filter((g): g is { category: GradeCategory; count: number } => !!g.category && g.category.graded && g.count > 0);
+  const total = graded.reduce((s, g) => s + g.count, 0);
+  if (total === 0) return null;
+  const top = Math.max(...graded.map((g) => g.count));
+  const leaders = graded.filter((g) => g.count === top).sort((a, b) => a.category.rank - b.category.rank);
+  const source = { table: "overall grades" as const, ...(input.latestRound ? { round: input.latestRound } : {}) };
+  const words = leaders.map((l) => gradeInWords(l.category, compiled));
+  if (leaders.length > 1) {
+    return { text: `As many teams were graded ${listInWords(words)} (${top} of ${total} each).`, source };
+  }
+  if (top === total) return { text: `All ${total} teams were graded ${words[0]}.`, source };
+  if (top * 2 > total) return { text: `Most teams (${top} of ${total}) were graded ${words[0]}.`, source };
+  return { text: `More teams were graded ${words[0]} than any other grade (${top} of ${total}).`, source };
+}
+
+function thresholdWords(input: KeyFindingsInput): string | null {
+  const limit = input.compiled.byCode.get(input.threshold);
+  if (!limit || !limit.graded) return null;
+  return limit.rank === 0 ? limit.label.toLowerCase() : `${limit.label.toLowerCase()} or better`;
+}
+
+/** The single group whose share at or above the threshold is furthest from everyone's; none on a tie. */
+function standsOut(input: KeyFindingsInput): KeyFinding | null {
+  const words = thresholdWords(input);
+  const groups = input.groups.filter((g) => g.visits >= 2);
+  const visits = input.groups.reduce((s, g) => s + g.visits, 0);
+  const above = input.groups.reduce((s, g) => s + g.atOrAbove, 0);
+  if (!words || groups.length < 2 || visits === 0) return null;
+  const gap = (g: GroupFigures) => Math.abs(g.atOrAbove / g.visits - above / visits);
+  const ranked = [...groups].sort((a, b) => gap(b) - gap(a));
+  if (gap(ranked[0]) === 0 || gap(ranked[0]) === gap(ranked[1])) return null;
+  const g = ranked[0];
+  const all = input.groupWord === "area" ? "all areas" : "all services";
+  return {
+    text: `${g.name} stands out: ${g.atOrAbove} of its ${teams(g.visits)} were graded ${words}, against ${above} of ${visits} across ${all}.`,
+    source: { table: "groups", group: g.name, ...(input.latestRound ? { round: input.latestRound } : {}) },
+  };
+}
+
+function largestChange(input: KeyFindingsInput): KeyFinding | null {
+  const words = thresholdWords(input);
+  const groups = input.groups.filter((g) => g.previous && g.previous.visits > 0 && g.visits > 0);
+  if (!words || groups.length === 0) return null;
+  const delta = (g: GroupFigures) => g.atOrAbove / g.visits - g.previous!.atOrAbove / g.previous!.visits;
+  const ranked = [...groups].sort((a, b) => Math.abs(delta(b)) - Math.abs(delta(a)));
+  const d = delta(ranked[0]);
+  if (d === 0 || (ranked[1] && Math.abs(delta(ranked[1])) === Math.abs(d))) return null;
+  const g = ranked[0];
+  const since = input.previousRound ? ` since ${input.previousRound}` : " since the last round";
+  return {
+    text: `The largest change${since} was in ${g.name}, where the share of teams graded ${words} ${d > 0 ? "rose" : "fell"} from ${g.previous!.atOrAbove} of ${g.previous!.visits} to ${g.atOrAbove} of ${g.visits}.`,
+    source: { table: "trends", group: g.name, ...(input.latestRound ? { round: input.latestRound } : {}) },
+  };
+}
+
+function mostFrequentTheme(input: KeyFindingsInput, side: "asAreaForImprovement" | "asStrength"): KeyFinding | null {
+  const counts = (input.themes ?? []).filter((t) => t[side] > 0);
+  if (counts.length === 0) return null;
+  const top = Math.max(...counts.map((t) => t[side]));
+  const leaders = counts.filter((t) => t[side] === top).map((t) => t.theme);
+  const what = side === "asAreaForImprovement" ? "an area for improvement" : "a strength";
+  const whats = side === "asAreaForImprovement" ? "areas for improvement" : "strengths";
+  const names = leaders.map((n) => n.charAt(0).toLowerCase() + n.slice(1));
+  const text =
+    leaders.length === 1
+      ? `The theme raised most often as ${what} was ${names[0]} (${teams(top)}).`
+      : `The themes raised most often as ${whats} were ${listInWords(names)} (${teams(top)} each).`;
+  return { text, source: { table: "themes", theme: leaders[0] } };
+}
+
+/** A few sentences from the figures: the grade share, the group that stands out, the largest change, the top themes. */
+export function keyFindings(input: KeyFindingsInput): KeyFinding[] {
+  return [
+    gradeShare(input),
+    standsOut(input),
+    largestChange(input),
+    mostFrequentTheme(input, "asAreaForImprovement"),
+    mostFrequentTheme(input, "asStrength"),
+  ].filter((f): f is KeyFinding => f !== null);
+}
+
+/**
+ * The figures for keyFindings from a trends table: each group's latest round and the
+ * round before, and the overall counts of the latest round across groups.
+ */
+export function keyFindingsInputFromTrends(
+  trends: TrendsJson,
+  options: { compiled: CompiledScale; threshold: string; overallLabel?: string; themes?: ThemeCount[] },
+): KeyFindingsInput {
+  const latestRound = trends.rounds[trends.rounds.length - 1];
+  const previousRound = trends.rounds.length > 1 ? trends.rounds[trends.rounds.length - 2] : undefined;
+  const list = "services" in trends ? trends.services.map((s) => ({ name: s.service, rounds: s.rounds })) : trends.areas.map((a) => ({ name: a.area, rounds: a.rounds }));
+  const overallCounts: Record<string, number> = {};
+  const groups: GroupFigures[] = [];
+  for (const g of list) {
+    const latest = g.rounds.find((r) => r.round === latestRound);
+    if (!latest) continue;
+    const prev = previousRound ? g.rounds.find((r) => r.round === previousRound) : undefined;
+    groups.push({
+      name: g.name,
+      visits: latest.visits,
+      atOrAbove: latest.atOrAboveThreshold,
+      ...(prev ? { previous: { visits: prev.visits, atOrAbove: prev.atOrAboveThreshold } } : {}),
+    });
+    const row = options.overallLabel ? latest.rows.find((r) => r.domain === options.overallLabel) : undefined;
+    for (const [code, n] of Object.entries(row?.counts ?? {})) overallCounts[code] = (overallCounts[code] ?? 0) + n;
+  }
+  return {
+    compiled: options.compiled,
+    threshold: options.threshold,
+    ...(options.overallLabel ? { overallCounts } : {}),
+    groups,
+    groupWord: "services" in trends ? "service" : "area",
+    latestRound,
+    ...(previousRound ? { previousRound } : {}),
+    ...(options.themes ? { themes: options.themes } : {}),
+  };
+}
