@@ -210,3 +210,42 @@ export function findPersonalData(text: string, extraPatterns?: CompiledPatterns 
   }
   return found.sort((a, b) => a.start - b.start);
 }
+
+/** One text cell to look at, named as the caller names cells. */
+export interface TextCell {
+  sheet: string;
+  row: number;
+  column: string;
+  text: string;
+}
+
+/** A warning naming the cell and the kind of data, never quoting it: safe for any file. */
+export interface PersonalDataWarning {
+  sheet: string;
+  row: number;
+  column: string;
+  kind: PersonalDataKind;
+  message: string;
+}
+
+/**
+ * Looks at every text cell once (Check sheet, the form, `validate`): one warning per cell
+ * and kind, in cell order. The council's patterns are compiled once for the whole run.
+ */
+export function personalDataWarnings(
+  cells: readonly TextCell[],
+  patterns: readonly CouncilPattern[] = [],
+): { warnings: PersonalDataWarning[]; problems: PatternProblem[] } {
+  const compiled = compileCouncilPatterns(patterns);
+  const warnings: PersonalDataWarning[] = [];
+  for (const cell of cells) {
+    const seen = new Set<string>();
+    for (const f of findPersonalData(cell.text, compiled)) {
+      const message = personalDataMessage(f);
+      if (seen.has(message)) continue;
+      seen.add(message);
+      warnings.push({ sheet: cell.sheet, row: cell.row, column: cell.column, kind: f.kind, message });
+    }
+  }
+  return { warnings, problems: compiled.problems };
+}

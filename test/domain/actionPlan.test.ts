@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   ActionInput,
   actionsReport,
@@ -163,5 +164,23 @@ describe("actions --json", () => {
     );
     expect(JSON.stringify(json)).not.toContain("Recruit");
     expect(JSON.stringify(json)).not.toContain("Team manager");
+  });
+});
+
+describe("ragOf properties", () => {
+  const day = fc.integer({ min: -60, max: 60 }).map((n) => {
+    const d = new Date(Date.UTC(2018, 5, 30 + n));
+    return d.toISOString().slice(0, 10);
+  });
+  it("is Complete exactly when complete, and Red whenever overdue", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("Not started", "On track", "At risk", "Off track", "Complete", "Other"), fc.option(day, { nil: null }), (status, due) => {
+        const rag = ragOf({ status, due }, today);
+        expect(rag === "Complete").toBe(status === "Complete");
+        if (status !== "Complete" && due !== null && due < today) expect(rag).toBe("Red");
+        if (status === "Off track") expect(rag).toBe("Red");
+        if (status === "On track" && (due === null || due >= today)) expect(rag).toBe("Green");
+      }),
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   isValidUpn,
   looksCatastrophic,
   personalDataMessage,
+  personalDataWarnings,
   upnCheckLetter,
 } from "../../src/domain";
 
@@ -175,5 +176,23 @@ describe("never throws", () => {
         for (const f of found) expect(f.end).toBeGreaterThan(f.start);
       }),
     );
+  });
+});
+
+describe("personalDataWarnings", () => {
+  it("names each cell and kind once, never the text", () => {
+    const cells = [
+      { sheet: "Diagnostics", row: 5, column: "Strengths", text: "NHS 943 476 5919 and 401 023 2137; DOB 1/2/2010" },
+      { sheet: "Actions", row: 3, column: "Progress", text: "Visited on 07/08/2017; 25 cases." },
+      { sheet: "Change log", row: 2, column: "Reason", text: "See CR-654321" },
+    ];
+    const { warnings, problems } = personalDataWarnings(cells, [...council, { name: "Bad", regex: "[" }]);
+    expect(warnings).toEqual([
+      { sheet: "Diagnostics", row: 5, column: "Strengths", kind: "nhsNumber", message: "looks like an NHS number" },
+      { sheet: "Diagnostics", row: 5, column: "Strengths", kind: "dateOfBirth", message: "looks like a date of birth" },
+      { sheet: "Change log", row: 2, column: "Reason", kind: "councilPattern", message: 'matches the council\'s pattern "Case record number"' },
+    ]);
+    expect(problems.map((p) => p.name)).toEqual(["Bad"]);
+    expect(JSON.stringify(warnings)).not.toMatch(/943|2137|654321|2010/);
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   OFSTED_SCALE,
   ProgrammeVisit,
@@ -7,6 +8,7 @@ import {
   intervalFor,
   programme,
   DEFAULT_INTERVALS,
+  addDays,
 } from "../../src/domain";
 
 const compiled = compileScale(OFSTED_SCALE);
@@ -122,5 +124,26 @@ describe("programme --json", () => {
       "not due",
     ]);
     expect(byUrgency(json.teams)[0].team).toBe("Safeguarding 2");
+  });
+});
+
+describe("programme properties", () => {
+  const codes = compiled.categories.map((c) => c.code);
+  it("due date follows the grade, and the status follows the dates", () => {
+    // Property: whatever the grade, dates and plan, the row obeys the rules stated in issue 11.
+    const day = (base: number) => fc.integer({ min: 0, max: 800 }).map((n) => new Date(Date.UTC(2017, 0, 1 + base + n)).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.constantFrom(...codes, null), day(0), fc.option(day(0), { nil: null }), day(0), (overall, last, plannedOn, today) => {
+        const vs: ProgrammeVisit[] = [done("T", last, overall)];
+        if (plannedOn) vs.push(plan("T", plannedOn));
+        const [row] = programme(vs, { today, compiled, hasOverall: true }).teams;
+        expect(row.nextDue! > last).toBe(true);
+        const planned = plannedOn && plannedOn > last ? plannedOn : null;
+        expect(row.planned).toBe(planned);
+        if (planned && planned <= row.nextDue!) expect(row.status).toBe("planned");
+        else if (row.nextDue! < today) expect(row.status).toBe("overdue");
+        else expect(row.status).toBe(row.nextDue! <= addDays(today, 30) ? "due soon" : "not due");
+      }),
+    );
   });
 });
