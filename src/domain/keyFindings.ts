@@ -47,6 +47,11 @@ export function gradeInWords(category: GradeCategory, compiled: CompiledScale): 
   return better && worse ? `between ${better.label.toLowerCase()} and ${worse.label.toLowerCase()}` : category.code;
 }
 
+/** "as good" for a grade, "between good and requires improvement" for a split. */
+function asGrade(words: string): string {
+  return words.startsWith("between ") ? words : `as ${words}`;
+}
+
 function listInWords(items: string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
@@ -63,11 +68,11 @@ function gradeShare(input: KeyFindingsInput): KeyFinding | null {
   const source = { table: "overall grades" as const, ...(input.latestRound ? { round: input.latestRound } : {}) };
   const words = leaders.map((l) => gradeInWords(l.category, compiled));
   if (leaders.length > 1) {
-    return { text: `As many teams were graded ${listInWords(words)} (${top} of ${total} each).`, source };
+    return { text: `As many teams were graded ${listInWords(words.map(asGrade))} (${top} of ${total} each).`, source };
   }
-  if (top === total) return { text: `All ${total} teams were graded ${words[0]}.`, source };
-  if (top * 2 > total) return { text: `Most teams (${top} of ${total}) were graded ${words[0]}.`, source };
-  return { text: `More teams were graded ${words[0]} than any other grade (${top} of ${total}).`, source };
+  if (top === total) return { text: `All ${total} teams were graded ${asGrade(words[0])}.`, source };
+  if (top * 2 > total) return { text: `Most teams (${top} of ${total}) were graded ${asGrade(words[0])}.`, source };
+  return { text: `More teams were graded ${asGrade(words[0])} than any other grade (${top} of ${total}).`, source };
 }
 
 function thresholdWords(input: KeyFindingsInput): string | null {
@@ -89,7 +94,7 @@ function standsOut(input: KeyFindingsInput): KeyFinding | null {
   const g = ranked[0];
   const all = input.groupWord === "area" ? "all areas" : "all services";
   return {
-    text: `${g.name} stands out: ${g.atOrAbove} of its ${teams(g.visits)} were graded ${words}, against ${above} of ${visits} across ${all}.`,
+    text: `${g.name} stands out: ${g.atOrAbove} of its ${teams(g.visits)} were graded as ${words}, against ${above} of ${visits} across ${all}.`,
     source: { table: "groups", group: g.name, ...(input.latestRound ? { round: input.latestRound } : {}) },
   };
 }
@@ -105,7 +110,7 @@ function largestChange(input: KeyFindingsInput): KeyFinding | null {
   const g = ranked[0];
   const since = input.previousRound ? ` since ${input.previousRound}` : " since the last round";
   return {
-    text: `The largest change${since} was in ${g.name}, where the share of teams graded ${words} ${d > 0 ? "rose" : "fell"} from ${g.previous!.atOrAbove} of ${g.previous!.visits} to ${g.atOrAbove} of ${g.visits}.`,
+    text: `The largest change${since} was in ${g.name}, where the share of teams graded as ${words} ${d > 0 ? "rose" : "fell"} from ${g.previous!.atOrAbove} of ${g.previous!.visits} to ${g.atOrAbove} of ${g.visits}.`,
     source: { table: "trends", group: g.name, ...(input.latestRound ? { round: input.latestRound } : {}) },
   };
 }

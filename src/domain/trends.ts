@@ -126,6 +126,7 @@ export function buildTrends(visits: readonly TrendVisit[], config: DiagnosticsCo
         if (code) r!.counts[i].set(code, (r!.counts[i].get(code) ?? 0) + 1);
       });
     }
+    if (foldLabel(v.team) === "") continue;
     const tkey = identity.keyOf(v.service, v.team);
     let t = teams.get(tkey);
     if (!t) teams.set(tkey, (t = { service: v.service.trim(), team: v.team.trim(), list: [] }));

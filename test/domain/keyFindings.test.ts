@@ -30,13 +30,13 @@ describe("key findings", () => {
   };
   it("writes plain sentences from the figures, each traced to a table", () => {
     expect(keyFindings(base)).toEqual([
-      { text: "Most teams (7 of 12) were graded requires improvement.", source: { table: "overall grades", round: "2018-19" } },
+      { text: "Most teams (7 of 12) were graded as requires improvement.", source: { table: "overall grades", round: "2018-19" } },
       {
-        text: "Children in care stands out: 2 of its 2 teams were graded good or better, against 3 of 14 across all services.",
+        text: "Children in care stands out: 2 of its 2 teams were graded as good or better, against 3 of 14 across all services.",
         source: { table: "groups", group: "Children in care", round: "2018-19" },
       },
       {
-        text: "The largest change since 2017-18 was in Children in care, where the share of teams graded good or better rose from 0 of 2 to 2 of 2.",
+        text: "The largest change since 2017-18 was in Children in care, where the share of teams graded as good or better rose from 0 of 2 to 2 of 2.",
         source: { table: "trends", group: "Children in care", round: "2018-19" },
       },
       { text: "The theme raised most often as an area for improvement was caseloads and workload (8 teams).", source: { table: "themes", theme: "Caseloads and workload" } },
@@ -45,8 +45,8 @@ describe("key findings", () => {
   });
   it("says when a grade leads without a majority, when grades tie, and when all agree", () => {
     const share = (overallCounts: Record<string, number>) => keyFindings({ ...base, overallCounts, groups: [], themes: [] })[0]?.text;
-    expect(share({ RI: 5, I: 3, G: 2 })).toBe("More teams were graded requires improvement than any other grade (5 of 10).");
-    expect(share({ G: 4, RI: 4, I: 1 })).toBe("As many teams were graded good and requires improvement (4 of 9 each).");
+    expect(share({ RI: 5, I: 3, G: 2 })).toBe("More teams were graded as requires improvement than any other grade (5 of 10).");
+    expect(share({ G: 4, RI: 4, I: 1 })).toBe("As many teams were graded as good and as requires improvement (4 of 9 each).");
     expect(share({ "RI / I": 3 })).toBe("All 3 teams were graded between requires improvement and inadequate.");
     expect(share({ "No judgement": 3 })).toBeUndefined();
   });
@@ -83,8 +83,8 @@ describe("key findings", () => {
       { name: "B", visits: 2, atOrAbove: 0 },
     ]);
     expect(keyFindings(input).map((f) => f.text)).toEqual([
-      "More teams were graded good than any other grade (2 of 4).",
-      "The largest change since 2017-18 was in A, where the share of teams graded good or better rose from 0 of 2 to 2 of 2.",
+      "More teams were graded as good than any other grade (2 of 4).",
+      "The largest change since 2017-18 was in A, where the share of teams graded as good or better rose from 0 of 2 to 2 of 2.",
     ]);
   });
 });

@@ -185,3 +185,12 @@ describe("trends --json on two rounds", () => {
     expect(t.services[0].rounds[0].rows).toHaveLength(4);
   });
 });
+
+describe("visits with no team", () => {
+  it("count in the service table but make no team row", () => {
+    const t = buildTrends([v("S", "", "2018-01-01", "1", "G"), v("S", "T", "2018-01-02", "1", "RI")], defaultConfig({ services: [] }));
+    if (!("services" in t)) throw new Error("expected services");
+    expect(t.services[0].rounds[0].visits).toBe(2);
+    expect(t.teams.map((x) => x.team)).toEqual(["T"]);
+  });
+});
