@@ -8,3 +8,4 @@ export * from "./text";
 export * from "./visits";
 export * from "./visitForm";
 export * from "./colour";
+export * from "./records";
