@@ -3,20 +3,19 @@ import {
   Problem,
   Summary,
   SummaryFilter,
+  RawTable,
+  RecordTable,
+  VISIT_IDENTITY_FIELDS,
   VisitForm,
   FieldError,
-  cellAddress,
   cellText,
-  columnLetter,
-  formCells,
-  formFromRow,
-  formRow,
   foldLabel,
-  matchHeaders,
   nextVisitId,
+  recordTable,
   rollUp,
   validateTable,
   validateVisitForm,
+  visitRecord,
   DEFAULT_SERVICES,
   DiagnosticsConfig,
   TieRule,
@@ -26,6 +25,7 @@ import { ownedSheetName } from "../workbook/ownedSheets";
 import { WorkbookChange, WorkbookPlan } from "../workbook/plan";
 import { DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET, ReadRequest, WorkbookPort } from "../workbook/port";
 import { setupPlan } from "../workbook/setupPlan";
+import { appendRowsChanges, cellChanges } from "../workbook/tablePlan";
 import { SummaryLayout, summaryPlan } from "../workbook/summaryPlan";
 import { ActionContext, basisOf, planFrom, readContext, requireTable } from "./context";
 
@@ -122,12 +122,16 @@ export async function refreshSummary(
 
 export type SaveResult = { ok: true; row: number; visitId: string } | { ok: false; errors: FieldError[] };
 
-function visitIdsExcept(context: ActionContext, exceptRow: number | null): string[] {
+/** The Diagnostics rows read as visits: the header row matched once, for every row of this read. */
+function visitTable(context: ActionContext): { table: RawTable; visits: RecordTable<VisitForm> } {
   const table = requireTable(context);
-  const at = matchHeaders(table.headers, context.config).columns.get("visitId");
-  if (at === undefined) return [];
+  return { table, visits: recordTable(visitRecord(context.config, context.compiled), table.headers) };
+}
+
+function visitIdsExcept(table: RawTable, visits: RecordTable<VisitForm>, exceptRow: number | null): string[] {
+  if (!visits.columns.has("visitId")) return [];
   return table.rows
-    .map((row, i) => ({ id: cellText(row[at]).trim(), row: table.headerRow + 1 + i }))
+    .map((row, i) => ({ id: visits.text(row, "visitId"), row: table.headerRow + 1 + i }))
     .filter((r) => r.id !== "" && r.row !== exceptRow)
     .map((r) => r.id);
 }
@@ -147,34 +151,15 @@ function teamChanges(context: ActionContext, form: VisitForm): WorkbookChange[] 
 /** Validates the form, then appends one row below the table and selects it. Nothing is written if anything is wrong. */
 export async function recordVisit(port: WorkbookPort, form: VisitForm): Promise<SaveResult> {
   const context = await readContext(port, ROWS);
-  const table = requireTable(context);
-  const others = visitIdsExcept(context, null);
+  const { table, visits } = visitTable(context);
+  const others = visitIdsExcept(table, visits, null);
   const complete: VisitForm = { ...form, visitId: form.visitId.trim() || nextVisitId(others) };
   const errors = validateVisitForm(complete, context.config, others, context.compiled);
   if (errors.length > 0) return { ok: false, errors };
-  // A blank row left inside the table (a new table has one) is filled first; otherwise write below the table.
-  const firstFree = lastNonBlankRow(table.rows) + 1;
-  const row = table.headerRow + 1 + firstFree;
-  const values = formRow(complete, table.headers, context.config);
-  const changes: WorkbookChange[] = [...teamChanges(context, complete)];
-  const tableName = context.snapshot.diagnostics?.table;
-  if (tableName && firstFree >= table.rows.length) {
-    changes.push({ kind: "appendTableRows", table: tableName, rows: [values] });
-  } else {
-    changes.push({ kind: "setValues", sheet: table.sheet, topLeft: cellAddress(table.firstColumn, row), values: [values] });
-  }
-  changes.push({
-    kind: "select",
-    sheet: table.sheet,
-    range: `${columnLetter(table.firstColumn)}${row}:${columnLetter(table.firstColumn + table.headers.length - 1)}${row}`,
-  });
+  const { changes: append, row } = appendRowsChanges(table, context.snapshot.diagnostics?.table ?? null, [visits.row(complete, table.headers.length)]);
+  const changes: WorkbookChange[] = [...teamChanges(context, complete), ...append];
   await port.apply(planFrom(context, "Record a visit", changes));
   return { ok: true, row, visitId: complete.visitId };
-}
-
-function lastNonBlankRow(rows: unknown[][]): number {
-  for (let i = rows.length - 1; i >= 0; i--) if (rows[i].some((c) => cellText(c).trim() !== "")) return i;
-  return -1;
 }
 
 export interface LoadedVisit {
@@ -185,13 +170,13 @@ export interface LoadedVisit {
 /** The visit on the selected row, or null when the selection is not on a Diagnostics row. */
 export async function loadSelectedVisit(port: WorkbookPort): Promise<LoadedVisit | null> {
   const context = await readContext(port, { rows: true, narrative: true, lists: true, selection: true });
-  const table = requireTable(context);
+  const { table, visits } = visitTable(context);
   const selection = context.snapshot.selection;
   if (!selection || selection.sheet !== table.sheet) return null;
   const index = selection.row - table.headerRow - 1;
   const cells = table.rows[index];
   if (!cells || cells.every((c) => cellText(c).trim() === "")) return null;
-  return { row: selection.row, form: formFromRow(cells, table.headers, context.config) };
+  return { row: selection.row, form: visits.read(cells) };
 }
 
 export interface VisitListing {
@@ -205,11 +190,11 @@ export interface VisitListing {
 /** Visits whose ID or team contains the text, for the pane's search. */
 export async function findVisits(port: WorkbookPort, text: string): Promise<VisitListing[]> {
   const context = await readContext(port, ROWS);
-  const table = requireTable(context);
+  const { table, visits } = visitTable(context);
   const needle = foldLabel(text);
   const listings: VisitListing[] = [];
   table.rows.forEach((cells, i) => {
-    const form = formFromRow(cells, table.headers, context.config);
+    const form = visits.read(cells);
     if (!form.visitId && !form.team) return;
     if (needle && !foldLabel(form.visitId).includes(needle) && !foldLabel(form.team).includes(needle)) return;
     listings.push({ row: table.headerRow + 1 + i, visitId: form.visitId, team: form.team, service: form.service, visitDate: form.visitDate });
@@ -219,15 +204,13 @@ export async function findVisits(port: WorkbookPort, text: string): Promise<Visi
 
 export async function loadVisitAt(port: WorkbookPort, row: number): Promise<LoadedVisit | null> {
   const context = await readContext(port, { ...ROWS, narrative: true });
-  const table = requireTable(context);
+  const { table, visits } = visitTable(context);
   const cells = table.rows[row - table.headerRow - 1];
-  return cells ? { row, form: formFromRow(cells, table.headers, context.config) } : null;
+  return cells ? { row, form: visits.read(cells) } : null;
 }
 
-const RECORD_FIELDS = ["visitId", "visitDate", "round", "service", "team", "area", "status"] as const;
-
 function sameRecord(a: VisitForm, b: VisitForm): boolean {
-  return RECORD_FIELDS.every((f) => a[f] === b[f]) && Object.keys({ ...a.grades, ...b.grades }).every((k) => (a.grades[k] ?? "") === (b.grades[k] ?? ""));
+  return VISIT_IDENTITY_FIELDS.every((f) => a[f] === b[f]) && Object.keys({ ...a.grades, ...b.grades }).every((k) => (a.grades[k] ?? "") === (b.grades[k] ?? ""));
 }
 
 export class RowMovedError extends Error {
@@ -243,19 +226,15 @@ export class RowMovedError extends Error {
  */
 export async function saveVisitEdit(port: WorkbookPort, row: number, original: VisitForm, form: VisitForm): Promise<SaveResult> {
   const context = await readContext(port, ROWS);
-  const table = requireTable(context);
+  const { table, visits } = visitTable(context);
   const cells = table.rows[row - table.headerRow - 1];
-  const current = cells ? formFromRow(cells, table.headers, context.config) : null;
+  const current = cells ? visits.read(cells) : null;
   // Every field but the narrative ones (not read here) must be as loaded: the same team may well have other visits.
   if (!current || !sameRecord(current, original)) throw new RowMovedError(original.visitId || original.team, row);
-  const errors = validateVisitForm(form, context.config, visitIdsExcept(context, row), context.compiled);
+  const errors = validateVisitForm(form, context.config, visitIdsExcept(table, visits, row), context.compiled);
   if (errors.length > 0) return { ok: false, errors };
-  const before = formCells(original, table.headers, context.config);
   const changes: WorkbookChange[] = foldLabel(form.team) === foldLabel(original.team) ? [] : teamChanges(context, form);
-  for (const [column, value] of formCells(form, table.headers, context.config)) {
-    if (before.get(column) === value) continue;
-    changes.push({ kind: "setValues", sheet: table.sheet, topLeft: cellAddress(table.firstColumn + column, row), values: [[value]] });
-  }
+  changes.push(...cellChanges(table, row, visits.cells(original), visits.cells(form)));
   if (changes.length > 0) await port.apply(planFrom(context, "Edit a visit", changes));
   return { ok: true, row, visitId: form.visitId };
 }

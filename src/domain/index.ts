@@ -16,3 +16,4 @@ export * from "./rounds";
 export * from "./trends";
 export * from "./themes";
 export * from "./keyFindings";
+export * from "./records";

@@ -1,51 +1,17 @@
-import { DiagnosticsConfig, STATUSES, STATUS_FINAL, gradedColumns } from "./config";
-import { IsoDate, fromExcelSerial, parseVisitDate, toExcelSerial } from "./dates";
-import { RecordField, gradeKey, matchHeaders } from "./fields";
+import { DiagnosticsConfig, STATUSES, gradedColumns } from "./config";
+import { parseVisitDate } from "./dates";
+import { VisitForm, gradeKey, recordTable, visitRecord } from "./records";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
 import { EARLIEST_VISIT } from "./visits";
-import { cellText, foldLabel } from "./text";
+import { foldLabel } from "./text";
 
-/** Everything a manager enters for one visit, as the pane's form holds it. */
-export interface VisitForm {
-  visitId: string;
-  /** "YYYY-MM-DD", or "" when not chosen. */
-  visitDate: IsoDate;
-  round: string;
-  service: string;
-  team: string;
-  area: string;
-  teamManager: string;
-  diagnosticTeam: string;
-  /** Canonical grade code per domain key; "" when not chosen. */
-  grades: Record<string, string>;
-  strengths: string;
-  areasForImprovement: string;
-  recommendations: string;
-  status: string;
-}
+export { emptyVisitForm } from "./records";
+export type { VisitForm } from "./records";
 
 export interface FieldError {
   /** A RecordField, or "grade:<domain key>". */
   field: string;
   message: string;
-}
-
-export function emptyVisitForm(config: DiagnosticsConfig): VisitForm {
-  return {
-    visitId: "",
-    visitDate: "",
-    round: "",
-    service: "",
-    team: "",
-    area: "",
-    teamManager: "",
-    diagnosticTeam: "",
-    grades: Object.fromEntries(gradedColumns(config).map((d) => [d.key, ""])),
-    strengths: "",
-    areasForImprovement: "",
-    recommendations: "",
-    status: STATUS_FINAL,
-  };
 }
 
 /** Checks a form before anything is written. A draft may leave grades blank; a final visit may not. */
@@ -95,53 +61,21 @@ export function nextVisitId(existing: readonly string[]): string {
   return `TD-${String(highest + 1).padStart(4, "0")}`;
 }
 
-function formValue(form: VisitForm, key: string): string | number | null {
-  if (key.startsWith("grade:")) return form.grades[key.slice(6)] || null;
-  if (key === "visitDate") return form.visitDate ? toExcelSerial(form.visitDate) : null;
-  const value = form[key as RecordField];
-  return typeof value === "string" && value !== "" ? value : null;
-}
-
 /**
  * The cells a form fills, by 0-based column of the given header row.
  * Columns the add-in does not know are absent, so an edit never touches them.
+ * An action that reads several rows builds `recordTable(visitRecord(config), headers)` once instead.
  */
 export function formCells(form: VisitForm, headers: readonly unknown[], config: DiagnosticsConfig): Map<number, string | number | null> {
-  const { columns } = matchHeaders(headers, config);
-  const cells = new Map<number, string | number | null>();
-  for (const [key, column] of columns) cells.set(column, formValue(form, key));
-  return cells;
+  return recordTable(visitRecord(config), headers).cells(form) as Map<number, string | number | null>;
 }
 
 /** A full new row in header order, blank under columns the add-in does not know. */
 export function formRow(form: VisitForm, headers: readonly unknown[], config: DiagnosticsConfig): (string | number | null)[] {
-  const cells = formCells(form, headers, config);
-  return headers.map((_, i) => cells.get(i) ?? null);
+  return recordTable(visitRecord(config), headers).row(form, headers.length) as (string | number | null)[];
 }
 
 /** Loads a row into the form; grades typed the messy way come back canonical where recognised. */
 export function formFromRow(cells: readonly unknown[], headers: readonly unknown[], config: DiagnosticsConfig): VisitForm {
-  const compiled = compileScale(config.scale);
-  const { columns } = matchHeaders(headers, config);
-  const form = emptyVisitForm(config);
-  const text = (key: string) => {
-    const at = columns.get(key);
-    return at === undefined ? "" : cellText(cells[at]).trim();
-  };
-  for (const key of ["visitId", "round", "service", "team", "area", "teamManager", "diagnosticTeam", "strengths", "areasForImprovement", "recommendations"] as const) {
-    form[key] = text(key);
-  }
-  const statusText = text("status");
-  form.status = STATUSES.find((s) => foldLabel(s) === foldLabel(statusText)) ?? (statusText === "" ? STATUS_FINAL : statusText);
-  const dateAt = columns.get("visitDate");
-  const raw = dateAt === undefined ? null : cells[dateAt];
-  const date = typeof raw === "number" ? fromExcelSerial(raw) : null;
-  const parsed = date ? null : parseVisitDate(raw);
-  form.visitDate = date ?? (parsed && parsed.kind === "date" ? parsed.date : "");
-  for (const domain of gradedColumns(config)) {
-    const value = text(gradeKey(domain.key));
-    const parsedGrade = parseGrade(value, compiled);
-    form.grades[domain.key] = parsedGrade.kind === "grade" ? parsedGrade.category.code : value;
-  }
-  return form;
+  return recordTable(visitRecord(config), headers).read(cells);
 }

@@ -1,7 +1,8 @@
 import { DiagnosticsConfig, STATUS_DRAFT, STATUS_FINAL, gradedColumns } from "./config";
 import { cellAddress } from "./cells";
 import { DateParse, IsoDate, formatBritishDate, parseVisitDate } from "./dates";
-import { ColumnDefinition, columnDefinitions, gradeKey, matchHeaders } from "./fields";
+import { ColumnDefinition } from "./fields";
+import { gradeKey, recordTable, visitRecord } from "./records";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
 import { cellText, foldLabel } from "./text";
 
@@ -129,9 +130,11 @@ export function validateTable(
   config: DiagnosticsConfig,
   compiled: CompiledScale = compileScale(config.scale),
 ): ValidationResult {
-  const match = matchHeaders(table.headers, config);
+  const kind = visitRecord(config, compiled);
+  // The header row is matched once; the loop below reads each row by the positions found.
+  const match = recordTable(kind, table.headers);
   if (match.missingRequired.length > 0) throw new MissingColumnsError(table.sheet, match.missingRequired);
-  const headerText = new Map(columnDefinitions(config).map((d) => [d.key, d.header]));
+  const headerText = new Map(kind.columns.map((d) => [d.key, d.header]));
   const at = (key: string) => match.columns.get(key);
   const col = {
     status: at("status"),

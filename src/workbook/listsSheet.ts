@@ -9,6 +9,7 @@ import {
   STATUSES,
   Team,
   TieRule,
+  VISIT_LISTS,
   cellText,
   compileScale,
   defaultConfig,
@@ -51,13 +52,8 @@ const SPELLINGS_SEPARATOR = "; ";
 /** Rows reserved under the editable lists, so entries added on the sheet join the dropdowns. */
 export const LIST_CAPACITY = 300;
 
-export const LIST_NAMES = {
-  grades: "TD_Grades",
-  services: "TD_Services",
-  teams: "TD_Teams",
-  areas: "TD_Areas",
-  statuses: "TD_Statuses",
-} as const;
+/** The workbook names of the lists, as the record kinds' list columns name them. */
+export const LIST_NAMES = VISIT_LISTS;
 
 const column = (header: string) => String.fromCharCode(65 + HEADER_ORDER.indexOf(header as never));
 

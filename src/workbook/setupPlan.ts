@@ -3,24 +3,22 @@ import {
   DiagnosticsConfig,
   Team,
   cellText,
-  columnDefinitions,
   columnLetter,
   compileScale,
   foldLabel,
-  gradeKey,
-  gradedColumns,
-  matchHeaders,
   readableTextColour,
+  recordTable,
+  visitRecord,
 } from "../domain";
-import { LISTS_HEADERS, LIST_NAMES, listsChanges, listsSheetValues } from "./listsSheet";
+import { LISTS_HEADERS, listsChanges, listsSheetValues } from "./listsSheet";
 import { findSheet, ownedSheetName } from "./ownedSheets";
 import { WorkbookChange, WorkbookPlan } from "./plan";
-import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET, WorkbookSnapshot } from "./port";
+import { LISTS_OWNER, LISTS_SHEET, WorkbookSnapshot } from "./port";
+import { tableFormats, tableStructure } from "./tablePlan";
 import { rawTableFrom } from "./tableRows";
 
 export { LISTS_OWNER } from "./port";
-export const LAST_ROW = 1048576;
-export const DATE_FORMAT = "dd/mm/yyyy";
+export { LAST_ROW, DATE_FORMAT } from "./tablePlan";
 
 /** Whether the sheet already holds `wanted` in the columns it covers; columns a user added to the right do not count. */
 function sameValues(current: unknown[][] | null, wanted: unknown[][]): boolean {
@@ -49,11 +47,8 @@ export class ListsColumnTakenError extends Error {}
 function listedInRows(snapshot: WorkbookSnapshot, config: DiagnosticsConfig): { services: string[]; teams: Team[] } {
   if (!snapshot.diagnostics) return { services: [], teams: [] };
   const raw = rawTableFrom(snapshot.diagnostics, config);
-  const { columns } = matchHeaders(raw.headers, config);
-  const at = (row: unknown[], key: string) => {
-    const c = columns.get(key);
-    return c === undefined ? "" : cellText(row[c]).trim();
-  };
+  const visits = recordTable(visitRecord(config), raw.headers);
+  const at = (row: unknown[], key: string) => visits.text(row, key);
   const teams: Team[] = [];
   const services: string[] = [];
   for (const row of raw.rows) {
@@ -90,35 +85,10 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
     teams: mergeByLabel(config.teams, found.teams, (t) => t.name),
   };
   // The Diagnostics table: created when missing; missing columns added at the right.
-  const definitions = columnDefinitions(config);
-  let sheet = DIAGNOSTICS_SHEET;
-  let headerRow = 1;
-  let firstColumn = 0;
-  let headers: unknown[] = definitions.map((d) => d.header);
-  const existing = snapshot.diagnostics ? rawTableFrom(snapshot.diagnostics, config) : null;
-  const recognised = existing !== null && (snapshot.diagnostics?.table !== null || findsRecords(existing.headers, config));
-  if (!existing || !recognised) {
-    // No Diagnostics data, or a user's sheet of that name holding something else: never write over it.
-    const taken = findSheet(snapshot.sheets, DIAGNOSTICS_SHEET);
-    sheet = taken && existing ? ownedSheetName(snapshot.sheets, "diagnostics", DIAGNOSTICS_SHEET).name : (taken?.name ?? DIAGNOSTICS_SHEET);
-    if (!findSheet(snapshot.sheets, sheet)) changes.push({ kind: "addSheet", sheet, activate: true });
-    changes.push({ kind: "createTable", sheet, name: DIAGNOSTICS_TABLE, topLeft: "A1", headers: headers.map(String) });
-  } else {
-    const raw = existing;
-    sheet = raw.sheet;
-    headerRow = raw.headerRow;
-    firstColumn = raw.firstColumn;
-    const { columns } = matchHeaders(raw.headers, config);
-    const missing = definitions.filter((d) => !columns.has(d.key)).map((d) => d.header);
-    if (missing.length > 0) {
-      if (snapshot.diagnostics?.table) changes.push({ kind: "addTableColumns", table: snapshot.diagnostics.table, headers: missing });
-      else {
-        const at = firstColumn + raw.headers.length;
-        changes.push({ kind: "setValues", sheet, topLeft: `${columnLetter(at)}${headerRow}`, values: [missing] });
-      }
-    }
-    headers = [...raw.headers, ...missing];
-  }
+  const kind = visitRecord(config);
+  const existing = snapshot.diagnostics ? { raw: rawTableFrom(snapshot.diagnostics, config), table: snapshot.diagnostics.table } : null;
+  const structure = tableStructure(kind, existing, snapshot.sheets);
+  changes.push(...structure.changes);
 
   // Lists come after the Diagnostics sheet, so a new workbook opens with Diagnostics as its first tab. They are
   // written only when missing or different, so a second run does not rewrite a co-author's sheet.
@@ -138,47 +108,9 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
   else changes.push(...listsChanges(listsName, withTeams).filter((c) => c.kind !== "setValues"));
 
   // Whole columns below the header, so rows written later keep their dropdowns and colours.
-  const { columns } = matchHeaders(headers, config);
-  const below = (key: string) => {
-    const c = columns.get(key);
-    if (c === undefined) return null;
-    const letter = columnLetter(firstColumn + c);
-    return `${letter}${headerRow + 1}:${letter}${LAST_ROW}`;
-  };
   const compiled = compileScale(config.scale);
-  const gradeList = compiled.categories.map((c) => c.code).join(", ");
-  const dropdown = (key: string, source: string, what: string, message: string) => {
-    const range = below(key);
-    if (range) changes.push({ kind: "listValidation", sheet, range, source: `=${source}`, errorTitle: what, errorMessage: message });
-  };
-  for (const domain of gradedColumns(config)) {
-    dropdown(gradeKey(domain.key), LIST_NAMES.grades, "Grade not on the scale", `Choose a grade from the list: ${gradeList}.`);
-    const range = below(gradeKey(domain.key));
-    if (range) {
-      changes.push({
-        kind: "conditionalFills",
-        sheet,
-        range,
-        fills: compiled.categories.map((c) => ({ text: c.code, fill: c.colour, fontColour: readableTextColour(c.colour) })),
-      });
-    }
-  }
-  dropdown("service", LIST_NAMES.services, "Service not on the list", "Choose a service from the list, or add it on the Lists sheet first.");
-  dropdown("team", LIST_NAMES.teams, "Team not on the list", "Choose a team from the list, or add it on the Lists sheet (or in the task pane) first.");
-  dropdown("status", LIST_NAMES.statuses, "Status", "Choose Draft or Final.");
-  const dates = below("visitDate");
-  if (dates) changes.push({ kind: "setStyle", sheet, range: dates, style: { numberFormat: DATE_FORMAT } });
-  const lastHeader = columnLetter(firstColumn + headers.length - 1);
-  changes.push({
-    kind: "setStyle",
-    sheet,
-    range: `${columnLetter(firstColumn)}${headerRow}:${lastHeader}${headerRow}`,
-    style: { bold: true, wrap: true, verticalAlignment: "Top" },
-  });
-  if (!recognised) {
-    changes.push({ kind: "setColumnWidths", sheet, widths: definitions.map((d) => (d.narrative ? 40 : d.key.startsWith("grade:") ? 16 : 14)) });
-  }
-  changes.push({ kind: "freezeRows", sheet, rows: headerRow });
+  const fills = compiled.categories.map((c) => ({ text: c.code, fill: c.colour, fontColour: readableTextColour(c.colour) }));
+  changes.push(...tableFormats(kind, structure.placement, fills));
   return { action: "Set up workbook", changes };
 }
 
@@ -186,9 +118,3 @@ function looksLikeLists(values: unknown[][] | null): boolean {
   const first = (values?.[0] ?? []).map((v) => foldLabel(cellText(v)));
   return first.includes(foldLabel(LISTS_HEADERS.grades)) && first.includes(foldLabel(LISTS_HEADERS.services));
 }
-
-function findsRecords(headers: unknown[], config: DiagnosticsConfig): boolean {
-  const { columns } = matchHeaders(headers, config);
-  return columns.has("service") && columns.has("team");
-}
-

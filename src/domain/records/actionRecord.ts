@@ -1,0 +1,90 @@
+import { ACTION_STATUSES } from "../actionPlan";
+import { IsoDate } from "../dates";
+import { foldLabel } from "../text";
+import { RecordColumn, RecordKind } from "./kind";
+import { VISIT_LISTS } from "./visitRecord";
+
+
+/** One action from a team's action plan, written by the team manager from a visit's recommendations. */
+export interface ActionItem {
+  actionId: string;
+  /** The visit whose recommendation the action answers. */
+  visitId: string;
+  service: string;
+  team: string;
+  recommendation: string;
+  action: string;
+  /** A person's name. */
+  owner: string;
+  /** "YYYY-MM-DD", or "" when not set. */
+  dueDate: IsoDate;
+  /** One of ACTION_STATUSES as written, or what was typed when it is not one of them. */
+  status: string;
+  progress: string;
+  completedDate: IsoDate;
+}
+
+/** The workbook name of the list the Status column's dropdown offers (the Lists sheet gains it with the Actions table). */
+export const ACTION_STATUS_LIST = "TD_ActionStatuses";
+
+const text = (key: keyof ActionItem, header: string, more: Partial<RecordColumn> = {}): RecordColumn => ({
+  key,
+  header,
+  alternatives: [],
+  kind: "text",
+  required: false,
+  narrative: false,
+  ...more,
+});
+
+/** The Actions table: the second record kind, read and written by the same machinery as visits. */
+export const actionRecord: RecordKind<ActionItem> = {
+  name: "action",
+  table: "Actions",
+  sheet: "Actions",
+  columns: [
+    text("actionId", "Action ID"),
+    text("visitId", "Visit ID"),
+    text("service", "Service", {
+      kind: "list",
+      list: VISIT_LISTS.services,
+      listError: { title: "Service not on the list", message: "Choose a service from the list, or add it on the Lists sheet first." },
+    }),
+    text("team", "Team", {
+      kind: "list",
+      required: true,
+      list: VISIT_LISTS.teams,
+      listError: { title: "Team not on the list", message: "Choose a team from the list, or add it on the Lists sheet first." },
+    }),
+    text("recommendation", "Recommendation", { narrative: true, long: true }),
+    text("action", "Action", { required: true, narrative: true, long: true }),
+    text("owner", "Owner", { narrative: true }),
+    text("dueDate", "Due date", { kind: "date", required: true }),
+    text("status", "Status", {
+      kind: "list",
+      required: true,
+      list: ACTION_STATUS_LIST,
+      listError: { title: "Status", message: `Choose one of: ${ACTION_STATUSES.join(", ")}.` },
+    }),
+    text("progress", "Progress", { narrative: true, long: true }),
+    text("completedDate", "Completed date", { kind: "date" }),
+  ],
+  identifying: ["team", "status"],
+  read(row) {
+    const status = row.text("status");
+    return {
+      actionId: row.text("actionId"),
+      visitId: row.text("visitId"),
+      service: row.text("service"),
+      team: row.text("team"),
+      recommendation: row.text("recommendation"),
+      action: row.text("action"),
+      owner: row.text("owner"),
+      dueDate: row.date("dueDate"),
+      status: ACTION_STATUSES.find((s) => foldLabel(s) === foldLabel(status)) ?? status,
+      progress: row.text("progress"),
+      completedDate: row.date("completedDate"),
+    };
+  },
+  write: (item) => ({ ...item }),
+};

@@ -1,0 +1,171 @@
+import { DiagnosticsConfig, STATUSES, STATUS_FINAL, gradedColumns } from "../config";
+import { IsoDate } from "../dates";
+import { CompiledScale, compileScale, parseGrade } from "../scale";
+import { foldLabel } from "../text";
+import { RecordColumn, RecordKind, RecordValue } from "./kind";
+
+/** A column of the Diagnostics table that is not a grade. */
+export type RecordField =
+  | "visitId"
+  | "visitDate"
+  | "round"
+  | "service"
+  | "team"
+  | "area"
+  | "teamManager"
+  | "diagnosticTeam"
+  | "strengths"
+  | "areasForImprovement"
+  | "recommendations"
+  | "status";
+
+/** Everything a manager enters for one visit, as the pane's form holds it. */
+export interface VisitForm {
+  visitId: string;
+  /** "YYYY-MM-DD", or "" when not chosen. */
+  visitDate: IsoDate;
+  round: string;
+  service: string;
+  team: string;
+  area: string;
+  teamManager: string;
+  diagnosticTeam: string;
+  /** Canonical grade code per domain key; "" when not chosen. */
+  grades: Record<string, string>;
+  strengths: string;
+  areasForImprovement: string;
+  recommendations: string;
+  status: string;
+}
+
+export const gradeKey = (domainKey: string) => `grade:${domainKey}`;
+
+/** The workbook names of the Lists sheet's lists that the visit columns' dropdowns offer. */
+export const VISIT_LISTS = {
+  grades: "TD_Grades",
+  services: "TD_Services",
+  teams: "TD_Teams",
+  areas: "TD_Areas",
+  statuses: "TD_Statuses",
+} as const;
+
+type FieldOptions = Partial<Pick<RecordColumn, "kind" | "required" | "narrative" | "long" | "list" | "listError">>;
+
+const field = (key: RecordField, header: string, options: FieldOptions = {}): RecordColumn => ({
+  key,
+  header,
+  alternatives: [],
+  kind: options.kind ?? "text",
+  required: options.required ?? false,
+  narrative: options.narrative ?? false,
+  ...(options.long ? { long: true } : {}),
+  ...(options.list ? { list: options.list, listError: options.listError } : {}),
+});
+
+/** The Diagnostics table's columns before the grades, in their default order. */
+const BEFORE_GRADES: RecordColumn[] = [
+  field("visitId", "Visit ID"),
+  field("visitDate", "Visit date", { kind: "date", required: true }),
+  field("round", "Round"),
+  field("service", "Service", {
+    kind: "list",
+    required: true,
+    list: VISIT_LISTS.services,
+    listError: { title: "Service not on the list", message: "Choose a service from the list, or add it on the Lists sheet first." },
+  }),
+  field("team", "Team", {
+    kind: "list",
+    required: true,
+    list: VISIT_LISTS.teams,
+    listError: { title: "Team not on the list", message: "Choose a team from the list, or add it on the Lists sheet (or in the task pane) first." },
+  }),
+  field("area", "Area"),
+  field("teamManager", "Team manager", { narrative: true }),
+  field("diagnosticTeam", "Diagnostic team", { narrative: true }),
+];
+
+/** The columns after the grades. */
+const AFTER_GRADES: RecordColumn[] = [
+  field("strengths", "Strengths", { narrative: true, long: true }),
+  field("areasForImprovement", "Areas for improvement", { narrative: true, long: true }),
+  field("recommendations", "Recommendations", { narrative: true, long: true }),
+  field("status", "Status", {
+    kind: "list",
+    list: VISIT_LISTS.statuses,
+    listError: { title: "Status", message: "Choose Draft or Final." },
+  }),
+];
+
+/** The visit's fields held as plain text in the form: every field but the date, the status and the grades. */
+export const VISIT_TEXT_FIELDS = [...BEFORE_GRADES, ...AFTER_GRADES]
+  .filter((c) => c.kind !== "date" && c.key !== "status")
+  .map((c) => c.key as Exclude<RecordField, "visitDate" | "status">);
+
+/** The fields that tell one visit from another: every one but the narrative ones and the grades. */
+export const VISIT_IDENTITY_FIELDS = [...BEFORE_GRADES, ...AFTER_GRADES].filter((c) => !c.narrative).map((c) => c.key as RecordField);
+
+export function emptyVisitForm(config: DiagnosticsConfig): VisitForm {
+  return {
+    visitId: "",
+    visitDate: "",
+    round: "",
+    service: "",
+    team: "",
+    area: "",
+    teamManager: "",
+    diagnosticTeam: "",
+    grades: Object.fromEntries(gradedColumns(config).map((d) => [d.key, ""])),
+    strengths: "",
+    areasForImprovement: "",
+    recommendations: "",
+    status: STATUS_FINAL,
+  };
+}
+
+/**
+ * The visit kind: the Diagnostics table. Its graded columns come from the configuration (a council's own
+ * domains, the overall conclusion or none), so the kind is a function of it.
+ */
+export function visitRecord(config: DiagnosticsConfig, compiled: CompiledScale = compileScale(config.scale)): RecordKind<VisitForm> {
+  const graded = gradedColumns(config);
+  const gradeList = compiled.categories.map((c) => c.code).join(", ");
+  const gradeColumns: RecordColumn[] = graded.map((d) => ({
+    key: gradeKey(d.key),
+    header: d.shortLabel,
+    alternatives: [d.fullLabel],
+    kind: "grade",
+    required: true,
+    narrative: false,
+    list: VISIT_LISTS.grades,
+    listError: { title: "Grade not on the scale", message: `Choose a grade from the list: ${gradeList}.` },
+  }));
+  return {
+    name: "visit",
+    table: "Diagnostics",
+    sheet: "Diagnostics",
+    columns: [...BEFORE_GRADES, ...gradeColumns, ...AFTER_GRADES],
+    identifying: ["service", "team"],
+    // Grades typed the messy way come back canonical where recognised.
+    read(row) {
+      const form = emptyVisitForm(config);
+      for (const key of VISIT_TEXT_FIELDS) form[key] = row.text(key);
+      const statusText = row.text("status");
+      form.status = STATUSES.find((s) => foldLabel(s) === foldLabel(statusText)) ?? (statusText === "" ? STATUS_FINAL : statusText);
+      form.visitDate = row.date("visitDate");
+      for (const domain of graded) {
+        const value = row.text(gradeKey(domain.key));
+        const parsed = parseGrade(value, compiled);
+        form.grades[domain.key] = parsed.kind === "grade" ? parsed.category.code : value;
+      }
+      return form;
+    },
+    write(form) {
+      const values: Record<string, RecordValue> = {};
+      for (const key of VISIT_TEXT_FIELDS) values[key] = form[key];
+      values.visitDate = form.visitDate;
+      values.status = form.status;
+      for (const domain of graded) values[gradeKey(domain.key)] = form.grades[domain.key] || null;
+      return values;
+    },
+  };
+}

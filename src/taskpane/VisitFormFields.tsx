@@ -1,0 +1,147 @@
+import * as React from "react";
+import { Field, Input, Radio, RadioGroup, Select, Text, Textarea } from "@fluentui/react-components";
+import { STATUSES, STATUS_DRAFT, formatBritishDate, formatLongDate, gradeKey, gradedColumns, parseBritishDate, visitRecord } from "../domain";
+import { FreeCombobox } from "./FreeCombobox";
+import { gradeOptionText } from "./gradeStyle";
+import { usePane } from "./paneContext";
+import { TextField, VisitFormState } from "./useVisitForm";
+import { useVisitStyles } from "./visitStyles";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Says how a typed date was read, in words, so 07/08 cannot be mistaken for 8 July. */
+function dateHint(typed: string): string {
+  const date = typed.trim() === "" ? null : parseBritishDate(typed.trim());
+  return date ? `Read as ${formatLongDate(date)}.` : "Type the date as dd/mm/yyyy, for example 07/08/2017.";
+}
+
+/** The visit form's fields, bound to the state from useVisitForm. The grades and the findings come from the visit kind's columns. */
+export function VisitFormFields({ state }: { state: VisitFormState }) {
+  const styles = useVisitStyles();
+  const { config, compiled } = usePane();
+  const { form, mode, bind, errorFor, setText, setGrade, chooseService, chooseTeam, teamsForService, isNewTeam } = state;
+  // The findings: the visit's columns of paragraphs, in the table's order.
+  const findings = React.useMemo(() => visitRecord(config, compiled).columns.filter((c) => c.long), [config, compiled]);
+
+  const serviceOptions = config.services.includes(form.service) || form.service === "" ? config.services : [...config.services, form.service];
+  const categoryCodes = compiled.categories.map((c) => c.code);
+  const validation = (field: string) => {
+    const message = errorFor(field);
+    // One alert (the summary) rather than one per field: each message is the field's description instead.
+    return message ? { validationMessage: { children: message, role: undefined }, validationState: "error" as const } : {};
+  };
+
+  return (
+    <>
+      <Field label="Service" required {...validation("service")}>
+        {config.services.length > 0 ? (
+          <Select ref={bind("service")} value={form.service} onChange={(_, data) => chooseService(data.value)}>
+            <option value="">Choose a service</option>
+            {serviceOptions.map((s) => (
+              <option key={s} value={s}>
+                {config.services.includes(s) ? s : `${s} (not on the list)`}
+              </option>
+            ))}
+          </Select>
+        ) : (
+          <Input ref={bind("service")} value={form.service} onChange={(_, data) => chooseService(data.value)} />
+        )}
+      </Field>
+
+      <Field
+        label="Team"
+        required
+        {...validation("team")}
+        hint={
+          isNewTeam
+            ? `New team: "${form.team.trim()}" will be added to the Lists sheet when you save.`
+            : "Choose a team, or type the name of a new one."
+        }
+      >
+        <FreeCombobox ref={bind("team") as React.Ref<HTMLInputElement>} value={form.team} options={teamsForService.map((t) => t.name)} onChange={chooseTeam} />
+      </Field>
+
+      <Field label="Visit date" required {...validation("visitDate")} hint={dateHint(form.visitDate)}>
+        {/* A text box, not type="date": a browser's date picker follows its own locale, which may be American. */}
+        <Input
+          ref={bind("visitDate") as React.Ref<HTMLInputElement>}
+          placeholder="dd/mm/yyyy"
+          inputMode="numeric"
+          autoComplete="off"
+          value={ISO_DATE.test(form.visitDate) ? formatBritishDate(form.visitDate) : form.visitDate}
+          onChange={(_, data) => setText("visitDate")(data.value)}
+        />
+      </Field>
+
+      <Field label="Round" hint="For example 2 or 2024-25." {...validation("round")}>
+        <Input ref={bind("round") as React.Ref<HTMLInputElement>} value={form.round} onChange={(_, data) => setText("round")(data.value)} />
+      </Field>
+
+      <Field
+        label="Visit ID"
+        {...validation("visitId")}
+        hint={mode.kind === "new" ? "Leave blank to number the visit automatically (TD-0001, TD-0002 and so on)." : undefined}
+      >
+        <Input ref={bind("visitId") as React.Ref<HTMLInputElement>} value={form.visitId} onChange={(_, data) => setText("visitId")(data.value)} />
+      </Field>
+
+      <Field label="Area" {...validation("area")} hint={config.areas.length ? "Choose an area or type one." : undefined}>
+        <FreeCombobox ref={bind("area") as React.Ref<HTMLInputElement>} value={form.area} options={config.areas} onChange={setText("area")} />
+      </Field>
+
+      <Field label="Team manager" {...validation("teamManager")}>
+        <Input ref={bind("teamManager") as React.Ref<HTMLInputElement>} value={form.teamManager} onChange={(_, data) => setText("teamManager")(data.value)} />
+      </Field>
+
+      <Field label="Diagnostic team" hint="The reviewers who made the visit." {...validation("diagnosticTeam")}>
+        <Input ref={bind("diagnosticTeam") as React.Ref<HTMLInputElement>} value={form.diagnosticTeam} onChange={(_, data) => setText("diagnosticTeam")(data.value)} />
+      </Field>
+
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>Grades</legend>
+        {form.status === STATUS_DRAFT && <Text size={200}>A draft may leave grades blank.</Text>}
+        {gradedColumns(config).map((domain) => {
+          const value = form.grades[domain.key] ?? "";
+          const field = gradeKey(domain.key);
+          return (
+            <Field
+              key={domain.key}
+              label={domain.shortLabel}
+              required={form.status !== STATUS_DRAFT}
+              hint={domain.fullLabel !== domain.shortLabel ? domain.fullLabel : undefined}
+              {...validation(field)}
+            >
+              <Select ref={bind(field)} value={value} title={domain.fullLabel} onChange={(_, data) => setGrade(domain.key, data.value)}>
+                <option value="">Choose a grade</option>
+                {compiled.categories.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {gradeOptionText(c.code, c.label)}
+                  </option>
+                ))}
+                {value !== "" && !categoryCodes.includes(value) && <option value={value}>{`${value} (not on the scale)`}</option>}
+              </Select>
+            </Field>
+          );
+        })}
+      </fieldset>
+
+      <Text size={200}>Findings are about the team: never write a child's name, date of birth or case number.</Text>
+      {findings.map((column) => {
+        const key = column.key as TextField;
+        return (
+          <Field key={key} label={column.header} {...validation(key)}>
+            <Textarea ref={bind(key) as React.Ref<HTMLTextAreaElement>} resize="vertical" value={form[key]} onChange={(_, data) => setText(key)(data.value)} />
+          </Field>
+        );
+      })}
+
+      <Field label="Status" {...validation("status")} hint="Drafts are kept in the sheet but not counted in summaries.">
+        <RadioGroup ref={bind("status") as React.Ref<HTMLDivElement>} layout="horizontal" value={form.status} onChange={(_, data) => setText("status")(data.value)}>
+          {STATUSES.map((s) => (
+            <Radio key={s} value={s} label={s} />
+          ))}
+        </RadioGroup>
+      </Field>
+    </>
+  );
+}

@@ -1,0 +1,220 @@
+import * as React from "react";
+import {
+  FieldError,
+  VISIT_TEXT_FIELDS,
+  VisitForm,
+  emptyVisitForm,
+  foldLabel,
+  gradeKey,
+  gradedColumns,
+  parseBritishDate,
+  validateVisitForm,
+} from "../domain";
+import { LoadedVisit, recordVisit, saveVisitEdit } from "../actions/workbookActions";
+import { usePane } from "./paneContext";
+
+export type Mode = { kind: "new" } | { kind: "edit"; row: number; original: VisitForm };
+
+type Known = { services: string[]; teams: string[]; areas: string[] };
+
+/** Trims, and turns a date typed as text (where the date picker is missing) into YYYY-MM-DD. */
+function normalise(form: VisitForm, known: Known): VisitForm {
+  const out: VisitForm = { ...form, grades: { ...form.grades } };
+  for (const key of VISIT_TEXT_FIELDS) out[key] = form[key].trim();
+  const canonical = (list: string[], value: string) => list.find((item) => foldLabel(item) === foldLabel(value)) ?? value;
+  out.service = canonical(known.services, out.service);
+  out.team = canonical(known.teams, out.team);
+  out.area = canonical(known.areas, out.area);
+  const date = form.visitDate.trim();
+  out.visitDate = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : (parseBritishDate(date) ?? date);
+  return out;
+}
+
+const sameForm = (a: VisitForm, b: VisitForm) => JSON.stringify(a) === JSON.stringify(b);
+
+export function focusControl(element: HTMLElement | null | undefined): void {
+  if (!element) return;
+  const target = element.matches("input, select, textarea, button")
+    ? element
+    : element.querySelector<HTMLElement>("input:checked, input, select, textarea, button");
+  target?.focus();
+}
+
+/** A field of the form the pane edits: a text field, the date, the status, or "grade:<domain key>". */
+export type TextField = (typeof VISIT_TEXT_FIELDS)[number] | "visitDate" | "status";
+
+/**
+ * The visit form's state: the values, new or editing, the errors shown after a failed save, and saving. The
+ * components (VisitFormFields, the error summary, VisitSearch) only read it and call its handlers.
+ */
+export function useVisitForm() {
+  const { port, config, compiled, run, notify, reloadConfig } = usePane();
+  const [form, setForm] = React.useState<VisitForm>(() => emptyVisitForm(config));
+  const [mode, setMode] = React.useState<Mode>({ kind: "new" });
+  const [attempted, setAttempted] = React.useState(false);
+  const [serverErrors, setServerErrors] = React.useState<FieldError[]>([]);
+  const [focusFirstError, setFocusFirstError] = React.useState(0);
+  const controls = React.useRef<Record<string, HTMLElement | null>>({});
+  const titleRef = React.useRef<HTMLHeadingElement>(null);
+  const summaryRef = React.useRef<HTMLDivElement>(null);
+
+  const graded = gradedColumns(config);
+  const known = React.useMemo<Known>(
+    () => ({ services: config.services, teams: config.teams.map((t) => t.name), areas: config.areas }),
+    [config],
+  );
+
+  // Field order, for the error summary and for choosing the first error: the order the form shows them in.
+  const order = React.useMemo(
+    () => ["service", "team", "visitDate", "round", "visitId", "area", "teamManager", "diagnosticTeam", ...graded.map((d) => gradeKey(d.key)), "strengths", "areasForImprovement", "recommendations", "status"],
+    [graded],
+  );
+
+  const errors: FieldError[] = React.useMemo(() => {
+    if (!attempted) return [];
+    const local = validateVisitForm(normalise(form, known), config, [], compiled);
+    const fields = new Set(local.map((e) => e.field));
+    const all = [...local, ...serverErrors.filter((e) => !fields.has(e.field))];
+    const position = (field: string) => {
+      const i = order.indexOf(field);
+      return i < 0 ? order.length : i;
+    };
+    return all.sort((a, b) => position(a.field) - position(b.field));
+  }, [attempted, form, known, config, compiled, serverErrors, order]);
+  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+
+  React.useEffect(() => {
+    if (focusFirstError === 0) return;
+    const first = errors[0];
+    if (first) focusControl(controls.current[first.field]);
+    else summaryRef.current?.focus();
+    // Runs only when asked to, after a failed save; errors are read as they are then.
+  }, [focusFirstError]);
+
+  const bind = (field: string) => (element: HTMLElement | null) => {
+    controls.current[field] = element;
+  };
+  const focusField = (field: string) => focusControl(controls.current[field]);
+
+  const update = (change: Partial<VisitForm>, fields: string[]) => {
+    setForm((current) => ({ ...current, ...change }));
+    if (serverErrors.some((e) => fields.includes(e.field))) setServerErrors((list) => list.filter((e) => !fields.includes(e.field)));
+  };
+  const setText = (field: TextField) => (value: string) => update({ [field]: value } as Partial<VisitForm>, [field]);
+  const setGrade = (domainKey: string, value: string) => {
+    setForm((current) => ({ ...current, grades: { ...current.grades, [domainKey]: value } }));
+    const field = gradeKey(domainKey);
+    if (serverErrors.some((e) => e.field === field)) setServerErrors((list) => list.filter((e) => e.field !== field));
+  };
+
+  const teamsForService = config.teams.filter(
+    (t) => form.service.trim() === "" || t.service.trim() === "" || foldLabel(t.service) === foldLabel(form.service),
+  );
+  const knownTeam = config.teams.find((t) => foldLabel(t.name) === foldLabel(form.team));
+  const isNewTeam = form.team.trim() !== "" && !knownTeam;
+
+  const chooseService = (service: string) => {
+    const change: Partial<VisitForm> = { service };
+    // A team from another service no longer fits.
+    if (knownTeam && knownTeam.service.trim() !== "" && foldLabel(knownTeam.service) !== foldLabel(service)) change.team = "";
+    update(change, ["service", "team"]);
+  };
+  const chooseTeam = (team: string) => {
+    const match = config.teams.find((t) => foldLabel(t.name) === foldLabel(team));
+    const change: Partial<VisitForm> = { team };
+    if (match && form.service.trim() === "" && match.service) change.service = match.service;
+    if (match && form.area.trim() === "" && match.area) change.area = match.area;
+    update(change, ["team", "service", "area"]);
+  };
+
+  const reset = () => {
+    setForm(emptyVisitForm(config));
+    setMode({ kind: "new" });
+    setAttempted(false);
+    setServerErrors([]);
+  };
+
+  const startEdit = (loaded: LoadedVisit) => {
+    setForm(loaded.form);
+    setMode({ kind: "edit", row: loaded.row, original: loaded.form });
+    setAttempted(false);
+    setServerErrors([]);
+    notify(null);
+    // Let the new title render before moving focus to it.
+    setTimeout(() => titleRef.current?.focus(), 0);
+  };
+
+  const failed = (list: FieldError[]) => {
+    setServerErrors(list);
+    setAttempted(true);
+    setFocusFirstError((n) => n + 1);
+    notify(null);
+  };
+
+  const save = (event: React.FormEvent) => {
+    event.preventDefault();
+    const complete = normalise(form, known);
+    const local = validateVisitForm(complete, config, [], compiled);
+    if (local.length > 0) {
+      failed([]);
+      return;
+    }
+    void run(mode.kind === "new" ? "Saving the visit" : "Saving the changes", async () => {
+      const wasNewTeam = isNewTeam;
+      if (mode.kind === "new") {
+        const result = await recordVisit(port, complete);
+        if (!result.ok) return failed(result.errors);
+        reset();
+        notify({ intent: "success", text: `Visit ${result.visitId} saved on row ${result.row}.` });
+      } else {
+        if (sameForm(complete, normalise(mode.original, known))) {
+          notify({ intent: "info", text: "Nothing has changed, so nothing was saved." });
+          return;
+        }
+        const result = await saveVisitEdit(port, mode.row, mode.original, complete);
+        if (!result.ok) return failed(result.errors);
+        reset();
+        notify({ intent: "success", text: `Changes to visit ${result.visitId || complete.team} saved on row ${result.row}.` });
+      }
+      if (wasNewTeam) await reloadConfig();
+      setTimeout(() => titleRef.current?.focus(), 0);
+    });
+  };
+
+  const cancel = () => {
+    reset();
+    notify({ intent: "info", text: "Edit cancelled; nothing was saved." });
+    setTimeout(() => titleRef.current?.focus(), 0);
+  };
+
+  const clear = () => {
+    reset();
+    titleRef.current?.focus();
+  };
+
+  const title = mode.kind === "edit" ? `Edit visit ${mode.original.visitId || mode.original.team} (row ${mode.row})` : "Record a visit";
+
+  return {
+    form,
+    mode,
+    title,
+    errors,
+    errorFor,
+    bind,
+    focusField,
+    titleRef,
+    summaryRef,
+    setText,
+    setGrade,
+    chooseService,
+    chooseTeam,
+    teamsForService,
+    isNewTeam,
+    startEdit,
+    save,
+    cancel,
+    clear,
+  };
+}
+
+export type VisitFormState = ReturnType<typeof useVisitForm>;

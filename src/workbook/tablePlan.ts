@@ -1,0 +1,157 @@
+import { RawTable, RecordKind, RecordValue, cellAddress, cellText, columnLetter, matchColumns } from "../domain";
+import { findSheet, ownedSheetName } from "./ownedSheets";
+import { CellValue, ConditionalFill, SheetInfo, WorkbookChange } from "./plan";
+
+/**
+ * The changes that make and keep a record kind's table, built from its definition alone: the table on its own
+ * sheet (or the columns it lacks), the dropdowns of its list and grade columns, its date formats, and rows
+ * appended below it. Set up uses it for the Diagnostics table; every later kind (actions first) reuses it.
+ */
+
+export const LAST_ROW = 1048576;
+export const DATE_FORMAT = "dd/mm/yyyy";
+
+/** Where a kind's table sits once the structure changes are applied. */
+export interface TablePlacement {
+  sheet: string;
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  /** 0-based sheet column of the first header. */
+  firstColumn: number;
+  headers: unknown[];
+  /** Whether the table is found (an Excel table, or a range naming the kind's identifying columns) rather than made. */
+  recognised: boolean;
+}
+
+/** What a workbook holds of a kind's table: as read, and the Excel table's name when it is one. */
+export interface ExistingTable {
+  raw: RawTable;
+  table: string | null;
+}
+
+/**
+ * Creates the kind's table when missing, or adds the columns it lacks at the right without touching a row.
+ * A sheet of the kind's name that holds something else is never written over: the table goes on a sheet of its
+ * own, tagged with `owner` (by default the table's name in lower case).
+ */
+export function tableStructure(
+  kind: RecordKind<unknown>,
+  existing: ExistingTable | null,
+  sheets: readonly SheetInfo[],
+  owner = kind.table.toLowerCase(),
+): { changes: WorkbookChange[]; placement: TablePlacement } {
+  const changes: WorkbookChange[] = [];
+  const raw = existing?.raw ?? null;
+  const recognised = raw !== null && (existing?.table !== null || identifies(kind, raw.headers));
+  if (!raw || !recognised) {
+    const taken = findSheet(sheets, kind.sheet);
+    const sheet = taken && raw ? ownedSheetName(sheets, owner, kind.sheet).name : (taken?.name ?? kind.sheet);
+    const headers = kind.columns.map((c) => c.header);
+    if (!findSheet(sheets, sheet)) changes.push({ kind: "addSheet", sheet, activate: true });
+    changes.push({ kind: "createTable", sheet, name: kind.table, topLeft: "A1", headers });
+    return { changes, placement: { sheet, headerRow: 1, firstColumn: 0, headers, recognised: false } };
+  }
+  const { columns } = matchColumns(raw.headers, kind.columns);
+  const missing = kind.columns.filter((c) => !columns.has(c.key)).map((c) => c.header);
+  if (missing.length > 0) {
+    if (existing?.table) changes.push({ kind: "addTableColumns", table: existing.table, headers: missing });
+    else {
+      const at = raw.firstColumn + raw.headers.length;
+      changes.push({ kind: "setValues", sheet: raw.sheet, topLeft: `${columnLetter(at)}${raw.headerRow}`, values: [missing] });
+    }
+  }
+  return {
+    changes,
+    placement: { sheet: raw.sheet, headerRow: raw.headerRow, firstColumn: raw.firstColumn, headers: [...raw.headers, ...missing], recognised: true },
+  };
+}
+
+function identifies(kind: RecordKind<unknown>, headers: readonly unknown[]): boolean {
+  const { columns } = matchColumns(headers, kind.columns);
+  return kind.identifying.every((key) => columns.has(key));
+}
+
+/**
+ * Dropdowns, colours and formats over whole columns below the header, so rows written later keep them: grade
+ * columns first (dropdown, then `gradeFills`), then list columns, then date formats, the bold header row,
+ * widths for a table just made, and the frozen header.
+ */
+export function tableFormats(kind: RecordKind<unknown>, placement: TablePlacement, gradeFills: ConditionalFill[] = []): WorkbookChange[] {
+  const changes: WorkbookChange[] = [];
+  const { sheet, headerRow, firstColumn, headers } = placement;
+  const { columns } = matchColumns(headers, kind.columns);
+  const below = (key: string) => {
+    const c = columns.get(key);
+    if (c === undefined) return null;
+    const letter = columnLetter(firstColumn + c);
+    return `${letter}${headerRow + 1}:${letter}${LAST_ROW}`;
+  };
+  const dropdowns = (of: "grade" | "list") => {
+    for (const column of kind.columns.filter((c) => c.kind === of && c.list)) {
+      const range = below(column.key);
+      if (!range) continue;
+      const error = column.listError ?? { title: column.header, message: `Choose ${column.header.toLowerCase()} from the list.` };
+      changes.push({ kind: "listValidation", sheet, range, source: `=${column.list}`, errorTitle: error.title, errorMessage: error.message });
+      if (of === "grade" && gradeFills.length > 0) changes.push({ kind: "conditionalFills", sheet, range, fills: gradeFills });
+    }
+  };
+  dropdowns("grade");
+  dropdowns("list");
+  for (const column of kind.columns.filter((c) => c.kind === "date")) {
+    const range = below(column.key);
+    if (range) changes.push({ kind: "setStyle", sheet, range, style: { numberFormat: DATE_FORMAT } });
+  }
+  const lastHeader = columnLetter(firstColumn + headers.length - 1);
+  changes.push({
+    kind: "setStyle",
+    sheet,
+    range: `${columnLetter(firstColumn)}${headerRow}:${lastHeader}${headerRow}`,
+    style: { bold: true, wrap: true, verticalAlignment: "Top" },
+  });
+  if (!placement.recognised) {
+    changes.push({ kind: "setColumnWidths", sheet, widths: kind.columns.map((c) => (c.narrative ? 40 : c.kind === "grade" ? 16 : 14)) });
+  }
+  changes.push({ kind: "freezeRows", sheet, rows: headerRow });
+  return changes;
+}
+
+function lastNonBlankRow(rows: readonly (readonly unknown[])[]): number {
+  for (let i = rows.length - 1; i >= 0; i--) if (rows[i].some((c) => cellText(c).trim() !== "")) return i;
+  return -1;
+}
+
+/**
+ * Writes rows (each as long as the header) directly below a table's last record and selects them. A blank row
+ * left inside the table (a new table has one) is filled first; past the table's end an Excel table grows by
+ * `appendTableRows`, never `rows.add`, so co-authors' rows are not shifted.
+ */
+export function appendRowsChanges(table: RawTable, tableName: string | null, rows: RecordValue[][]): { changes: WorkbookChange[]; row: number } {
+  const firstFree = lastNonBlankRow(table.rows) + 1;
+  const row = table.headerRow + 1 + firstFree;
+  const values = rows as CellValue[][];
+  const changes: WorkbookChange[] = [];
+  if (tableName && firstFree >= table.rows.length) changes.push({ kind: "appendTableRows", table: tableName, rows: values });
+  else changes.push({ kind: "setValues", sheet: table.sheet, topLeft: cellAddress(table.firstColumn, row), values });
+  const last = row + Math.max(rows.length, 1) - 1;
+  changes.push({
+    kind: "select",
+    sheet: table.sheet,
+    range: `${columnLetter(table.firstColumn)}${row}:${columnLetter(table.firstColumn + table.headers.length - 1)}${last}`,
+  });
+  return { changes, row };
+}
+
+/** One write per cell whose value differs between two readings of the same row (see RecordTable.cells). */
+export function cellChanges(
+  table: RawTable,
+  row: number,
+  before: ReadonlyMap<number, RecordValue>,
+  after: ReadonlyMap<number, RecordValue>,
+): WorkbookChange[] {
+  const changes: WorkbookChange[] = [];
+  for (const [column, value] of after) {
+    if (before.get(column) === value) continue;
+    changes.push({ kind: "setValues", sheet: table.sheet, topLeft: cellAddress(table.firstColumn + column, row), values: [[value]] });
+  }
+  return changes;
+}
