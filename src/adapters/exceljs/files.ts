@@ -14,9 +14,9 @@ import { configFromLists } from "../../workbook/listsSheet";
 import { WorkbookPlan } from "../../workbook/plan";
 import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port";
 import { rawTableFrom } from "../../workbook/tableRows";
-import { decodeCsvBytes, parseCsv } from "./csv";
+import { decodeCsvBytes, parseCsv } from "../files/csv";
 import type { ExcelJsWorkbook } from "./excelJsWorkbook";
-import { readXlsx, tableHeaderFlags } from "./fastXlsx";
+import { readXlsx, tableHeaderFlags } from "../files/xlsxReader";
 import { SourceBook, snapshotFrom } from "./snapshot";
 
 export { UserFacingError };

@@ -1,6 +1,6 @@
 import { inflateRawSync } from "zlib";
 import { CellValue } from "../../workbook/plan";
-import { SourceBook, SourceSheet, SourceTable, sheetOfReference } from "./snapshot";
+import { SourceBook, SourceSheet, SourceTable, sheetOfReference } from "../exceljs/snapshot";
 
 /**
  * A read-only .xlsx reader for values only: unzips with Node's zlib and scans the sheet XML directly.
