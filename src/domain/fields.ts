@@ -1,5 +1,5 @@
 import { DiagnosticsConfig, gradedColumns } from "./config";
-import { foldLabel } from "./text";
+import { foldHeader } from "./text";
 
 /** A column of the Diagnostics table that is not a grade. */
 export type RecordField =
@@ -74,14 +74,14 @@ export interface HeaderMatch {
 export function matchHeaders(headers: readonly unknown[], config: DiagnosticsConfig): HeaderMatch {
   const position = new Map<string, number>();
   headers.forEach((h, i) => {
-    const folded = typeof h === "string" ? foldLabel(h) : "";
+    const folded = typeof h === "string" ? foldHeader(h) : "";
     if (folded && !position.has(folded)) position.set(folded, i);
   });
   const columns = new Map<string, number>();
   const missingRequired: ColumnDefinition[] = [];
   const missingOptional: ColumnDefinition[] = [];
   for (const def of columnDefinitions(config)) {
-    const at = [def.header, ...def.alternatives].map((h) => position.get(foldLabel(h))).find((i) => i !== undefined);
+    const at = [def.header, ...def.alternatives].map((h) => position.get(foldHeader(h))).find((i) => i !== undefined);
     if (at !== undefined) columns.set(def.key, at);
     else (def.required ? missingRequired : missingOptional).push(def);
   }

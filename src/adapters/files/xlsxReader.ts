@@ -11,6 +11,18 @@ import { SourceBook, SourceSheet, SourceTable, sheetOfReference } from "../excel
 
 export class XlsxFormatError extends Error {}
 
+/**
+ * Caps on what one part of the zip may inflate to, so a crafted file (a zip bomb) is refused instead of filling memory.
+ * Mutable only so tests can use a small cap.
+ */
+export const readLimits = {
+  /**
+   * 2 GiB of XML for one part. openpyxl and pandas write about 1,200 bytes of sheet XML per Diagnostics row
+   * (300,000 rows are 357 MB), so a sheet at Excel's own limit of 1,048,576 rows stays under it.
+   */
+  maxPartBytes: 2 * 1024 * 1024 * 1024,
+};
+
 interface ZipEntry {
   name: string;
   method: number;
@@ -56,9 +68,15 @@ function entryData(buffer: Buffer, entry: ZipEntry): Buffer {
   if (entry.method === 8) {
     // A cap, so a crafted file (a zip bomb) fails instead of filling memory; 100,000 visits inflate to ~60 MB.
     try {
-      return inflateRawSync(raw, { maxOutputLength: 256 * 1024 * 1024 });
-    } catch {
-      throw new XlsxFormatError("a part of the file is damaged or too large to read");
+      return inflateRawSync(raw, { maxOutputLength: readLimits.maxPartBytes });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError) {
+        throw new XlsxFormatError(
+          `its part ${entry.name} is too large to read (over ${Math.round(readLimits.maxPartBytes / 1048576)} MB when unpacked)`,
+        );
+      }
+      throw new XlsxFormatError(`its part ${entry.name} is damaged`);
     }
   }
   throw new XlsxFormatError(`unsupported zip compression ${entry.method}`);
@@ -132,6 +150,26 @@ function dateStyles(xml: string): boolean[] {
     const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
     return /[dmyDMY]/.test(bare) && !/^[#0.,%\s]*$/.test(bare);
   });
+}
+
+/**
+ * An ISO 8601 cell value (t="d", as openpyxl writes with iso_dates) as an Excel serial, read as a calendar date
+ * and clock time with no time zone: Date.parse would read "2017-08-07T00:00:00" in local time, which under
+ * TZ=Europe/London is 6 August. A trailing Z or offset is ignored for the same reason: Excel stores no zone.
+ * ECMA-376 Part 1, 18.17.4.1 (date representation in cells).
+ */
+export function isoCellSerial(text: string): number | null {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(text);
+  if (m) {
+    const [y, mo, d, h, mi, sec, frac] = [m[1], m[2], m[3], m[4], m[5], m[6], m[7]].map((x) => Number(x ?? 0));
+    const day = Date.UTC(y, mo - 1, d) / 86400000 + 25569;
+    if (!Number.isFinite(day) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
+    const seconds = h * 3600 + mi * 60 + sec + (m[7] ? frac / 10 ** m[7].length : 0);
+    return day + seconds / 86400;
+  }
+  const time = /^\s*(\d{2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text);
+  if (time) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400;
+  return null;
 }
 
 /** 1904-system serials are 1462 days smaller than 1900-system ones for the same date. */
@@ -306,8 +344,7 @@ function parseSheet(bytes: Uint8Array, strings: string[], date1904: boolean, isD
         value = bytes[vStart] === 49 || (bytes[vStart] | 32) === 116;
       } else if (type === 100 /* d */) {
         const text = buffer.toString("utf8", vStart, vEnd);
-        const ms = Date.parse(text);
-        value = Number.isNaN(ms) ? decodeXml(text) : ms / 86400000 + 25569;
+        value = isoCellSerial(text) ?? decodeXml(text);
       } else {
         const text = buffer.toString("latin1", vStart, vEnd);
         const number = Number(text);
