@@ -23,14 +23,14 @@ export const readLimits = {
   maxPartBytes: 2 * 1024 * 1024 * 1024,
 };
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
   localOffset: number;
 }
 
-function zipEntries(buffer: Buffer): Map<string, ZipEntry> {
+export function zipEntries(buffer: Buffer): Map<string, ZipEntry> {
   const min = Math.max(0, buffer.length - 65557);
   let eocd = -1;
   for (let i = buffer.length - 22; i >= min; i--) {
@@ -59,7 +59,7 @@ function zipEntries(buffer: Buffer): Map<string, ZipEntry> {
   return entries;
 }
 
-function entryData(buffer: Buffer, entry: ZipEntry): Buffer {
+export function entryData(buffer: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localOffset;
   if (buffer.readUInt32LE(at) !== 0x04034b50) throw new XlsxFormatError("damaged zip entry");
   const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
