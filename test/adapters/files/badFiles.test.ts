@@ -127,6 +127,15 @@ describe("headers, separators and optional columns", () => {
   });
 });
 
+describe("serial-number dates in CSV", () => {
+  it("are refused as not a date (the README says so): a CSV cannot say whether 42954 was a date", async () => {
+    const file = await write("serial.csv", csvText([visit("Safeguarding", ["RI", "G", "RI", "I", "RI"], { "Visit date": "42954" })]));
+    const result = await cli("summary", file, "--json");
+    expect(result.stderr).toMatch(/Visit date "42954" is not a date; type it as dd\/mm\/yyyy/);
+    expect(visitsOf(result.stdout)).toBe(0);
+  });
+});
+
 describe("ISO text dates (t=\"d\") carry no time zone", () => {
   // Jest gives each test file its own copy of process.env, so TZ cannot be changed in-process: run the CLI in a child.
   it.each(["Europe/London", "Pacific/Auckland", "America/Los_Angeles", "UTC"])(
