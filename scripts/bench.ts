@@ -19,6 +19,7 @@ import {
   toExcelSerial,
   validateTable,
 } from "../src/domain";
+import { filesSection } from "./benchFiles";
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "bench-output");
@@ -257,7 +258,19 @@ const syncSection: BenchSection = {
   },
 };
 
-export const SECTIONS: BenchSection[] = [coreSection, cliSection, bundleSection, syncSection];
+async function benchWorkbook(): Promise<string> {
+  await fs.mkdir(OUT, { recursive: true });
+  const input = path.join(OUT, `diagnostics-${ROWS}.xlsx`);
+  if (!existsSync(input)) {
+    process.stdout.write(`  generating ${path.relative(ROOT, input)} (not timed)...\n`);
+    await writeBenchWorkbook(input);
+  }
+  return input;
+}
+
+const readersSection = filesSection({ root: ROOT, out: OUT, xlsx: benchWorkbook, rows: benchRows, headers: HEADERS, measure, line });
+
+export const SECTIONS: BenchSection[] = [coreSection, cliSection, readersSection, bundleSection, syncSection];
 
 async function main(): Promise<void> {
   for (const section of SECTIONS) {

@@ -9,6 +9,14 @@ export function foldLabel(text: string): string {
     .trim();
 }
 
+/**
+ * Folds a column header for matching: as foldLabel, and spaces and slashes are dropped too, so "VisitDate",
+ * "Visit.date", "visit_date" and "Visit date" are one header. Grades keep foldLabel, where "RI / I" and "RI I" differ.
+ */
+export function foldHeader(text: string): string {
+  return foldLabel(text).replace(/[\s/]+/g, "");
+}
+
 /** Text of any cell value, for messages and matching. Never throws. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";

@@ -1,5 +1,5 @@
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/excelJsWorkbook";
-import { readXlsx } from "../../src/adapters/exceljs/fastXlsx";
+import { readXlsx } from "../../src/adapters/files/xlsxReader";
 import { loadWorkbookForEditing } from "../../src/adapters/exceljs/files";
 import { snapshotFrom } from "../../src/adapters/exceljs/snapshot";
 import { WorkbookPlan } from "../../src/workbook/plan";

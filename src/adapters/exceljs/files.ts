@@ -14,9 +14,9 @@ import { configFromLists } from "../../workbook/listsSheet";
 import { WorkbookPlan } from "../../workbook/plan";
 import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port";
 import { rawTableFrom } from "../../workbook/tableRows";
-import { decodeCsvBytes, parseCsv } from "./csv";
+import { CsvFormatError, decodeCsvBytes, parseCsv } from "../files/csv";
 import type { ExcelJsWorkbook } from "./excelJsWorkbook";
-import { readXlsx, tableHeaderFlags } from "./fastXlsx";
+import { XlsxFormatError, readXlsx, tableHeaderFlags } from "../files/xlsxReader";
 import { SourceBook, snapshotFrom } from "./snapshot";
 
 export { UserFacingError };
@@ -68,6 +68,32 @@ function csvSheetName(file: string): string {
   return base.length > 31 ? base.slice(0, 31) : base || "CSV";
 }
 
+/**
+ * The book with each sheet's grid() turning a reader's format error into one sentence: the fast reader inflates
+ * and scans a sheet only when it is read, after openWorkbookFile has returned.
+ */
+function guarded(file: string, book: SourceBook): SourceBook {
+  const sentence = (sheet: string, error: unknown): never => {
+    if (error instanceof XlsxFormatError || error instanceof CsvFormatError) {
+      throw new UserFacingError(`${shown(file)} could not be read: sheet "${sheet}" ${error.message}.`);
+    }
+    throw error;
+  };
+  return {
+    ...book,
+    sheets: book.sheets.map((s) => ({
+      ...s,
+      grid: () => {
+        try {
+          return s.grid();
+        } catch (error) {
+          return sentence(s.name, error);
+        }
+      },
+    })),
+  };
+}
+
 /** Opens an .xlsx or .csv file for reading. Unreadable files and other formats become a UserFacingError. */
 export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
   const bytes = await readBytes(file);
@@ -92,11 +118,17 @@ export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
         throw new UserFacingError(`${shown(file)} could not be read as an Excel workbook (.xlsx): it may be damaged or in another format.`);
       }
     }
-    return new OpenedWorkbook(file, "xlsx", book);
+    return new OpenedWorkbook(file, "xlsx", guarded(file, book));
   }
   if (ext === ".csv" || ext === ".txt") {
-    const grid = parseCsv(decodeCsvBytes(bytes));
     const name = csvSheetName(file);
+    let grid: ReturnType<typeof parseCsv>;
+    try {
+      grid = parseCsv(decodeCsvBytes(bytes));
+    } catch (error) {
+      if (error instanceof CsvFormatError) throw new UserFacingError(`${shown(file)} could not be read as CSV: ${error.message}.`);
+      throw error;
+    }
     return new OpenedWorkbook(file, "csv", { sheets: [{ name, tables: [], grid: () => grid }], names: [] });
   }
   if (ext === ".xlsx" || ext === ".xlsm") {
@@ -115,8 +147,15 @@ export interface DiagnosticsData {
 /** The workbook's settings (its Lists sheet, or defaults that accept any service) and its Diagnostics rows, ready to validate. */
 export async function readDiagnostics(opened: OpenedWorkbook, request: Partial<ReadRequest> = {}): Promise<DiagnosticsData> {
   const snapshot = await opened.read({ rows: true, lists: true, selection: false, ...request });
-  const config = configFromLists(snapshot.lists, defaultConfig({ services: [] }));
+  let config = configFromLists(snapshot.lists, defaultConfig({ services: [] }));
   const where = path.basename(opened.file);
+  // Without a Lists sheet the overall conclusion is optional (Ofsted dropped the single overall grade in
+  // April 2026): a file without that column is read with no overall row, as a Lists sheet without it would be.
+  if (!snapshot.lists && snapshot.diagnostics && config.overall) {
+    const draft = rawTableFrom(snapshot.diagnostics, config);
+    const overall = config.overall;
+    if (matchHeaders(draft.headers, config).missingRequired.some((d) => d.header === overall.shortLabel)) config = { ...config, overall: null };
+  }
   if (!snapshot.diagnostics) {
     throw new UserFacingError(
       `${where} has no Diagnostics table: no sheet has a header row with at least "Service" and "Team" in its first 20 rows.`,

@@ -85,12 +85,20 @@ function lastNonBlankColumn(row: CellValue[] | undefined): number {
   return -1;
 }
 
-/** A rectangle of the grid, padded with null. */
+/** Wider than any real table (Excel's own limit is 16,384 columns): rows this wide are not padded. */
+const PAD_WIDTH_LIMIT = 1024;
+
+/**
+ * A rectangle of the grid, padded with null. When it is wider than PAD_WIDTH_LIMIT (a stray cell at XFD1),
+ * each row stops at its last value instead, so a sheet whose used range runs to XFD1048576 never
+ * becomes a 16,384 x 1,048,576 block.
+ */
 function block(grid: CellValue[][], top: number, left: number, bottom: number, right: number): CellValue[][] {
   const out: CellValue[][] = [];
-  const width = right - left + 1;
+  const fullWidth = right - left + 1;
   for (let r = top; r <= bottom; r++) {
     const source = grid[r];
+    const width = fullWidth <= PAD_WIDTH_LIMIT ? fullWidth : Math.max(0, Math.min(fullWidth, (source?.length ?? 0) - left));
     const row: CellValue[] = new Array(width);
     for (let c = 0; c < width; c++) {
       const v = source ? source[left + c] : undefined;

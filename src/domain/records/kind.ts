@@ -1,5 +1,5 @@
 import { IsoDate, fromExcelSerial, parseVisitDate, toExcelSerial } from "../dates";
-import { cellText, foldLabel } from "../text";
+import { cellText, foldHeader, foldLabel } from "../text";
 
 /**
  * A record kind is data: the table it lives in, its columns, and how a row reads into a typed record and a record
@@ -76,21 +76,21 @@ export interface RecordTable<R> {
   row(record: R, width: number): RecordValue[];
 }
 
-/** Matches headers ignoring case, spacing and punctuation; extra columns are ignored, the first of two alike wins. */
+/** Matches headers ignoring case, spacing and punctuation (foldHeader: "VisitDate" is "Visit date"); extra columns are ignored, the first of two alike wins. */
 export function matchColumns(
   headers: readonly unknown[],
   columns: readonly RecordColumn[],
 ): { columns: Map<string, number>; missingRequired: RecordColumn[]; missingOptional: RecordColumn[] } {
   const position = new Map<string, number>();
   headers.forEach((h, i) => {
-    const folded = typeof h === "string" ? foldLabel(h) : "";
+    const folded = typeof h === "string" ? foldHeader(h) : "";
     if (folded && !position.has(folded)) position.set(folded, i);
   });
   const found = new Map<string, number>();
   const missingRequired: RecordColumn[] = [];
   const missingOptional: RecordColumn[] = [];
   for (const def of columns) {
-    const at = [def.header, ...def.alternatives].map((h) => position.get(foldLabel(h))).find((i) => i !== undefined);
+    const at = [def.header, ...def.alternatives].map((h) => position.get(foldHeader(h))).find((i) => i !== undefined);
     if (at !== undefined) found.set(def.key, at);
     else (def.required ? missingRequired : missingOptional).push(def);
   }

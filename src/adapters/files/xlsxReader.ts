@@ -1,6 +1,6 @@
-import { inflateRawSync } from "zlib";
 import { CellValue } from "../../workbook/plan";
-import { SourceBook, SourceSheet, SourceTable, sheetOfReference } from "./snapshot";
+import { SourceBook, SourceSheet, SourceTable, sheetOfReference } from "../exceljs/snapshot";
+import { XlsxFormatError, ZipEntry, entryData, readLimits, zipEntries } from "./zip";
 
 /**
  * A read-only .xlsx reader for values only: unzips with Node's zlib and scans the sheet XML directly.
@@ -9,60 +9,8 @@ import { SourceBook, SourceSheet, SourceTable, sheetOfReference } from "./snapsh
  * Dates arrive as Excel serial numbers, which is how the core reads them.
  */
 
-export class XlsxFormatError extends Error {}
-
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  localOffset: number;
-}
-
-function zipEntries(buffer: Buffer): Map<string, ZipEntry> {
-  const min = Math.max(0, buffer.length - 65557);
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= min; i--) {
-    if (buffer.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new XlsxFormatError("not a zip file");
-  const count = buffer.readUInt16LE(eocd + 10);
-  let at = buffer.readUInt32LE(eocd + 16);
-  if (at === 0xffffffff || count === 0xffff) throw new XlsxFormatError("zip64 archives are not supported");
-  const entries = new Map<string, ZipEntry>();
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50) throw new XlsxFormatError("damaged zip directory");
-    const method = buffer.readUInt16LE(at + 10);
-    const compressedSize = buffer.readUInt32LE(at + 20);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extraLength = buffer.readUInt16LE(at + 30);
-    const commentLength = buffer.readUInt16LE(at + 32);
-    const localOffset = buffer.readUInt32LE(at + 42);
-    const name = buffer.toString("utf8", at + 46, at + 46 + nameLength);
-    entries.set(name.replace(/^\//, ""), { name, method, compressedSize, localOffset });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function entryData(buffer: Buffer, entry: ZipEntry): Buffer {
-  const at = entry.localOffset;
-  if (buffer.readUInt32LE(at) !== 0x04034b50) throw new XlsxFormatError("damaged zip entry");
-  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
-  const raw = buffer.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return raw;
-  if (entry.method === 8) {
-    // A cap, so a crafted file (a zip bomb) fails instead of filling memory; 100,000 visits inflate to ~60 MB.
-    try {
-      return inflateRawSync(raw, { maxOutputLength: 256 * 1024 * 1024 });
-    } catch {
-      throw new XlsxFormatError("a part of the file is damaged or too large to read");
-    }
-  }
-  throw new XlsxFormatError(`unsupported zip compression ${entry.method}`);
-}
+export { XlsxFormatError, readLimits, zipEntries, entryData };
+export type { ZipEntry };
 
 const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -132,6 +80,26 @@ function dateStyles(xml: string): boolean[] {
     const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
     return /[dmyDMY]/.test(bare) && !/^[#0.,%\s]*$/.test(bare);
   });
+}
+
+/**
+ * An ISO 8601 cell value (t="d", as openpyxl writes with iso_dates) as an Excel serial, read as a calendar date
+ * and clock time with no time zone: Date.parse would read "2017-08-07T00:00:00" in local time, which under
+ * TZ=Europe/London is 6 August. A trailing Z or offset is ignored for the same reason: Excel stores no zone.
+ * ECMA-376 Part 1, 18.17.4.1 (date representation in cells).
+ */
+export function isoCellSerial(text: string): number | null {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(text);
+  if (m) {
+    const [y, mo, d, h, mi, sec, frac] = [m[1], m[2], m[3], m[4], m[5], m[6], m[7]].map((x) => Number(x ?? 0));
+    const day = Date.UTC(y, mo - 1, d) / 86400000 + 25569;
+    if (!Number.isFinite(day) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
+    const seconds = h * 3600 + mi * 60 + sec + (m[7] ? frac / 10 ** m[7].length : 0);
+    return day + seconds / 86400;
+  }
+  const time = /^\s*(\d{2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text);
+  if (time) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400;
+  return null;
 }
 
 /** 1904-system serials are 1462 days smaller than 1900-system ones for the same date. */
@@ -306,8 +274,7 @@ function parseSheet(bytes: Uint8Array, strings: string[], date1904: boolean, isD
         value = bytes[vStart] === 49 || (bytes[vStart] | 32) === 116;
       } else if (type === 100 /* d */) {
         const text = buffer.toString("utf8", vStart, vEnd);
-        const ms = Date.parse(text);
-        value = Number.isNaN(ms) ? decodeXml(text) : ms / 86400000 + 25569;
+        value = isoCellSerial(text) ?? decodeXml(text);
       } else {
         const text = buffer.toString("latin1", vStart, vEnd);
         const number = Number(text);

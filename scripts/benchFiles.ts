@@ -1,0 +1,127 @@
+/**
+ * The file readers' bench section (issue 14): the floor for reading a 100,000-row .xlsx (inflate the sheet XML
+ * and scan it once), `summary --json` end to end against it, the 300,000-row CSV's peak memory, and the peers
+ * pandas and SheetJS would give when they are installed. Prints figures; asserts nothing.
+ */
+import { execFileSync } from "child_process";
+import { existsSync, promises as fs } from "fs";
+import * as path from "path";
+import { entryData, zipEntries } from "../src/adapters/files/xlsxReader";
+import type { BenchSection } from "./bench";
+
+interface Measured {
+  seconds: number;
+  peakMb: number;
+  code: number;
+}
+
+export interface FilesBenchDeps {
+  root: string;
+  out: string;
+  /** The 100,000-row .xlsx, written if missing. */
+  xlsx(): Promise<string>;
+  rows(count: number): (string | number | null)[][];
+  headers: string[];
+  measure(command: string, args: string[]): Promise<Measured>;
+  line(label: string, value: string, target: string, ok: string): void;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Inflates the first worksheet part and counts its "<" bytes: no reader can do less. */
+function floorSeconds(bytes: Buffer): { seconds: number; xmlMb: number } {
+  const entries = zipEntries(bytes);
+  const name = [...entries.keys()].find((k) => /^xl\/worksheets\/[^/]+\.xml$/.test(k));
+  if (!name) throw new Error("no worksheet part");
+  const t0 = performance.now();
+  const xml = entryData(bytes, entries.get(name)!);
+  let tags = 0;
+  for (let i = 0; i < xml.length; i++) if (xml[i] === 60) tags++;
+  const seconds = (performance.now() - t0) / 1000;
+  if (tags === 0) throw new Error("empty sheet");
+  return { seconds, xmlMb: xml.length / 1048576 };
+}
+
+const csvField = (v: string | number | null) => {
+  const s = v === null ? "" : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+async function writeCsv(file: string, headers: string[], rows: (string | number | null)[][]): Promise<void> {
+  const handle = await fs.open(file, "w");
+  try {
+    await handle.write(`${headers.join(",")}\r\n`);
+    for (let i = 0; i < rows.length; i += 10_000) {
+      await handle.write(rows.slice(i, i + 10_000).map((r) => `${r.map((v, c) => csvField(c === 1 && typeof v === "number" ? serialToBritish(v) : v)).join(",")}\r\n`).join(""));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function serialToBritish(serial: number): string {
+  const d = new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
+  return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
+}
+
+function installed(check: () => void): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function filesSection(deps: FilesBenchDeps): BenchSection {
+  return {
+    title: "File readers: floor, summary --json against it, CSV memory, peers (median of 3 runs)",
+    async run() {
+      const input = await deps.xlsx();
+      const bytes = await fs.readFile(input);
+      const floors: number[] = [];
+      let xmlMb = 0;
+      for (let i = 0; i < 3; i++) {
+        const f = floorSeconds(bytes);
+        floors.push(f.seconds);
+        xmlMb = f.xmlMb;
+      }
+      const floor = median(floors);
+      deps.line(`floor: inflate ${xmlMb.toFixed(0)} MB of sheet XML and scan it once`, `${floor.toFixed(2)} s`, "", "");
+      const cli = [process.execPath, "--import", "tsx", "src/cli/main.ts", "summary"];
+      const runs: Measured[] = [];
+      for (let i = 0; i < 3; i++) runs.push(await deps.measure(cli[0], [...cli.slice(1), input, "--json"]));
+      const seconds = median(runs.map((r) => r.seconds));
+      const peak = Math.max(...runs.map((r) => r.peakMb));
+      deps.line("summary --json, 100,000-row .xlsx, wall time", `${seconds.toFixed(2)} s`, "", "");
+      deps.line("summary --json, 100,000-row .xlsx, peak memory", `${peak.toFixed(0)} MB`, "< 300 MB", peak < 300 ? "ok" : "OVER TARGET");
+      deps.line("ratio to the floor", `${(seconds / floor).toFixed(1)} x`, "< 2 x", seconds / floor < 2 ? "ok" : "OVER TARGET");
+
+      const csv = path.join(deps.out, "diagnostics-300000.csv");
+      if (!existsSync(csv)) {
+        process.stdout.write(`  generating ${path.relative(deps.root, csv)} (not timed)...\n`);
+        await writeCsv(csv, deps.headers, deps.rows(300_000));
+      }
+      const csvRun = await deps.measure(cli[0], [...cli.slice(1), csv, "--json"]);
+      deps.line("summary --json, 300,000-row .csv, wall time", `${csvRun.seconds.toFixed(2)} s`, "", "");
+      deps.line("summary --json, 300,000-row .csv, peak memory", `${csvRun.peakMb.toFixed(0)} MB`, "< 500 MB", csvRun.peakMb < 500 ? "ok" : "OVER TARGET");
+
+      // Peers: only when already installed; nothing is fetched.
+      const pandas = installed(() => execFileSync("python3", ["-c", "import pandas, openpyxl"], { stdio: "ignore" }));
+      if (pandas) {
+        const r = await deps.measure("python3", ["-c", `import pandas; pandas.read_excel(${JSON.stringify(input)})`]);
+        deps.line("peer: pandas.read_excel, 100,000-row .xlsx", `${r.seconds.toFixed(2)} s`, "", `${r.peakMb.toFixed(0)} MB`);
+      } else deps.line("peer: pandas", "not installed", "", "");
+      const sheetjs = installed(() => require.resolve("xlsx"));
+      if (sheetjs) {
+        const script = `require("xlsx").readFile(${JSON.stringify(input)}, { dense: true })`;
+        const r = await deps.measure(process.execPath, ["-e", script]);
+        deps.line("peer: SheetJS readFile, 100,000-row .xlsx", `${r.seconds.toFixed(2)} s`, "", `${r.peakMb.toFixed(0)} MB`);
+      } else deps.line("peer: SheetJS (xlsx)", "not installed", "", "");
+    },
+  };
+}
