@@ -17,6 +17,9 @@ export class EmRequestContext {
     this.workbook = new WorkbookProxy(this);
   }
 
+  /** @internal Runs after each sync that carried actions (ExcelEmulation.pauseNextRun: another user's batch in between). */
+  afterSync?: () => Promise<void>;
+
   get hasPendingActions(): boolean {
     return this.pending.length > 0;
   }
@@ -77,5 +80,6 @@ export class EmRequestContext {
     }
     for (const obj of this.instantiated) obj._markInstantiated();
     for (const l of loads) l.commit();
+    if (this.afterSync) await this.afterSync();
   }
 }

@@ -107,9 +107,22 @@ export interface TableModel {
   id: number;
   name: string;
   sheet: EmulatedSheet;
-  /** Header row at r0, the last body row at r1: always at least one body row. */
+  /** Header row at r0, the last row at r1 (the totals row when shown): always at least one body row. */
   rect: Rect;
+  /** A totals row is shown as the table's last row (Table.showTotals). Optional so seeded models stay valid. */
+  showTotals?: boolean;
+  /** Calculated columns: column offset in the table to the formula Excel fills into new rows. */
+  calculated?: Map<number, string>;
 }
+
+/** The body rows of a table: the header and, when shown, the totals row left out. */
+export function bodyRect(t: TableModel): Rect {
+  return { ...t.rect, r0: t.rect.r0 + 1, r1: t.rect.r1 - (t.showTotals ? 1 : 0) };
+}
+
+/** Excel's limits on a data validation error alert (the Data Validation dialog's title and message boxes). */
+export const ALERT_TITLE_LIMIT = 32;
+export const ALERT_MESSAGE_LIMIT = 225;
 
 export interface NameModel {
   name: string;

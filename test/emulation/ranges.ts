@@ -3,6 +3,7 @@ import { MAX_ROWS, Rect, cellCount, sheetAddress } from "./address";
 import { checkRect, fail, Mirrors, ProxyBase, RangeRef, READ_CELL_LIMIT, Readers } from "./base";
 import { ConditionalFormatCollectionProxy } from "./conditionalFormats";
 import { EmRequestContext } from "./context";
+import { insertDown } from "./insert";
 import { RangeFormatProxy } from "./rangeFormat";
 import { DataValidationProxy } from "./validation";
 import { WorksheetProxy } from "./worksheets";
@@ -43,6 +44,7 @@ type RangeMembers =
   | "getUsedRange"
   | "getUsedRangeOrNullObject"
   | "clear"
+  | "insert"
   | "select";
 
 export class RangeProxy extends ProxyBase implements Mirrors<Excel.Range, RangeMembers> {
@@ -243,6 +245,14 @@ export class RangeProxy extends ProxyBase implements Mirrors<Excel.Range, RangeM
 
   clear(applyTo?: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | "ResetContents"): void {
     this._call("clear", [applyTo], (r: RangeRef) => r.sheet.clear(r.rect, applyTo ?? "All"));
+  }
+
+  /** Only Down is emulated (see insert.ts); the returned range is the blank cells where this range was. */
+  insert(shift: Excel.InsertShiftDirection | "Down" | "Right"): RangeProxy {
+    if (shift !== "Down") fail("InvalidArgument", `Range.insert("${shift}") is not emulated.`);
+    const proxy = new RangeProxy(this.context, this._sub("insert", [shift]), null, () => fail("GeneralException", "not yet inserted"));
+    this._call("insert", [shift], (r: RangeRef) => proxy._bind({ sheet: r.sheet, rect: insertDown(r.sheet, r.rect) }));
+    return proxy;
   }
 
   /** Selecting needs the range's sheet to be the active one (activate it first). */

@@ -2,6 +2,7 @@
 import { Rect, cellCount, columnLetters, columnNumber, containsCell, formatRect, intersect, subtract } from "./address";
 import { A1, CellView, ChartModel, ConditionalFormatModel, DEFAULT_FORMAT, EmulationError, FORMULA_RESULT, FormatKey, FormatLayer, FormatProps, Scalar, Stamped, StoredCell, ValidationView, parseTyped } from "./model";
 import type { EmulatedWorkbook } from "./workbook";
+import { passes } from "./validity";
 
 export class EmulatedSheet {
   name: string;
@@ -66,6 +67,20 @@ export class EmulatedSheet {
     return this.cellView(r0, c0).fontColor;
   }
 
+  /**
+   * A user typing value into a cell: a Stop alert of the validation over it refuses an invalid value (the
+   * cell keeps its value), a Warning or Information alert, or none, lets it in. Range.values never meets this.
+   */
+  enterAsUser(address: string, value: Scalar): { accepted: boolean; alert?: { title: string; message: string } } {
+    const rect = A1(address);
+    const v = this.validationAt(address);
+    if (v && !passes(this, v, value) && v.errorAlert.showAlert && v.errorAlert.style === "Stop") {
+      return { accepted: false, alert: { title: v.errorAlert.title, message: v.errorAlert.message } };
+    }
+    this.writeValues({ ...rect, r1: rect.r0, c1: rect.c0 }, [[value]]);
+    return { accepted: true };
+  }
+
   /** Width in points of a column ("C"), Excel's default 48 when never set. */
   columnWidth(letters: string): number {
     return this.columnWidths.get(columnNumber(letters)) ?? 48;
@@ -126,6 +141,30 @@ export class EmulatedSheet {
     const cell = this.ensureCell(r, c);
     cell.value = text;
     cell.formula = null;
+  }
+
+  /** Stores a formula as entering it would (its value reads as FORMULA_RESULT here). */
+  setFormula(r: number, c: number, formula: string): void {
+    const cell = this.ensureCell(r, c);
+    cell.formula = formula;
+    cell.value = FORMULA_RESULT;
+  }
+
+  /** Moves every stored cell at or below rect's top row, in rect's columns, down by rect's height. */
+  shiftCellsDown(rect: Rect): void {
+    const h = rect.r1 - rect.r0 + 1;
+    const rows = [...this.rowsMap.keys()].filter((r) => r >= rect.r0).sort((a, b) => b - a);
+    for (const r of rows) {
+      const row = this.rowsMap.get(r)!;
+      for (const [c, cell] of [...row]) {
+        if (c < rect.c0 || c > rect.c1) continue;
+        row.delete(c);
+        let dest = this.rowsMap.get(r + h);
+        if (!dest) this.rowsMap.set(r + h, (dest = new Map()));
+        dest.set(c, cell);
+      }
+      if (row.size === 0) this.rowsMap.delete(r);
+    }
   }
 
   private dropIfEmpty(r: number, c: number): void {
@@ -307,7 +346,12 @@ export class EmulatedSheet {
         cell.value = v;
       }
     }
-    if (lastWrittenRow >= 0) this.workbook.autoExpandTables(this, rect, lastWrittenRow);
+    // Cells given a value ("" included) were entered; null left them to Excel (a calculated column fills them).
+    const entered = (r: number, c: number) => {
+      const v = at(r - rect.r0, c - rect.c0);
+      return v !== null && v !== undefined;
+    };
+    if (lastWrittenRow >= 0) this.workbook.autoExpandTables(this, rect, lastWrittenRow, entered);
   }
 
   /** Range.clear(applyTo). */

@@ -1,6 +1,6 @@
 /** TableCollection, Table and TableColumnCollection proxies. See proxies.ts for how the emulation behaves. */
-import { MAX_COLUMNS, Rect, intersect } from "./address";
-import { EmulatedSheet, EmulatedWorkbook, TableModel } from "./workbook";
+import { MAX_COLUMNS, MAX_ROWS, Rect, intersect } from "./address";
+import { EmulatedSheet, EmulatedWorkbook, TableModel, bodyRect } from "./workbook";
 import { CollectionProxy, fail, Mirrors, ProxyBase, RangeRef, readAllFor, Readers } from "./base";
 import { EmRequestContext } from "./context";
 import { RangeProxy } from "./ranges";
@@ -68,7 +68,10 @@ export class TableCollectionProxy
 export class TableProxy
   extends ProxyBase
   implements
-    Mirrors<Excel.Table, "name" | "id" | "showHeaders" | "worksheet" | "getRange" | "getHeaderRowRange" | "getDataBodyRange" | "columns" | "resize">
+    Mirrors<
+      Excel.Table,
+      "name" | "id" | "showHeaders" | "showTotals" | "worksheet" | "getRange" | "getHeaderRowRange" | "getDataBodyRange" | "getTotalRowRange" | "columns" | "resize"
+    >
 {
   protected readonly _type = "Table";
 
@@ -81,6 +84,7 @@ export class TableProxy
       name: (t: TableModel) => t.name,
       id: (t: TableModel) => String(t.id),
       showHeaders: () => true,
+      showTotals: (t: TableModel) => !!t.showTotals,
     };
   }
 
@@ -107,6 +111,32 @@ export class TableProxy
   }
   get showHeaders(): boolean {
     return this._get("showHeaders");
+  }
+
+  get showTotals(): boolean {
+    return this._get("showTotals");
+  }
+  /**
+   * Shows or hides the totals row, the table's last row (Excel.Table.showTotals, ExcelApi 1.3:
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-showtotals-member).
+   * Shown, it takes the row under the body and reads "Total" in the first column; the emulation refuses
+   * when that row holds data (unverified, cautious: what Excel does then is not documented).
+   */
+  set showTotals(value: boolean) {
+    this.context.requireApi("Table.showTotals", "1.3");
+    this._set("showTotals", value, (t: TableModel) => {
+      if (!!t.showTotals === value) return;
+      if (value) {
+        const row = { ...t.rect, r0: t.rect.r1 + 1, r1: t.rect.r1 + 1 };
+        if (row.r1 >= MAX_ROWS || t.sheet.usedRect(true, row)) fail("InvalidOperation", "The row under the table is not empty: no room for a totals row.");
+        t.rect = { ...t.rect, r1: row.r1 };
+        t.sheet.setText(row.r0, t.rect.c0, "Total");
+      } else {
+        t.sheet.clear({ ...t.rect, r0: t.rect.r1 }, "Contents");
+        t.rect = { ...t.rect, r1: t.rect.r1 - 1 };
+      }
+      t.showTotals = value;
+    });
   }
 
   /** Office.js has table.rows; its add() is what co-authoring guidance says to avoid, so it is not emulated. */
@@ -136,7 +166,11 @@ export class TableProxy
   }
 
   getDataBodyRange(): RangeProxy {
-    return this.part("getDataBodyRange", (t) => ({ ...t.rect, r0: t.rect.r0 + 1 }));
+    return this.part("getDataBodyRange", (t) => bodyRect(t));
+  }
+
+  getTotalRowRange(): RangeProxy {
+    return this.part("getTotalRowRange", (t) => (t.showTotals ? { ...t.rect, r0: t.rect.r1 } : fail("InvalidOperation", "The table has no totals row.")));
   }
 
   resize(newRange: Excel.Range | string): void {

@@ -2,12 +2,14 @@
 import { formatRect, intersect } from "./address";
 import { fail, Mirrors, ProxyBase, RangeRef, Readers } from "./base";
 import { EmRequestContext } from "./context";
+import { ALERT_MESSAGE_LIMIT, ALERT_TITLE_LIMIT } from "./model";
+import { validity } from "./validity";
 
 // ---- data validation and conditional formats --------------------------------------------------
 
 export class DataValidationProxy
   extends ProxyBase
-  implements Mirrors<Excel.DataValidation, "rule" | "errorAlert" | "ignoreBlanks" | "clear">
+  implements Mirrors<Excel.DataValidation, "rule" | "errorAlert" | "ignoreBlanks" | "valid" | "clear">
 {
   protected readonly _type = "DataValidation";
   constructor(context: EmRequestContext, path: string, parent: ProxyBase) {
@@ -19,6 +21,7 @@ export class DataValidationProxy
       rule: (r: RangeRef) => first(r)?.rule ?? {},
       errorAlert: (r: RangeRef) => first(r)?.errorAlert ?? null,
       ignoreBlanks: (r: RangeRef) => first(r)?.ignoreBlanks ?? true,
+      valid: (r: RangeRef) => validity(r.sheet, r.rect),
     };
   }
   get rule(): Excel.DataValidationRule {
@@ -43,10 +46,23 @@ export class DataValidationProxy
   }
   set errorAlert(alert: Excel.DataValidationErrorAlert) {
     this._set("errorAlert", alert, (r: RangeRef) => {
+      // Excel's Data Validation dialog takes a title of at most 32 characters and a message of at most 225.
+      // Whether the API truncates or refuses longer ones is not documented; the emulation refuses, the
+      // cautious case (unverified until the self-test runs in Excel: src/selftest).
+      const { title, message } = alert as { title?: string; message?: string };
+      if ((title ?? "").length > ALERT_TITLE_LIMIT || (message ?? "").length > ALERT_MESSAGE_LIMIT) {
+        fail(
+          "InvalidArgument",
+          `The error alert's title (${(title ?? "").length} characters, at most ${ALERT_TITLE_LIMIT}) or message (${(message ?? "").length}, at most ${ALERT_MESSAGE_LIMIT}) is too long.`,
+        );
+      }
       const inside = r.sheet.validations.filter((v) => intersect(v.rect, r.rect));
       if (inside.length === 0) fail("InvalidOperation", "Set a data validation rule before its error alert.");
       for (const v of inside) v.errorAlert = { ...v.errorAlert, ...(alert as Partial<typeof v.errorAlert>) };
     });
+  }
+  get valid(): boolean {
+    return this._get("valid");
   }
   get ignoreBlanks(): boolean {
     return this._get("ignoreBlanks");

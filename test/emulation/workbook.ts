@@ -6,7 +6,7 @@
  * No Node-only imports: the workbench bundles this for the browser.
  */
 import { MAX_COLUMNS, MAX_ROWS, Rect, formatRect, intersect, parseRect, quoteSheet, sheetAddress, splitSheet } from "./address";
-import { A1, ChartModel, EmulationError, Scalar, NameModel, TableModel } from "./model";
+import { A1, ChartModel, EmulationError, Scalar, NameModel, TableModel, bodyRect } from "./model";
 import { EmulatedSheet } from "./sheet";
 
 export * from "./model";
@@ -22,6 +22,8 @@ export class EmulatedWorkbook {
   readonly tables: TableModel[] = [];
   readonly namedItems: NameModel[] = [];
   activeSheet: EmulatedSheet | null = null;
+  /** Deliberate departures from Excel, to prove a check can fail (the self-test's own test uses them). */
+  readonly faults = { tablesDoNotGrow: false };
   private seq = 0;
   private ids = 0;
 
@@ -102,11 +104,12 @@ export class EmulatedWorkbook {
   }
 
   /** A table's header values and body rows as Excel holds them (the empty body row included). */
-  tableValues(name: string): { headers: Scalar[]; body: Scalar[][]; address: string } {
+  tableValues(name: string): { headers: Scalar[]; body: Scalar[][]; address: string; totals?: Scalar[] } {
     const t = this.table(name);
     if (!t) throw new Error(`No table "${name}"`);
     const all = t.sheet.readValues(t.rect);
-    return { headers: all[0], body: all.slice(1), address: sheetAddress(t.sheet.name, t.rect) };
+    const end = t.showTotals ? all.length - 1 : all.length;
+    return { headers: all[0], body: all.slice(1, end), address: sheetAddress(t.sheet.name, t.rect), ...(t.showTotals ? { totals: all[end] } : {}) };
   }
 
   names(): { name: string; formula: string; sheet: string | null }[] {
@@ -202,9 +205,13 @@ export class EmulatedWorkbook {
    * grow over it (through the last written row that holds data); dropdowns and conditional
    * formats of the table's last row follow. A block that starts inside the table does not count.
    */
-  autoExpandTables(sheet: EmulatedSheet, written: Rect, lastWrittenRow: number): void {
+  autoExpandTables(sheet: EmulatedSheet, written: Rect, lastWrittenRow: number, entered: (r: number, c: number) => boolean = () => true): void {
     for (const t of this.tables) {
       if (t.sheet !== sheet || written.r0 !== t.rect.r1 + 1) continue;
+      // Under a totals row Excel does not grow the table: the data stays outside it, below the totals.
+      // Unverified (cautious): Microsoft documents AutoExpansion only for data typed next to a table
+      // ("Resize a table by adding or removing rows and columns", support.microsoft.com).
+      if (t.showTotals || this.faults.tablesDoNotGrow) continue;
       if (written.c1 < t.rect.c0 || written.c0 > t.rect.c1) continue;
       const oldLast = t.rect.r1;
       t.rect = { ...t.rect, r1: lastWrittenRow };
@@ -216,6 +223,39 @@ export class EmulatedWorkbook {
         }
       }
       for (const f of sheet.conditionalFormats) if (f.rect.r1 === oldLast && intersect(f.rect, columns)) f.rect = { ...f.rect, r1: lastWrittenRow };
+      this.fillCalculatedColumns(t, oldLast + 1, lastWrittenRow, entered);
     }
+  }
+
+  /**
+   * A calculated column fills its formula into rows the table grows over, except cells the write
+   * entered a value into: "" is an entry that empties the cell (Excel keeps such a cell as an exception
+   * to the column's formula), null leaves the cell to Excel. Unverified (cautious): Microsoft's "Use
+   * calculated columns in an Excel table" says a calculated column fills new rows and that typing
+   * something else into a cell creates an exception; what Range.values = "" does there is not documented.
+   */
+  private fillCalculatedColumns(t: TableModel, from: number, to: number, entered: (r: number, c: number) => boolean): void {
+    if (!t.calculated) return;
+    for (const [offset, formula] of t.calculated) {
+      const c = t.rect.c0 + offset;
+      for (let r = from; r <= to; r++) {
+        if (entered(r, c)) continue;
+        const cell = t.sheet.storedCell(r, c);
+        if (cell && (cell.value !== "" || cell.formula)) continue;
+        t.sheet.setFormula(r, c, formula);
+      }
+    }
+  }
+
+  /** Makes a table column a calculated column: the formula in every body row, and in rows the table grows over. */
+  setCalculatedColumn(tableName: string, header: string, formula: string): void {
+    const t = this.table(tableName);
+    if (!t) throw new Error(`No table "${tableName}"`);
+    const headers = t.sheet.readValues({ ...t.rect, r1: t.rect.r0 })[0].map((h) => String(h).toLowerCase());
+    const offset = headers.indexOf(header.toLowerCase());
+    if (offset < 0) throw new Error(`No column "${header}" in ${tableName}`);
+    (t.calculated ??= new Map()).set(offset, formula);
+    const body = bodyRect(t);
+    for (let r = body.r0; r <= body.r1; r++) t.sheet.setFormula(r, t.rect.c0 + offset, formula);
   }
 }
