@@ -97,6 +97,8 @@ export function installExcelEmulation(workbook: EmulatedWorkbook, options: Insta
   g.Excel = { run, createWorkbook };
   g.Office = {
     context: {
+      // Office.context.diagnostics (https://learn.microsoft.com/javascript/api/office/office.contextinformation).
+      diagnostics: { host: "Excel", platform: "OfficeOnline", version: "emulation" },
       requirements: {
         isSetSupported(name: string, minVersion?: string): boolean {
           if (name !== "ExcelApi") return false;
