@@ -5,6 +5,7 @@ import { TieRule, foldLabel } from "../domain";
 import { readableText } from "./gradeStyle";
 import { plural } from "./messages";
 import { usePane } from "./paneContext";
+import { SelfTestSection } from "./SelfTestSection";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -107,6 +108,8 @@ export function SettingsPanel() {
           Set up workbook
         </Button>
       </section>
+
+      <SelfTestSection />
 
       <section className={styles.section} aria-labelledby="td-settings-heading">
         <h2 id="td-settings-heading" className={styles.heading}>

@@ -513,6 +513,38 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       await b.shot("reopened");
     },
   },
+  {
+    id: 11,
+    slug: "11-selftest",
+    title: "Test this Excel, under Set up: every check passes on the emulation, the sheet is gone, the results copy as text",
+    run: async (b, notes) => {
+      await b.setUp();
+      const before = await b.book();
+      await b.tab("Set up");
+      await b.press("Test this Excel");
+      const items = b.pane.getByRole("list", { name: "Test results" }).getByRole("listitem");
+      await items.first().waitFor();
+      const lines = (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
+      const failed = lines.filter((l) => !/^(Pass|For information):/.test(l));
+      assert(failed.length === 0, `checks not passing:\n    ${failed.join("\n    ")}`);
+      assert(lines.length >= 13, `${lines.length} checks listed`);
+      const status = await b.pane.getByRole("status").filter({ hasText: /passed, 0 failed/ }).first().innerText();
+      notes.push(status.trim());
+      const after = await b.book();
+      assertEqual(after.sheets.map((x) => x.name), before.sheets.map((x) => x.name), "sheets after the self-test (its temporary sheet deleted)");
+      assertEqual(after.tables, before.tables, "tables after the self-test");
+      await b.press("Copy results");
+      await b.message(/Results copied/);
+      // The pane at 320 px, as narrow as Excel lets a task pane be.
+      await b.page.evaluate(() => {
+        const side = document.querySelector<HTMLElement>(".pane-side");
+        if (side) side.style.width = "320px";
+      });
+      await b.pane.getByRole("heading", { name: "Test this Excel" }).scrollIntoViewIfNeeded();
+      const file = await b.shot("results-320px");
+      notes.push(`${lines.length} checks; screenshot ${path.basename(file)}`);
+    },
+  },
 ];
 
 /** Values of a block of a sheet in book data, as window.workbench.values gives them. */

@@ -30,6 +30,15 @@ export interface ExcelEmulation {
   runCount(): number;
   /** Workbooks opened with Excel.createWorkbook, as the base64 .xlsx each was given, oldest first. */
   createdWorkbooks(): string[];
+  /**
+   * Co-authoring, deterministically: the next Excel.run to start pauses after its `afterSyncs`-th sync
+   * (its read, say) while `during` runs whole (another user's Excel.run, on the same workbook, through its
+   * own RequestContext), then goes on. Resolves with what `during` gave, or rejects with what it threw;
+   * the paused batch carries on either way. Excel merges two coauthors' writes to the same cells with
+   * the last one winning (office-js-docs-pr docs/excel/co-authoring-in-excel-add-ins.md: a workbook's
+   * content is synchronised across coauthors, copies in add-in memory are not).
+   */
+  pauseNextRun<T>(afterSyncs: number, during: () => Promise<T>): Promise<T>;
   /** Forgets the counts (the workbook is kept). */
   reset(): void;
   readonly workbook: EmulatedWorkbook;
@@ -51,11 +60,27 @@ export function installExcelEmulation(workbook: EmulatedWorkbook, options: Insta
   const g = globalThis as Record<string, unknown>;
   const previous = GLOBALS.map((k) => [k, Object.prototype.hasOwnProperty.call(g, k), g[k]] as const);
 
+  let paused: { afterSyncs: number; run(): Promise<void> } | null = null;
+
+  function pauseNextRun<T>(afterSyncs: number, during: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      paused = { afterSyncs, run: () => during().then(resolve, reject) };
+    });
+  }
+
   async function run<T>(a: unknown, b?: unknown): Promise<T> {
     const batch = (typeof a === "function" ? a : b) as Batch<T>;
     if (typeof batch !== "function") throw new EmulatedOfficeError("InvalidArgument", "Excel.run needs a batch function.");
     log.runs++;
     const context = new EmRequestContext(workbook, settings, log);
+    const pause = paused;
+    paused = null;
+    if (pause) {
+      let n = 0;
+      context.afterSync = async () => {
+        if (++n === pause.afterSyncs) await pause.run();
+      };
+    }
     const result = await batch(context);
     // Excel.run syncs whatever the batch left queued.
     await context.sync();
@@ -72,6 +97,8 @@ export function installExcelEmulation(workbook: EmulatedWorkbook, options: Insta
   g.Excel = { run, createWorkbook };
   g.Office = {
     context: {
+      // Office.context.diagnostics (https://learn.microsoft.com/javascript/api/office/office.contextinformation).
+      diagnostics: { host: "Excel", platform: "OfficeOnline", version: "emulation" },
       requirements: {
         isSetSupported(name: string, minVersion?: string): boolean {
           if (name !== "ExcelApi") return false;
@@ -96,6 +123,7 @@ export function installExcelEmulation(workbook: EmulatedWorkbook, options: Insta
     responseBytes: () => [...log.responseBytes],
     runCount: () => log.runs,
     createdWorkbooks: () => [...created],
+    pauseNextRun,
     reset() {
       log.syncs = 0;
       log.runs = 0;
