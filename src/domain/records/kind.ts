@@ -1,5 +1,5 @@
 import { IsoDate, fromExcelSerial, parseVisitDate, toExcelSerial } from "../dates";
-import { cellText, foldHeader, foldLabel } from "../text";
+import { cellText, foldHeader } from "../text";
 
 /**
  * A record kind is data: the table it lives in, its columns, and how a row reads into a typed record and a record
