@@ -15,7 +15,8 @@ import {
 import { LISTS_HEADERS, LIST_NAMES, listsChanges, listsSheetValues } from "./listsSheet";
 import { findSheet, ownedSheetName } from "./ownedSheets";
 import { WorkbookChange, WorkbookPlan } from "./plan";
-import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET, WorkbookSnapshot } from "./port";
+import { DiagnosticsSnapshot as WorkbookSnapshot } from "./diagnosticsRead";
+import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET } from "./port";
 import { rawTableFrom } from "./tableRows";
 
 export { LISTS_OWNER } from "./port";

@@ -8,8 +8,10 @@ import { ExcelJsWorkbook, sourceBook } from "../../src/adapters/exceljs/excelJsW
 import { readXlsx } from "../../src/adapters/exceljs/fastXlsx";
 import { loadWorkbookForEditing, openWorkbookFile, readDiagnostics } from "../../src/adapters/exceljs/files";
 import { SourceBook, snapshotFrom } from "../../src/adapters/exceljs/snapshot";
+import { defaultConfig } from "../../src/domain";
 import { setUpWorkbook } from "../../src/actions/workbookActions";
 import { CellValue } from "../../src/workbook/plan";
+import { diagnosticsRequest, diagnosticsView, readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 
 const ALL = { rows: true, lists: true, selection: false };
 
@@ -86,7 +88,7 @@ describe("the fast .xlsx reader", () => {
     expect(grid[1]).toEqual(["Service", "Team", "Visit date", undefined, "Flag"]);
     expect(grid[2]).toEqual(["Safeguarding & <more>\r", "T1", 42954, undefined, true]);
     expect(grid[3]).toEqual(["Assessment", "#N/A", 42954, undefined, -150]);
-    const snapshot = snapshotFrom(book, ALL);
+    const snapshot = diagnosticsView(snapshotFrom(book, diagnosticsRequest(ALL, defaultConfig({ services: [] }))));
     expect(snapshot.sheets).toEqual([
       { name: "Read me", owner: "summary" },
       { name: "Visits & more", owner: null },
@@ -230,7 +232,7 @@ describe("ExcelJsWorkbook writing", () => {
     files["xl/tables/table1.xml"] = files["xl/tables/table1.xml"].replace(' headerRowCount="1"', "");
     expect(files["xl/tables/table1.xml"]).not.toContain("headerRowCount");
     const loaded = await loadWorkbookForEditing(zip(files));
-    const snapshot = await loaded.read(ALL);
+    const snapshot = await readDiagnosticsSnapshot(loaded, ALL);
     expect(snapshot.diagnostics).toMatchObject({ table: "Diagnostics", headerRow: 1 });
     expect(snapshot.diagnostics!.rows.map((r) => r.slice(0, 2))).toEqual([["V-1", 42954]]);
     const saved = entries(Buffer.from(await loaded.writeBuffer()));

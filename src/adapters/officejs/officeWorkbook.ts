@@ -41,7 +41,6 @@ import { checkPlanShape } from "./planChecks";
 import { readWorkbook } from "./read";
 
 export type { OfficeWorkbookOptions } from "./options";
-export { narrativeColumns } from "./read";
 export { columnRuns } from "./readRows";
 
 export class OfficeWorkbook implements WorkbookPort {

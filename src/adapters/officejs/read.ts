@@ -1,32 +1,10 @@
 /** read(): the first sync (everything queued up front) and the snapshot made from it. See officeWorkbook.ts for the round trips. */
-import { columnDefinitions, defaultConfig, findHeaderRow, matchHeaders } from "../../domain";
+import { columnsLabelled, findHeaderRowBy } from "../../workbook/headerSearch";
 import { CellValue, OWNER_NAME_PREFIX } from "../../workbook/plan";
-import {
-  DIAGNOSTICS_SHEET,
-  NOT_READ,
-  DIAGNOSTICS_TABLE,
-  LISTS_OWNER,
-  LISTS_SHEET,
-  ReadRequest,
-  SelectionSnapshot,
-  SheetInfo,
-  TableSnapshot,
-  WorkbookSnapshot,
-} from "../../workbook/port";
+import { NOT_READ, ReadRequest, SelectionSnapshot, SheetInfo, TableRequest, TableSnapshot, WorkbookSnapshot } from "../../workbook/port";
 import { Block, blockRows, lower, ownersOf, parseAddress, rowIsBlank } from "./cells";
 import { OfficeWorkbookOptions, isPayloadTooLarge } from "./options";
 import { readRows } from "./readRows";
-
-/** The narrative columns' keys (names and findings: see ColumnDefinition.narrative); their headers are not configurable. */
-const NARRATIVE_KEYS = columnDefinitions(defaultConfig())
-  .filter((d) => d.narrative)
-  .map((d) => d.key);
-
-/** 0-based positions, within a header row, of the narrative columns (matched as the core matches headers). */
-export function narrativeColumns(headers: readonly unknown[]): Set<number> {
-  const { columns } = matchHeaders(headers, defaultConfig());
-  return new Set(NARRATIVE_KEYS.flatMap((k) => (columns.has(k) ? [columns.get(k)!] : [])));
-}
 
 /**
  * Puts NOT_READ in place of the text of non-empty cells in `columns`, and null in empty ones (spaces only count as
@@ -39,6 +17,21 @@ function hideColumns(rows: CellValue[][], columns: ReadonlySet<number>): void {
 
 const isEmptyCell = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
+/** One requested table queued: the Excel table of that name, and in case there is none its fallback sheet's used range. */
+function queueTable(wb: Excel.Workbook, request: TableRequest, first: number) {
+  // The table, wherever it is. If it does not exist every object below is a null object.
+  const table = wb.tables.getItemOrNullObject(request.name).load("name");
+  const tableSheet = table.worksheet.load("name");
+  const header = table.getHeaderRowRange().load("values,address");
+  const body = table.getDataBodyRange().load("address");
+  const bodyHead = request.rows ? body.getRow(0).getResizedRange(first - 1, 0).load("values") : null;
+
+  // Else the fallback sheet's used range, first row as headers (title rows are found later, in rawTableFrom).
+  const plain = request.fallback ? wb.worksheets.getItemOrNullObject(request.fallback.sheet).getUsedRangeOrNullObject(true).load("address") : null;
+  const plainHead = plain ? plain.getRow(0).getResizedRange(request.rows ? first : 0, 0).load("values") : null;
+  return { request, table, tableSheet, header, body, bodyHead, plain, plainHead };
+}
+
 /** Everything read()'s first sync asks for, queued. */
 function queueFirstRead(context: Excel.RequestContext, request: ReadRequest, first: number, withCharts: boolean) {
   const wb = context.workbook;
@@ -46,30 +39,61 @@ function queueFirstRead(context: Excel.RequestContext, request: ReadRequest, fir
   const sheets = wb.worksheets.load(withCharts ? "items/name,items/charts/items/name" : "items/name");
   const names = wb.names.load("items/name,items/formula");
   const tables = wb.tables.load("items/name");
+  const wanted = request.tables.map((t) => queueTable(wb, t, first));
 
-  // The Diagnostics table, wherever it is. If it does not exist every object below is a null object.
-  const table = wb.tables.getItemOrNullObject(DIAGNOSTICS_TABLE).load("name");
-  const tableSheet = table.worksheet.load("name");
-  const header = table.getHeaderRowRange().load("values,address");
-  const body = table.getDataBodyRange().load("address");
-  const bodyHead = request.rows ? body.getRow(0).getResizedRange(first - 1, 0).load("values") : null;
-
-  // Else the Diagnostics sheet's used range, first row as headers (title rows are found later, in rawTableFrom).
-  const plain = wb.worksheets.getItemOrNullObject(DIAGNOSTICS_SHEET).getUsedRangeOrNullObject(true).load("address");
-  const plainHead = plain.getRow(0).getResizedRange(request.rows ? first : 0, 0).load("values");
-
-  // The Lists sheet: the one marked as the add-in's lists (even if renamed), else the sheet named Lists.
-  const ownedLists = request.lists
-    ? wb.names
-        .getItemOrNullObject(`${OWNER_NAME_PREFIX}${LISTS_OWNER}`)
-        .getRangeOrNullObject()
-        .worksheet.getUsedRangeOrNullObject(true)
-        .load("values,address")
-    : null;
-  const namedLists = request.lists ? wb.worksheets.getItemOrNullObject(LISTS_SHEET).getUsedRangeOrNullObject(true).load("values,address") : null;
+  // Each owned sheet: the one marked with its owner's name (even if renamed), else the sheet of that name.
+  const owned = (request.sheets ?? []).map((s) => ({
+    owner: s.owner,
+    marked: wb.names
+      .getItemOrNullObject(`${OWNER_NAME_PREFIX}${s.owner}`)
+      .getRangeOrNullObject()
+      .worksheet.getUsedRangeOrNullObject(true)
+      .load("values,address"),
+    named: wb.worksheets.getItemOrNullObject(s.sheet).getUsedRangeOrNullObject(true).load("values,address"),
+  }));
 
   const active = request.selection ? wb.getActiveCell().load("address") : null;
-  return { withCharts, sheets, names, tables, table, tableSheet, header, body, bodyHead, plain, plainHead, ownedLists, namedLists, active };
+  return { withCharts, sheets, names, tables, wanted, owned, active };
+}
+
+type QueuedTable = ReturnType<typeof queueTable>;
+
+/** A queued table once the first sync has run: its snapshot, reading the rest of a long one (sync 2). */
+async function tableFrom(context: Excel.RequestContext, q: QueuedTable, o: Required<OfficeWorkbookOptions>): Promise<TableSnapshot | null> {
+  const { request, table, tableSheet, header, body, bodyHead, plain, plainHead } = q;
+  const first = o.firstReadRows;
+  if (!table.isNullObject) {
+    const h = parseAddress(header.address);
+    const b = parseAddress(body.address).block;
+    const headers = (header.values[0] ?? []) as CellValue[];
+    const count = blockRows(b);
+    let rows: CellValue[][] = [];
+    if (bodyHead) {
+      const skip = columnsLabelled(headers, request.skipHeaders);
+      rows = (bodyHead.values as CellValue[][]).slice(0, count);
+      if (count > first) rows = rows.concat(await readRows(context, tableSheet.name, b, b.top + first, rows, skip, o.responseBudget));
+      // Excel keeps one (empty) body row in a table without data: that is no row.
+      if (count === 1 && rowIsBlank(rows[0] ?? [])) rows = [];
+      hideColumns(rows, skip);
+    }
+    return { sheet: tableSheet.name, table: table.name, headerRow: h.block.top + 1, firstColumn: h.block.left, headers, rows };
+  }
+  if (!plain || !plainHead || plain.isNullObject || !request.fallback) return null;
+  const { sheet, block: u } = parseAddress(plain.address);
+  const head = plainHead.values as CellValue[][];
+  const count = blockRows(u) - 1;
+  let rows: CellValue[][] = [];
+  if (request.rows) {
+    rows = head.slice(1, 1 + count);
+    // The header may sit under title rows: the skipped columns are those of the row the request's search takes as the header.
+    const hiding = (request.skipHeaders?.length ?? 0) > 0;
+    const at = hiding ? findHeaderRowBy(head, request.fallback.header) : -1;
+    const skip = at >= 0 ? columnsLabelled(head[at], request.skipHeaders) : new Set<number>();
+    const where = sheet ?? request.fallback.sheet;
+    if (count > first) rows = rows.concat(await readRows(context, where, u, u.top + 1 + first, rows, skip, o.responseBudget));
+    if (at >= 0) hideColumns(rows.slice(at), skip);
+  }
+  return { sheet: sheet ?? request.fallback.sheet, table: null, headerRow: u.top + 1, firstColumn: u.left, headers: head[0] ?? [], rows };
 }
 
 export async function readWorkbook(context: Excel.RequestContext, request: ReadRequest, o: Required<OfficeWorkbookOptions>): Promise<WorkbookSnapshot> {
@@ -84,7 +108,7 @@ export async function readWorkbook(context: Excel.RequestContext, request: ReadR
     q = queueFirstRead(context, request, first, false);
     await context.sync();
   }
-  const { sheets, names, tables, table, tableSheet, header, body, bodyHead, plain, plainHead, ownedLists, namedLists, active } = q;
+  const { sheets, names, tables, wanted, owned, active } = q;
 
   const owners = ownersOf(names.items.map((n) => ({ name: n.name, formula: n.formula })));
   const sheetInfos: SheetInfo[] = sheets.items.map((s) => {
@@ -93,55 +117,18 @@ export async function readWorkbook(context: Excel.RequestContext, request: ReadR
     return owner === null || !q.withCharts ? { name: s.name, owner } : { name: s.name, owner, charts: s.charts.items.map((c) => c.name) };
   });
 
-  let diagnostics: TableSnapshot | null = null;
-  if (!table.isNullObject) {
-    const h = parseAddress(header.address);
-    const b = parseAddress(body.address).block;
-    const headers = (header.values[0] ?? []) as CellValue[];
-    const count = blockRows(b);
-    let rows: CellValue[][] = [];
-    if (bodyHead) {
-      const skip = request.narrative ? new Set<number>() : narrativeColumns(headers);
-      rows = (bodyHead.values as CellValue[][]).slice(0, count);
-      if (count > first) rows = rows.concat(await readRows(context, tableSheet.name, b, b.top + first, rows, skip, o.responseBudget));
-      // Excel keeps one (empty) body row in a table without data: that is no row.
-      if (count === 1 && rowIsBlank(rows[0] ?? [])) rows = [];
-      hideColumns(rows, skip);
-    }
-    diagnostics = {
-      sheet: tableSheet.name,
-      table: table.name,
-      headerRow: h.block.top + 1,
-      firstColumn: h.block.left,
-      headers,
-      rows,
-    };
-  } else if (!plain.isNullObject) {
-    const { sheet, block: u } = parseAddress(plain.address);
-    const head = plainHead.values as CellValue[][];
-    const count = blockRows(u) - 1;
-    let rows: CellValue[][] = [];
-    if (request.rows) {
-      rows = head.slice(1, 1 + count);
-      // The header may sit under title rows: the narrative columns are those of the row the core takes as the header.
-      const at = request.narrative ? -1 : findHeaderRow(head, defaultConfig());
-      const skip = at >= 0 ? narrativeColumns(head[at]) : new Set<number>();
-      if (count > first) rows = rows.concat(await readRows(context, sheet ?? DIAGNOSTICS_SHEET, u, u.top + 1 + first, rows, skip, o.responseBudget));
-      if (at >= 0) hideColumns(rows.slice(at), skip);
-    }
-    diagnostics = {
-      sheet: sheet ?? DIAGNOSTICS_SHEET,
-      table: null,
-      headerRow: u.top + 1,
-      firstColumn: u.left,
-      headers: head[0] ?? [],
-      rows,
-    };
+  const found: Record<string, TableSnapshot> = {};
+  for (const t of wanted) {
+    // A long table's rest is its own sync (readRows); one table takes at most one, as before.
+    const snapshot = await tableFrom(context, t, o);
+    if (snapshot) found[t.request.name] = snapshot;
   }
 
-  let lists: CellValue[][] | null = null;
-  const listsRange = ownedLists && !ownedLists.isNullObject ? ownedLists : namedLists && !namedLists.isNullObject ? namedLists : null;
-  if (listsRange) lists = fromA1(listsRange.values as CellValue[][], parseAddress(listsRange.address).block);
+  const sheetValues: Record<string, CellValue[][]> = {};
+  for (const s of owned) {
+    const range = !s.marked.isNullObject ? s.marked : !s.named.isNullObject ? s.named : null;
+    if (range) sheetValues[s.owner] = fromA1(range.values as CellValue[][], parseAddress(range.address).block);
+  }
 
   let selection: SelectionSnapshot | null = null;
   if (active) {
@@ -153,11 +140,12 @@ export async function readWorkbook(context: Excel.RequestContext, request: ReadR
     sheets: sheetInfos,
     names: names.items.map((n) => n.name),
     tables: tables.items.map((t) => t.name),
-    diagnostics,
-    lists,
+    found,
+    sheetValues,
     selection,
   };
 }
+
 /** A used range's values placed from A1 (blank cells before it are ""). */
 function fromA1(values: CellValue[][], block: Block): CellValue[][] {
   const pad = (n: number) => new Array<CellValue>(n).fill("");
