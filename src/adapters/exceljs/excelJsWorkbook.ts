@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { columnLetter, parseCellAddress } from "../../domain";
+import { columnLetter, parseCellAddress } from "../../domain/cells";
 import { CellStyle, CellValue, ConditionalFill, OWNER_NAME_PREFIX, WorkbookChange, WorkbookPlan } from "../../workbook/plan";
 import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port";
 import { decodeRange, sheetOfReference, snapshotFrom } from "./snapshot";
