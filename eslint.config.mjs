@@ -50,6 +50,55 @@ export default tseslint.config(
       ],
     },
   },
+  // Layering (see README / ARCHITECTURE): each rule fails lint on an import that crosses it.
+  {
+    // The pure core imports nothing outside src/domain (no Office, no DOM, no I/O, no workbook or report code).
+    files: ["src/domain/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["../*", "exceljs", "react", "react-dom", "fs", "path", "docx"], message: "src/domain imports nothing outside src/domain." }] },
+      ],
+    },
+  },
+  {
+    // The same for the core's subfolders (src/domain/records/...): one level up is still the core.
+    files: ["src/domain/*/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["../../*", "exceljs", "react", "react-dom", "fs", "path", "docx"], message: "src/domain imports nothing outside src/domain." }] },
+      ],
+    },
+  },
+  {
+    // Adapters know cells, tables, names and formats, never grades: no grading rules from the domain (only its
+    // neutral text and cell helpers, domain/cells and domain/text) and no workbook module that holds them.
+    files: ["src/adapters/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              // The domain's index, or any of its modules but the neutral cells and text helpers.
+              regex: "(^|/)domain(/(?!(cells|text)$)[^/]+)?$|(^|/)workbook/(listsSheet|tableRows|setupPlan|summaryPlan|diagnosticsRead)$",
+              message: "Adapters take what to read from the request: import no grading rules (domain config, scale, fields, visits, rollup).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The workbook layer builds plans from the core; it does not reach into the report layer.
+    // summaryPlan.ts still imports report/distribution: left to the lead (issue 9), listed here so nothing else may.
+    files: ["src/workbook/**/*.{ts,tsx}"],
+    ignores: ["src/workbook/summaryPlan.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/report", "**/report/**"], message: "src/workbook does not import src/report." }] }],
+    },
+  },
   {
     // Node-side JavaScript (webpack config, scripts). The office-addins block sets
     // ecmaVersion 6, which cannot parse modern syntax.

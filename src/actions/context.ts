@@ -1,12 +1,17 @@
 import { CompiledScale, DiagnosticsConfig, RawTable, compileScale, defaultConfig } from "../domain";
 import { configFromLists } from "../workbook/listsSheet";
 import { WorkbookBasis, WorkbookChange, WorkbookPlan } from "../workbook/plan";
-import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../workbook/port";
+import { DiagnosticsRead, DiagnosticsSnapshot, readDiagnosticsSnapshot } from "../workbook/diagnosticsRead";
+import { WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { rawTableFrom } from "../workbook/tableRows";
+
+/** What an action reads: rows or headers only, narrative columns or not, the Lists sheet, the selection. */
+export type ContextRequest = DiagnosticsRead;
 
 /** One read of the workbook, with the settings and data the core needs. Nothing is kept between actions. */
 export interface ActionContext {
-  snapshot: WorkbookSnapshot;
+  /** The read, with the Diagnostics table and the Lists sheet's values in their own fields (diagnostics, lists). */
+  snapshot: DiagnosticsSnapshot;
   config: DiagnosticsConfig;
   compiled: CompiledScale;
   table: RawTable | null;
@@ -20,12 +25,15 @@ export class NoDiagnosticsTableError extends Error {
 
 export async function readContext(
   port: WorkbookPort,
-  request: ReadRequest,
+  request: ContextRequest,
   defaults?: DiagnosticsConfig,
 ): Promise<ActionContext> {
-  const snapshot = await port.read(request);
   // Without a Lists sheet any service is accepted, as on the command line; Set up lists them.
-  const config = configFromLists(snapshot.lists, defaults ?? defaultConfig({ services: [] }));
+  const base = defaults ?? defaultConfig({ services: [] });
+  // The request names the table and sheet wanted, with the header labels to look for (from `base`) and the
+  // narrative headers to leave out; the Lists sheet is parsed here, once, not in the adapter.
+  const snapshot = await readDiagnosticsSnapshot(port, request, base);
+  const config = configFromLists(snapshot.lists, base);
   return {
     snapshot,
     config,

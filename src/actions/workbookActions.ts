@@ -23,14 +23,14 @@ import {
 import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
 import { ownedSheetName } from "../workbook/ownedSheets";
 import { WorkbookChange, WorkbookPlan } from "../workbook/plan";
-import { DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET, ReadRequest, WorkbookPort } from "../workbook/port";
+import { DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET, WorkbookPort } from "../workbook/port";
 import { setupPlan } from "../workbook/setupPlan";
 import { appendRowsChanges, cellChanges } from "../workbook/tablePlan";
 import { SummaryLayout, summaryPlan } from "../workbook/summaryPlan";
-import { ActionContext, basisOf, planFrom, readContext, requireTable } from "./context";
+import { ActionContext, ContextRequest, basisOf, planFrom, readContext, requireTable } from "./context";
 
 /** Every row without the narrative columns: what checking, summarising and appending need. */
-const ROWS: ReadRequest = { rows: true, narrative: false, lists: true, selection: false };
+const ROWS: ContextRequest = { rows: true, narrative: false, lists: true, selection: false };
 
 export async function setUpWorkbook(port: WorkbookPort): Promise<WorkbookPlan> {
   const context = await readContext(port, ROWS);

@@ -2,7 +2,7 @@ import { CellValue, SheetInfo, WorkbookPlan } from "./plan";
 
 export type { SheetInfo } from "./plan";
 
-/** The Diagnostics data as read: a header row and the rows under it. */
+/** A table as read: a header row and the rows under it. */
 export interface TableSnapshot {
   sheet: string;
   /** The Excel table's name, or null when the data is a plain range. */
@@ -22,28 +22,68 @@ export interface SelectionSnapshot {
   column: number;
 }
 
+/**
+ * How to find a header row in a plain range (a sheet's data with no Excel table), as labels: the adapter needs no
+ * grading rules. Labels match ignoring case, spacing and punctuation (foldLabel). Among the first `rows` rows, the
+ * header is the one holding every column of `mustHave` and the most columns of `columns` (first such row wins).
+ * Each column is a list of alternative labels.
+ */
+export interface HeaderSearch {
+  columns: readonly (readonly string[])[];
+  mustHave: readonly (readonly string[])[];
+  rows: number;
+}
+
+/** Where a requested table is looked for when the workbook has no Excel table of that name. */
+export interface RangeFallback {
+  /** The sheet whose used range holds the data. */
+  sheet: string;
+  header: HeaderSearch;
+  /**
+   * When there is no such sheet, the first other sheet whose header row is found, passing over the sheets listed
+   * (an owned sheet, else the sheet of that name). Only the file readers search other sheets; the Office.js adapter
+   * looks at `sheet` alone.
+   */
+  anySheet?: { except: readonly SheetRequest[] };
+}
+
+/** One table a read asks for. */
+export interface TableRequest {
+  /** The Excel table's name; also the table's key in WorkbookSnapshot.found. */
+  name: string;
+  /** Read the rows as well as the headers. */
+  rows: boolean;
+  /**
+   * Header labels of columns whose text is not read (matched as HeaderSearch labels, first match wins): each such
+   * cell reads as NOT_READ when it holds anything and null when it is empty, so a row holding only that text is never
+   * taken for a blank one. Leaving narrative columns out keeps a 10,000-row read to one response under Excel on the
+   * web's 5 MB limit.
+   */
+  skipHeaders?: readonly string[];
+  fallback?: RangeFallback;
+}
+
+/** A sheet the add-in owns (marked with the owner name), else the sheet of that name, read as values from A1. */
+export interface SheetRequest {
+  owner: string;
+  sheet: string;
+}
+
 export interface WorkbookSnapshot {
   sheets: SheetInfo[];
   /** Workbook-scoped names and table names, when the adapter reports them (see WorkbookBasis). */
   names?: string[];
   tables?: string[];
-  diagnostics: TableSnapshot | null;
-  /** Values from A1 to the end of the used range of the add-in's lists sheet (owner "lists", else the sheet named Lists), or null when there is none. */
-  lists: CellValue[][] | null;
+  /** Each requested table that was found, keyed by TableRequest.name. */
+  found: Record<string, TableSnapshot>;
+  /** Values from A1 to the end of the used range of each requested sheet that exists, keyed by SheetRequest.owner. */
+  sheetValues: Record<string, CellValue[][]>;
   selection: SelectionSnapshot | null;
 }
 
 export interface ReadRequest {
-  /** Read the Diagnostics table's rows as well as its headers. */
-  rows: boolean;
-  /**
-   * Also read the narrative columns (names and findings: see ColumnDefinition.narrative). Only editing one visit
-   * needs them; leaving them out keeps a 10,000-row read to one response under Excel on the web's 5 MB limit.
-   * Without them a narrative cell reads as NOT_READ when it holds anything and null when it is empty, so a row
-   * holding only findings is never taken for a blank one.
-   */
-  narrative?: boolean;
-  lists: boolean;
+  tables: readonly TableRequest[];
+  sheets?: readonly SheetRequest[];
   selection: boolean;
 }
 
@@ -57,7 +97,7 @@ export interface WorkbookPort {
   apply(plan: WorkbookPlan): Promise<void>;
 }
 
-/** Stands in for the text of a narrative cell that was not read (see ReadRequest.narrative). */
+/** Stands in for the text of a cell that was not read (see TableRequest.skipHeaders). */
 export const NOT_READ = "[not read]";
 
 export const DIAGNOSTICS_SHEET = "Diagnostics";

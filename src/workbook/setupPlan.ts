@@ -13,7 +13,8 @@ import {
 import { LISTS_HEADERS, listsChanges, listsSheetValues } from "./listsSheet";
 import { findSheet, ownedSheetName } from "./ownedSheets";
 import { WorkbookChange, WorkbookPlan } from "./plan";
-import { LISTS_OWNER, LISTS_SHEET, WorkbookSnapshot } from "./port";
+import { DiagnosticsSnapshot as WorkbookSnapshot } from "./diagnosticsRead";
+import { LISTS_OWNER, LISTS_SHEET } from "./port";
 import { tableFormats, tableStructure } from "./tablePlan";
 import { rawTableFrom } from "./tableRows";
 

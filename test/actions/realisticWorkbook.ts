@@ -10,9 +10,10 @@ import { basisOf } from "../../src/actions/context";
 import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { DEFAULT_DOMAINS, Team, columnDefinitions, compileScale, defaultConfig } from "../../src/domain";
 import { CellValue } from "../../src/workbook/plan";
-import { DIAGNOSTICS_TABLE, NOT_READ, ReadRequest } from "../../src/workbook/port";
+import { DIAGNOSTICS_TABLE, NOT_READ } from "../../src/workbook/port";
 import { setupPlan } from "../../src/workbook/setupPlan";
 import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
+import { DiagnosticsRead as ReadRequest, readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 
 export const FIVE_MB = 5 * 1024 * 1024;
 
@@ -104,7 +105,7 @@ export async function realisticWorkbook(rows: number | null): Promise<RealisticW
   if (rows !== null) {
     workbook.addSheet("Summary");
     workbook.setValues("Summary", "A1", USER_SUMMARY);
-    const snapshot = await port.read(ROWS_ONLY);
+    const snapshot = await readDiagnosticsSnapshot(port, ROWS_ONLY);
     await port.apply({ ...setupPlan(snapshot, config), basis: basisOf(snapshot) });
     if (rows > 0) {
       const visits = Array.from({ length: rows }, (_, i) => visit(i + 1));

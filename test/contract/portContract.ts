@@ -9,7 +9,8 @@
  * Empty cells may read back as "" (Excel) or null (a file): the suite treats them alike.
  */
 import { CellValue, OWNER_NAME_PREFIX, WorkbookChange, WorkbookPlan } from "../../src/workbook/plan";
-import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_SHEET, ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../src/workbook/port";
+import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_SHEET, WorkbookPort } from "../../src/workbook/port";
+import { DiagnosticsRead as ReadRequest, DiagnosticsSnapshot as WorkbookSnapshot, readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 
 export interface PortUnderTest {
   port: WorkbookPort;
@@ -66,7 +67,7 @@ export function describePortContract(adapterName: string, makeEmpty: () => Promi
   describe(`WorkbookPort contract: ${adapterName}`, () => {
     let subject: PortUnderTest;
     let port: WorkbookPort;
-    const read = (request: ReadRequest = EVERYTHING): Promise<WorkbookSnapshot> => port.read(request);
+    const read = (request: ReadRequest = EVERYTHING): Promise<WorkbookSnapshot> => readDiagnosticsSnapshot(port, request);
     // Name and owner only: adapters may also report an owned sheet's charts.
     const sheetsNamed = (s: WorkbookSnapshot, name: string) =>
       s.sheets.filter((x) => x.name.toLowerCase() === name.toLowerCase()).map((x) => ({ name: x.name, owner: x.owner }));

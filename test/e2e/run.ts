@@ -17,6 +17,7 @@ import type { BookData } from "../workbench/bookData";
 import { columnDefinitions, defaultConfig } from "../../src/domain";
 import { REPO_ROOT } from "../workbench/build";
 import { Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
+import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
@@ -475,7 +476,7 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       await file.saveAs(saved);
       // The file as the command line would read it.
       const opened = await loadWorkbookForEditing(await fs.readFile(saved));
-      const snapshot = await opened.read({ rows: true, lists: true, selection: false });
+      const snapshot = await readDiagnosticsSnapshot(opened, { rows: true, lists: true, selection: false });
       assertEqual(snapshot.diagnostics?.table, "Diagnostics", "the downloaded file's Diagnostics table");
       assertEqual(snapshot.diagnostics?.rows.length, SEED.length, "rows of the downloaded file's table");
       // And opened in the workbench: the pane starts again on it.

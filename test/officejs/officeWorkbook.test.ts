@@ -3,11 +3,12 @@
  * formats, names, charts; and how it refuses plans that cannot apply. Inspected on the emulation.
  */
 import { basisOf } from "../../src/actions/context";
-import { OfficeWorkbook, columnRuns, narrativeColumns } from "../../src/adapters/officejs/officeWorkbook";
+import { OfficeWorkbook, columnRuns } from "../../src/adapters/officejs/officeWorkbook";
 import { charactersToPoints, excelCells, needsTextFormat, parseAddress, rectangular, sheetOfFormula } from "../../src/adapters/officejs/cells";
 import { CellValue, WorkbookChange } from "../../src/workbook/plan";
-import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_SHEET, NOT_READ, ReadRequest } from "../../src/workbook/port";
+import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE, LISTS_SHEET, NOT_READ } from "../../src/workbook/port";
 import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
+import { DiagnosticsRead as ReadRequest, narrativeColumns, readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 
 const EVERYTHING: ReadRequest = { rows: true, lists: true, selection: true };
 let emulation: ExcelEmulation;
@@ -99,7 +100,7 @@ describe("OfficeWorkbook on the emulation", () => {
     wb.renameSheet(LISTS_SHEET, "Old lists");
     wb.addSheet(LISTS_SHEET); // a user's own sheet called Lists
     wb.setValues(LISTS_SHEET, "A1", [["not ours"]]);
-    const s = await port.read(EVERYTHING);
+    const s = await readDiagnosticsSnapshot(port, EVERYTHING);
     expect(s.sheets).toEqual(
       expect.arrayContaining([
         { name: "Old lists", owner: "lists", charts: [] },
@@ -201,7 +202,7 @@ describe("OfficeWorkbook on the emulation", () => {
     wb.setValues(DIAGNOSTICS_SHEET, "B3", [HEADERS, ["Assessment", "Team 1", "G"]]);
     wb.activeSheet = wb.sheet(DIAGNOSTICS_SHEET);
     wb.sheet(DIAGNOSTICS_SHEET).selection = { r0: 3, c0: 2, r1: 5, c1: 3 };
-    const s = await port.read(EVERYTHING);
+    const s = await readDiagnosticsSnapshot(port, EVERYTHING);
     expect(s.diagnostics).toEqual({ sheet: DIAGNOSTICS_SHEET, table: null, headerRow: 3, firstColumn: 1, headers: HEADERS, rows: [["Assessment", "Team 1", "G"]] });
     expect(s.selection).toEqual({ sheet: DIAGNOSTICS_SHEET, row: 4, column: 2 });
   });
@@ -289,7 +290,7 @@ describe("what read() reports, and what it leaves out", () => {
       chart("Mine", "Users chart"),
       { kind: "defineName", name: "TD_Grades", sheet: "Summary", range: "B1:B2" },
     );
-    const [s, syncs] = await syncsOf(() => port.read(EVERYTHING));
+    const [s, syncs] = await syncsOf(() => readDiagnosticsSnapshot(port, EVERYTHING));
     expect(syncs).toBe(1);
     expect(s.sheets).toEqual([
       { name: "Sheet1", owner: null },
@@ -304,8 +305,8 @@ describe("what read() reports, and what it leaves out", () => {
   it("leaves the narrative columns out unless asked for, at any row count", async () => {
     await visitTable(3);
     const rows = [1, 2, 3].map(visitRow);
-    expect((await port.read(ROWS)).diagnostics!.rows).toEqual(rows.map(bare));
-    expect((await port.read({ ...ROWS, narrative: true })).diagnostics!.rows).toEqual(rows);
+    expect((await readDiagnosticsSnapshot(port, ROWS)).diagnostics!.rows).toEqual(rows.map(bare));
+    expect((await readDiagnosticsSnapshot(port, { ...ROWS, narrative: true })).diagnostics!.rows).toEqual(rows);
   });
 
   it("reads the rest of a long table in one more sync, one range per run of wanted columns", async () => {
@@ -313,10 +314,10 @@ describe("what read() reports, and what it leaves out", () => {
     port = new OfficeWorkbook({ firstReadRows: 4 });
     await visitTable(11);
     const rows = Array.from({ length: 11 }, (_, i) => visitRow(i + 1));
-    const [without, syncs] = await syncsOf(() => port.read(ROWS));
+    const [without, syncs] = await syncsOf(() => readDiagnosticsSnapshot(port, ROWS));
     expect(syncs).toBe(2);
     expect(without.diagnostics!.rows).toEqual(rows.map(bare));
-    const [full, fullSyncs] = await syncsOf(() => port.read({ ...ROWS, narrative: true }));
+    const [full, fullSyncs] = await syncsOf(() => readDiagnosticsSnapshot(port, { ...ROWS, narrative: true }));
     expect(fullSyncs).toBe(2);
     expect(full.diagnostics!.rows).toEqual(rows);
   });
@@ -327,11 +328,11 @@ describe("what read() reports, and what it leaves out", () => {
     wb.addSheet(DIAGNOSTICS_SHEET);
     const rows = Array.from({ length: 9 }, (_, i) => visitRow(i + 1));
     wb.setValues(DIAGNOSTICS_SHEET, "A1", [["Team diagnostics 2017-18", "", "", "Strengths", "", "", ""], VISIT_HEADERS, ...rows]);
-    const [s, syncs] = await syncsOf(() => port.read(ROWS));
+    const [s, syncs] = await syncsOf(() => readDiagnosticsSnapshot(port, ROWS));
     expect(syncs).toBe(2);
     expect(s.diagnostics!.headers[0]).toBe("Team diagnostics 2017-18");
     expect(s.diagnostics!.rows).toEqual([VISIT_HEADERS, ...rows.map(bare)]);
-    expect((await port.read({ ...ROWS, narrative: true })).diagnostics!.rows).toEqual([VISIT_HEADERS, ...rows]);
+    expect((await readDiagnosticsSnapshot(port, { ...ROWS, narrative: true })).diagnostics!.rows).toEqual([VISIT_HEADERS, ...rows]);
   });
 
   it("splits the rest only above the response budget, and reads a part again in halves if Excel still refuses it", async () => {
@@ -343,14 +344,14 @@ describe("what read() reports, and what it leaves out", () => {
     const rows = Array.from({ length: 200 }, (_, i) => visitRow(i + 1));
     // A budget under the limit: parts sized from the first rows, none refused.
     port = new OfficeWorkbook({ firstReadRows: 4, responseBudget: 3_000 });
-    const [planned, plannedSyncs] = await syncsOf(() => port.read({ ...ROWS, narrative: true }));
+    const [planned, plannedSyncs] = await syncsOf(() => readDiagnosticsSnapshot(port, { ...ROWS, narrative: true }));
     expect(planned.diagnostics!.rows).toEqual(rows);
     expect(plannedSyncs).toBeGreaterThan(2);
     expect(Math.max(...emulation.responseBytes())).toBeLessThan(6_000);
     // A budget Excel does not honour: refused responses are read again in smaller parts, and nothing is lost.
     port = new OfficeWorkbook({ firstReadRows: 4, responseBudget: 1_000_000 });
     emulation.reset();
-    const s = await port.read({ ...ROWS, narrative: true });
+    const s = await readDiagnosticsSnapshot(port, { ...ROWS, narrative: true });
     expect(s.diagnostics!.rows).toEqual(rows);
     expect(emulation.responseBytes().filter((b) => b > 6_000).length).toBeGreaterThan(0);
   });
@@ -379,7 +380,7 @@ describe("apply() on the read a plan was built from", () => {
 
   it("applies in one sync, no probe, deleting the charts the basis lists on a sheet it clears", async () => {
     await apply({ kind: "addSheet", sheet: "Summary", owner: "summary" }, ...summaryWithChart);
-    const s = await port.read(EVERYTHING);
+    const s = await readDiagnosticsSnapshot(port, EVERYTHING);
     const plan = { action: "refresh", changes: [{ kind: "clearSheet", sheet: "Summary" } as WorkbookChange, ...summaryWithChart], basis: basisOf(s) };
     expect(await syncsOf(() => port.apply(plan))).toBe(1);
     expect(wb.charts().map((c) => c.name)).toEqual(["Grades"]);
@@ -390,7 +391,7 @@ describe("apply() on the read a plan was built from", () => {
 
   it("probes after all when the basis does not list a cleared sheet's charts", async () => {
     await apply({ kind: "addSheet", sheet: "Summary", owner: "summary" }, ...summaryWithChart);
-    const s = await port.read(EVERYTHING);
+    const s = await readDiagnosticsSnapshot(port, EVERYTHING);
     const basis = { ...basisOf(s)!, sheets: s.sheets.map((x) => ({ name: x.name, owner: x.owner })) };
     const plan = { action: "refresh", changes: [{ kind: "clearSheet", sheet: "Summary" } as WorkbookChange, ...summaryWithChart], basis };
     expect(await syncsOf(() => port.apply(plan))).toBe(2);
@@ -402,7 +403,7 @@ describe("apply() on the read a plan was built from", () => {
     emulation.uninstall();
     emulation = installExcelEmulation(wb, { nestedCollectionLoads: false });
     const before = emulation.syncCount();
-    const s = await port.read(EVERYTHING);
+    const s = await readDiagnosticsSnapshot(port, EVERYTHING);
     expect(emulation.syncCount() - before).toBe(2);
     expect(s.sheets.find((x) => x.name === "Summary")).toEqual({ name: "Summary", owner: "summary" });
     const plan = { action: "refresh", changes: [{ kind: "clearSheet", sheet: "Summary" } as WorkbookChange, ...summaryWithChart], basis: basisOf(s) };
@@ -414,7 +415,7 @@ describe("apply() on the read a plan was built from", () => {
     await table();
     wb.addSheet("Mine");
     wb.setValues("Mine", "A1", [["precious"]]);
-    const basis = basisOf(await port.read(EVERYTHING))!;
+    const basis = basisOf(await readDiagnosticsSnapshot(port, EVERYTHING))!;
     const refused = async (...changes: WorkbookChange[]) => {
       const before = emulation.syncCount();
       await expect(port.apply({ action: "test", changes, basis })).rejects.toThrow();

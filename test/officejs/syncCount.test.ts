@@ -7,10 +7,11 @@
 import { basisOf } from "../../src/actions/context";
 import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { CellValue } from "../../src/workbook/plan";
-import { DIAGNOSTICS_TABLE, ReadRequest } from "../../src/workbook/port";
+import { DIAGNOSTICS_TABLE } from "../../src/workbook/port";
 import { setupPlan } from "../../src/workbook/setupPlan";
 import { ExcelEmulation } from "../emulation";
 import { FIVE_MB, columns, config, realisticWorkbook, visit, withoutNarrative } from "../actions/realisticWorkbook";
+import { DiagnosticsRead as ReadRequest, readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 
 const EVERYTHING: ReadRequest = { rows: true, narrative: true, lists: true, selection: true };
 const ROWS: ReadRequest = { rows: true, narrative: false, lists: true, selection: true };
@@ -35,7 +36,7 @@ async function syncsOf(f: () => Promise<unknown>): Promise<{ syncs: number; requ
 }
 
 async function setUp(): Promise<void> {
-  const snapshot = await port.read(ROWS);
+  const snapshot = await readDiagnosticsSnapshot(port, ROWS);
   await port.apply({ ...setupPlan(snapshot, config), basis: basisOf(snapshot) });
 }
 
@@ -43,20 +44,20 @@ const append = (rows: CellValue[][]) => port.apply({ action: "Record visits", ch
 
 describe("round trips of the Office.js adapter", () => {
   it("reads in one sync; sets up a workbook in one on the read's basis, in two (a probe first) without it", async () => {
-    const read = await syncsOf(() => port.read(EVERYTHING));
+    const read = await syncsOf(() => readDiagnosticsSnapshot(port, EVERYTHING));
     expect(read.syncs).toBe(1);
-    const snapshot = await port.read(ROWS);
+    const snapshot = await readDiagnosticsSnapshot(port, ROWS);
     expect(snapshot.names).toEqual([]);
     expect(snapshot.tables).toEqual([]);
     const plan = setupPlan(snapshot, config);
     const withBasis = await syncsOf(() => port.apply({ ...plan, basis: basisOf(snapshot) }));
     expect(withBasis.syncs).toBe(1);
     expect(columns).toHaveLength(19);
-    const again = await syncsOf(() => port.read(EVERYTHING));
+    const again = await syncsOf(() => readDiagnosticsSnapshot(port, EVERYTHING));
     expect(again.syncs).toBe(1);
 
     // The same plan built again, applied without a basis: the adapter has to look first.
-    const second = await port.read(ROWS);
+    const second = await readDiagnosticsSnapshot(port, ROWS);
     const withoutBasis = await syncsOf(() => port.apply(setupPlan(second, config)));
     expect(withoutBasis.syncs).toBe(2);
   });
@@ -66,13 +67,13 @@ describe("round trips of the Office.js adapter", () => {
     const rows = Array.from({ length: 10 }, (_, i) => visit(i + 1));
     const write = await syncsOf(() => append(rows));
     expect(write.syncs).toBe(1);
-    let snapshot = await port.read(EVERYTHING);
-    const read = await syncsOf(async () => (snapshot = await port.read(EVERYTHING)));
+    let snapshot = await readDiagnosticsSnapshot(port, EVERYTHING);
+    const read = await syncsOf(async () => (snapshot = await readDiagnosticsSnapshot(port, EVERYTHING)));
     expect(read.syncs).toBe(1);
     expect(snapshot.diagnostics!.rows).toEqual(rows);
     expect(snapshot.diagnostics!.headers).toEqual(columns.map((c) => c.header));
     // Without narrative text the same cells read as NOT_READ (null when empty), whatever the row count.
-    const plain = await syncsOf(async () => (snapshot = await port.read(ROWS)));
+    const plain = await syncsOf(async () => (snapshot = await readDiagnosticsSnapshot(port, ROWS)));
     expect(plain.syncs).toBe(1);
     expect(snapshot.diagnostics!.rows).toEqual(rows.map(withoutNarrative));
   });
@@ -88,14 +89,14 @@ describe("round trips of the Office.js adapter", () => {
     expect(write.syncs).toBe(3);
     expect(Math.max(...write.requests)).toBeLessThan(FIVE_MB);
 
-    let snapshot = await port.read({ rows: false, lists: false, selection: false });
-    const headersOnly = await syncsOf(async () => (snapshot = await port.read({ rows: false, lists: true, selection: true })));
+    let snapshot = await readDiagnosticsSnapshot(port, { rows: false, lists: false, selection: false });
+    const headersOnly = await syncsOf(async () => (snapshot = await readDiagnosticsSnapshot(port, { rows: false, lists: true, selection: true })));
     expect(headersOnly.syncs).toBe(1);
     expect(snapshot.diagnostics!.rows).toEqual([]);
 
     // Without narrative: the first 500 rows come with everything else, the other 9,500 rows' 14 short columns
     // (three runs of columns, three ranges) in one more sync. Measured responses: 0.74 MB, 1.29 MB.
-    const read = await syncsOf(async () => (snapshot = await port.read(ROWS)));
+    const read = await syncsOf(async () => (snapshot = await readDiagnosticsSnapshot(port, ROWS)));
     expect(read.syncs).toBe(2);
     expect(Math.max(...read.responses)).toBeLessThan(FIVE_MB);
     expect(snapshot.diagnostics!.rows).toHaveLength(10_000);
@@ -104,7 +105,7 @@ describe("round trips of the Office.js adapter", () => {
 
     // With narrative (loading one visit to edit): ~7.5 MB, so the rest comes in two responses under the budget.
     // Measured responses: 0.74 MB, 3.64 MB, 3.31 MB (the response budget is 4 MB).
-    const full = await syncsOf(async () => (snapshot = await port.read(EVERYTHING)));
+    const full = await syncsOf(async () => (snapshot = await readDiagnosticsSnapshot(port, EVERYTHING)));
     expect(full.syncs).toBe(3);
     expect(Math.max(...full.responses)).toBeLessThan(4 * 1024 * 1024);
     expect(snapshot.diagnostics!.rows).toEqual(rows);

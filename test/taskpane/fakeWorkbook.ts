@@ -62,13 +62,16 @@ export class FakeWorkbook implements WorkbookPort {
   }
 
   async read(request: ReadRequest): Promise<WorkbookSnapshot> {
-    this.reads.push({ ...request });
-    return clone({
+    this.reads.push(clone(request));
+    const table = request.tables.find((t) => t.name === "Diagnostics");
+    const lists = request.sheets?.some((s) => s.owner === "lists") && this.lists;
+    return clone<WorkbookSnapshot>({
       sheets: this.sheets,
-      diagnostics: this.hasTable
-        ? { sheet: "Diagnostics", table: "Diagnostics", headerRow: 1, firstColumn: 0, headers: this.headers, rows: request.rows ? this.rows : [] }
-        : null,
-      lists: request.lists ? this.lists : null,
+      found:
+        this.hasTable && table
+          ? { Diagnostics: { sheet: "Diagnostics", table: "Diagnostics", headerRow: 1, firstColumn: 0, headers: this.headers, rows: table.rows ? this.rows : [] } }
+          : {},
+      sheetValues: lists ? { lists } : {},
       selection: request.selection ? this.selection : null,
     });
   }

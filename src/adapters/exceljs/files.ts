@@ -1,19 +1,9 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
-import {
-  CompiledScale,
-  DiagnosticsConfig,
-  RawTable,
-  compileScale,
-  defaultConfig,
-  matchHeaders,
-} from "../../domain";
 import { UserFacingError } from "../../errors";
-import { configFromLists } from "../../workbook/listsSheet";
 import { WorkbookPlan } from "../../workbook/plan";
 import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port";
-import { rawTableFrom } from "../../workbook/tableRows";
 import { CsvFormatError, decodeCsvBytes, parseCsv } from "../files/csv";
 import type { ExcelJsWorkbook } from "./excelJsWorkbook";
 import { XlsxFormatError, readXlsx, tableHeaderFlags } from "../files/xlsxReader";
@@ -137,42 +127,10 @@ export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
   throw new UserFacingError(`${shown(file)} is not an .xlsx or .csv file.`);
 }
 
-export interface DiagnosticsData {
-  snapshot: WorkbookSnapshot;
-  config: DiagnosticsConfig;
-  compiled: CompiledScale;
-  table: RawTable;
-}
-
-/** The workbook's settings (its Lists sheet, or defaults that accept any service) and its Diagnostics rows, ready to validate. */
-export async function readDiagnostics(opened: OpenedWorkbook, request: Partial<ReadRequest> = {}): Promise<DiagnosticsData> {
-  const snapshot = await opened.read({ rows: true, lists: true, selection: false, ...request });
-  let config = configFromLists(snapshot.lists, defaultConfig({ services: [] }));
-  const where = path.basename(opened.file);
-  // Without a Lists sheet the overall conclusion is optional (Ofsted dropped the single overall grade in
-  // April 2026): a file without that column is read with no overall row, as a Lists sheet without it would be.
-  if (!snapshot.lists && snapshot.diagnostics && config.overall) {
-    const draft = rawTableFrom(snapshot.diagnostics, config);
-    const overall = config.overall;
-    if (matchHeaders(draft.headers, config).missingRequired.some((d) => d.header === overall.shortLabel)) config = { ...config, overall: null };
-  }
-  if (!snapshot.diagnostics) {
-    throw new UserFacingError(
-      `${where} has no Diagnostics table: no sheet has a header row with at least "Service" and "Team" in its first 20 rows.`,
-    );
-  }
-  const table: RawTable = { ...rawTableFrom(snapshot.diagnostics, config), textOnly: opened.textOnly || undefined };
-  const { missingRequired } = matchHeaders(table.headers, config);
-  if (missingRequired.length > 0) {
-    const names = missingRequired.map((d) => `"${d.header}"`);
-    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-    throw new UserFacingError(
-      `Sheet "${table.sheet}" in ${where} has no ${missingRequired.length === 1 ? "column" : "columns"} headed ${list} (looked for the header row in the first 20 rows).`,
-    );
-  }
-  if (!table.textOnly) delete table.textOnly;
-  return { snapshot, config, compiled: compileScale(config.scale), table };
-}
+// Reading the Diagnostics data with the workbook's settings is the actions layer's job; re-exported so existing
+// importers keep working (import it from src/actions/readDiagnostics instead).
+export { readDiagnostics } from "../../actions/readDiagnostics";
+export type { DiagnosticsData } from "../../actions/readDiagnostics";
 
 /* ExcelJS expands a loaded validation range into one entry per cell: a template's whole-column dropdowns
    (a million cells each) would take gigabytes. Keep each range as one entry; ExcelJS's writer accepts ranges.

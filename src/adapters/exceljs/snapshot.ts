@@ -1,20 +1,11 @@
-import { defaultConfig, findHeaderRow, parseCellAddress } from "../../domain";
-import { configFromLists } from "../../workbook/listsSheet";
+import { parseCellAddress } from "../../domain/cells";
+import { findHeaderRowBy } from "../../workbook/headerSearch";
 import { CellValue, OWNER_NAME_PREFIX } from "../../workbook/plan";
-import { LISTS_OWNER } from "../../workbook/setupPlan";
-import {
-  DIAGNOSTICS_SHEET,
-  DIAGNOSTICS_TABLE,
-  LISTS_SHEET,
-  ReadRequest,
-  SheetInfo,
-  TableSnapshot,
-  WorkbookSnapshot,
-} from "../../workbook/port";
+import { ReadRequest, SheetInfo, SheetRequest, TableRequest, TableSnapshot, WorkbookSnapshot } from "../../workbook/port";
 
 /**
  * A workbook as plain values, whatever read it (ExcelJS, the fast .xlsx reader or the CSV parser).
- * One function turns it into a WorkbookSnapshot, so every reader finds the Diagnostics data the same way.
+ * One function turns it into a WorkbookSnapshot, so every reader finds a requested table the same way.
  */
 export interface SourceTable {
   name: string;
@@ -42,7 +33,7 @@ export interface SourceBook {
   names: SourceName[];
 }
 
-/** Rows within the first 20 searched for a header row. */
+/** Rows within the first 20 searched for a header row (a request's HeaderSearch.rows; kept for importers). */
 export const HEADER_SEARCH_ROWS = 20;
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -138,12 +129,12 @@ function tableSnapshot(sheet: SourceSheet, table: SourceTable, grid: CellValue[]
 }
 
 /** A plain range: from the recognised header row (or row 1) down to the last row with anything in it. */
-function rangeSnapshot(sheetName: string, grid: CellValue[][], headerIndex: number, withRows: boolean): TableSnapshot {
+function rangeSnapshot(sheetName: string, grid: CellValue[][], headerIndex: number, withRows: boolean, searchRows: number): TableSnapshot {
   const top = Math.max(headerIndex, 0);
   const bottom = lastNonBlankRow(grid);
   // Wide enough for the header and, when the header was not recognised, the title rows rawTableFrom searches.
   let right = lastNonBlankColumn(grid[top]);
-  const searchEnd = headerIndex >= 0 ? top : Math.min(bottom, HEADER_SEARCH_ROWS - 1);
+  const searchEnd = headerIndex >= 0 ? top : Math.min(bottom, searchRows - 1);
   for (let r = top; r <= searchEnd; r++) right = Math.max(right, lastNonBlankColumn(grid[r]));
   right = Math.max(right, 0);
   return {
@@ -157,8 +148,9 @@ function rangeSnapshot(sheetName: string, grid: CellValue[][], headerIndex: numb
 }
 
 /**
- * The Diagnostics data: the Excel table named Diagnostics; else the sheet named Diagnostics (through its table
- * when the header row is a table's); else the first sheet whose header row is recognised in its first 20 rows.
+ * Each requested table: the Excel table of that name; else its fallback sheet (through its table when the header row
+ * is a table's); else, when the request allows, the first other sheet whose header row is found in its first rows.
+ * The file readers hold every cell already, so the columns in skipHeaders are read like any other.
  */
 export function snapshotFrom(book: SourceBook, request: ReadRequest): WorkbookSnapshot {
   const grids = new Map<SourceSheet, CellValue[][]>();
@@ -178,52 +170,62 @@ export function snapshotFrom(book: SourceBook, request: ReadRequest): WorkbookSn
     if (sheet && !owners.has(sheet.name)) owners.set(sheet.name, name.name.slice(OWNER_NAME_PREFIX.length));
   }
   const sheets: SheetInfo[] = book.sheets.map((s) => ({ name: s.name, owner: owners.get(s.name) ?? null }));
+  // An owned sheet: the one marked with its owner's name (even if renamed), else the sheet of that name.
+  const ownedSheet = (r: SheetRequest) =>
+    book.sheets.find((s) => owners.get(s.name) === r.owner) ?? book.sheets.find((s) => sameName(s.name, r.sheet));
 
-  const listsSheet =
-    book.sheets.find((s) => owners.get(s.name) === LISTS_OWNER) ?? book.sheets.find((s) => sameName(s.name, LISTS_SHEET));
-  const listValues = listsSheet ? usedValues(gridOf(listsSheet)) : null;
-  // The header search needs the workbook's own column names, which live on the Lists sheet.
-  const config = configFromLists(listValues, defaultConfig({ services: [] }));
+  const found: Record<string, TableSnapshot> = {};
+  for (const t of request.tables) {
+    const snapshot = findTable(book, t, gridOf, ownedSheet);
+    if (snapshot) found[t.name] = snapshot;
+  }
 
-  let diagnostics: TableSnapshot | null = null;
+  const sheetValues: Record<string, CellValue[][]> = {};
+  for (const r of request.sheets ?? []) {
+    const sheet = ownedSheet(r);
+    const values = sheet ? usedValues(gridOf(sheet)) : null;
+    if (values) sheetValues[r.owner] = values;
+  }
+
+  return { sheets, found, sheetValues, selection: null };
+}
+
+function findTable(
+  book: SourceBook,
+  request: TableRequest,
+  gridOf: (sheet: SourceSheet) => CellValue[][],
+  ownedSheet: (r: SheetRequest) => SourceSheet | undefined,
+): TableSnapshot | null {
   for (const sheet of book.sheets) {
-    const table = sheet.tables.find((t) => sameName(t.name, DIAGNOSTICS_TABLE));
+    const table = sheet.tables.find((t) => sameName(t.name, request.name));
     if (table) {
-      diagnostics = tableSnapshot(sheet, table, gridOf(sheet), request.rows);
-      if (diagnostics) break;
+      const snapshot = tableSnapshot(sheet, table, gridOf(sheet), request.rows);
+      if (snapshot) return snapshot;
     }
   }
-  if (!diagnostics) {
-    const headerIn = (grid: CellValue[][]) => findHeaderRow(grid.slice(0, HEADER_SEARCH_ROWS).map((r) => r ?? []), config, HEADER_SEARCH_ROWS);
-    const fromSheet = (sheet: SourceSheet, headerIndex: number): TableSnapshot => {
-      const grid = gridOf(sheet);
-      const table =
-        headerIndex >= 0
-          ? sheet.tables.find((t) => {
-              const range = decodeRange(t.ref);
-              return range !== null && t.headerRow && range.top === headerIndex + 1;
-            })
-          : undefined;
-      return (table && tableSnapshot(sheet, table, grid, request.rows)) || rangeSnapshot(sheet.name, grid, headerIndex, request.rows);
-    };
-    const named = book.sheets.find((s) => sameName(s.name, DIAGNOSTICS_SHEET));
-    if (named) diagnostics = fromSheet(named, headerIn(gridOf(named)));
-    else {
-      for (const sheet of book.sheets) {
-        if (sheet === listsSheet) continue;
-        const at = headerIn(gridOf(sheet));
-        if (at >= 0) {
-          diagnostics = fromSheet(sheet, at);
-          break;
-        }
-      }
-    }
-  }
-
-  return {
-    sheets,
-    diagnostics,
-    lists: request.lists ? listValues : null,
-    selection: null,
+  const fallback = request.fallback;
+  if (!fallback) return null;
+  const search = fallback.header;
+  const headerIn = (grid: CellValue[][]) => findHeaderRowBy(grid.slice(0, search.rows).map((r) => r ?? []), search);
+  const fromSheet = (sheet: SourceSheet, headerIndex: number): TableSnapshot => {
+    const grid = gridOf(sheet);
+    const table =
+      headerIndex >= 0
+        ? sheet.tables.find((t) => {
+            const range = decodeRange(t.ref);
+            return range !== null && t.headerRow && range.top === headerIndex + 1;
+          })
+        : undefined;
+    return (table && tableSnapshot(sheet, table, grid, request.rows)) || rangeSnapshot(sheet.name, grid, headerIndex, request.rows, search.rows);
   };
+  const named = book.sheets.find((s) => sameName(s.name, fallback.sheet));
+  if (named) return fromSheet(named, headerIn(gridOf(named)));
+  if (!fallback.anySheet) return null;
+  const passOver = new Set(fallback.anySheet.except.map(ownedSheet));
+  for (const sheet of book.sheets) {
+    if (passOver.has(sheet)) continue;
+    const at = headerIn(gridOf(sheet));
+    if (at >= 0) return fromSheet(sheet, at);
+  }
+  return null;
 }

@@ -3,7 +3,7 @@
  * would not keep as typed, and column widths. No Office.js here, so they are unit-testable.
  */
 import { columnIndex, columnLetter } from "../../domain/cells";
-import { CellValue } from "../../workbook/plan";
+import { CellValue, OWNER_NAME_PREFIX } from "../../workbook/plan";
 
 export interface Block {
   /** 0-based first row and column, inclusive last row and column. */
@@ -110,3 +110,16 @@ export const jsonSize = (value: unknown) => JSON.stringify(value)?.length ?? 4;
 
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 export const rowIsBlank = (row: readonly unknown[]) => row.every(isBlank);
+
+export const lower = (s: string) => s.toLowerCase();
+
+/** Which owner each sheet has, from the names starting with OWNER_NAME_PREFIX (first one wins). Keys are lower case. */
+export function ownersOf(names: { name: string; formula: unknown }[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const n of names) {
+    if (!lower(n.name).startsWith(lower(OWNER_NAME_PREFIX))) continue;
+    const sheet = sheetOfFormula(n.formula);
+    if (sheet && !owners.has(lower(sheet))) owners.set(lower(sheet), n.name.slice(OWNER_NAME_PREFIX.length));
+  }
+  return owners;
+}

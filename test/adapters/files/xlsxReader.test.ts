@@ -3,6 +3,8 @@ import { sourceBook } from "../../../src/adapters/exceljs/excelJsWorkbook";
 import { loadWorkbookForEditing } from "../../../src/adapters/exceljs/files";
 import { SourceBook, snapshotFrom } from "../../../src/adapters/exceljs/snapshot";
 import { readXlsx } from "../../../src/adapters/files/xlsxReader";
+import { defaultConfig } from "../../../src/domain";
+import { diagnosticsRequest, diagnosticsView } from "../../../src/workbook/diagnosticsRead";
 import { zip } from "./zipFixture";
 
 const ALL = { rows: true, lists: true, selection: false };
@@ -41,7 +43,7 @@ describe("the fast .xlsx reader", () => {
     expect(grid[1]).toEqual(["Service", "Team", "Visit date", undefined, "Flag"]);
     expect(grid[2]).toEqual(["Safeguarding & <more>\r", "T1", 42954, undefined, true]);
     expect(grid[3]).toEqual(["Assessment", "#N/A", 42954, undefined, -150]);
-    const snapshot = snapshotFrom(book, ALL);
+    const snapshot = diagnosticsView(snapshotFrom(book, diagnosticsRequest(ALL, defaultConfig({ services: [] }))));
     expect(snapshot.sheets).toEqual([
       { name: "Read me", owner: "summary" },
       { name: "Visits & more", owner: null },

@@ -1,0 +1,93 @@
+/**
+ * The read every action makes, in the port's terms: the Diagnostics table (or a plain range on the Diagnostics
+ * sheet) and the Lists sheet. The grading rules (which headers make a header row, which columns are narrative)
+ * are turned into labels here, so adapters need none of them.
+ */
+import { DiagnosticsConfig, columnDefinitions, defaultConfig } from "../domain";
+import { columnsLabelled } from "./headerSearch";
+import { CellValue } from "./plan";
+import {
+  DIAGNOSTICS_SHEET,
+  DIAGNOSTICS_TABLE,
+  HeaderSearch,
+  LISTS_OWNER,
+  LISTS_SHEET,
+  ReadRequest,
+  SheetRequest,
+  TableSnapshot,
+  WorkbookPort,
+  WorkbookSnapshot,
+} from "./port";
+
+/** What an action asks for, as actions have always put it. */
+export interface DiagnosticsRead {
+  /** Read the Diagnostics table's rows as well as its headers. */
+  rows: boolean;
+  /** Also read the narrative columns (names and findings: see ColumnDefinition.narrative); only editing one visit needs them. */
+  narrative?: boolean;
+  lists: boolean;
+  selection: boolean;
+}
+
+/** A snapshot with the Diagnostics table and the Lists sheet's values in their own fields. */
+export interface DiagnosticsSnapshot extends WorkbookSnapshot {
+  diagnostics: TableSnapshot | null;
+  /** Values from A1 to the end of the used range of the add-in's lists sheet (owner "lists", else the sheet named Lists), or null. */
+  lists: CellValue[][] | null;
+}
+
+/** Rows within the first 20 searched for a header row. */
+export const HEADER_SEARCH_ROWS = 20;
+
+/** The header row of the Diagnostics data, as labels: the row with Service and Team naming the most required columns. */
+export function headerSearchFor(config: DiagnosticsConfig): HeaderSearch {
+  const defs = columnDefinitions(config);
+  const labels = (d: (typeof defs)[number]) => [d.header, ...d.alternatives];
+  return {
+    columns: defs.filter((d) => d.required).map(labels),
+    mustHave: defs.filter((d) => d.key === "service" || d.key === "team").map(labels),
+    rows: HEADER_SEARCH_ROWS,
+  };
+}
+
+/** The narrative columns' headers (not configurable). */
+export function narrativeHeaders(config: DiagnosticsConfig): string[] {
+  return columnDefinitions(config)
+    .filter((d) => d.narrative)
+    .flatMap((d) => [d.header, ...d.alternatives]);
+}
+
+const LISTS: SheetRequest = { owner: LISTS_OWNER, sheet: LISTS_SHEET };
+
+export function diagnosticsRequest(read: DiagnosticsRead, config: DiagnosticsConfig): ReadRequest {
+  return {
+    tables: [
+      {
+        name: DIAGNOSTICS_TABLE,
+        rows: read.rows,
+        skipHeaders: read.narrative ? undefined : narrativeHeaders(config),
+        fallback: { sheet: DIAGNOSTICS_SHEET, header: headerSearchFor(config), anySheet: { except: [LISTS] } },
+      },
+    ],
+    sheets: read.lists ? [LISTS] : [],
+    selection: read.selection,
+  };
+}
+
+export function diagnosticsView(snapshot: WorkbookSnapshot): DiagnosticsSnapshot {
+  return { ...snapshot, diagnostics: snapshot.found[DIAGNOSTICS_TABLE] ?? null, lists: snapshot.sheetValues[LISTS_OWNER] ?? null };
+}
+
+/** One read of the Diagnostics data; the header search uses `config`'s labels (by default the built-in ones). */
+export async function readDiagnosticsSnapshot(
+  port: WorkbookPort,
+  read: DiagnosticsRead,
+  config: DiagnosticsConfig = defaultConfig({ services: [] }),
+): Promise<DiagnosticsSnapshot> {
+  return diagnosticsView(await port.read(diagnosticsRequest(read, config)));
+}
+
+/** 0-based positions, within a header row, of the narrative columns (matched as the core matches headers). */
+export function narrativeColumns(headers: readonly unknown[], config: DiagnosticsConfig = defaultConfig()): Set<number> {
+  return columnsLabelled(headers, narrativeHeaders(config));
+}
