@@ -1,2 +1,2 @@
-/** The line under each group's heading, as in council reports. */
-export const JUDGEMENTS_LINE = "The overall judgements of the diagnostic teams";
+// Moved to src/presentation/wording.ts, the one home of the sentences every output shares; kept for old imports.
+export { JUDGEMENTS_LINE } from "../presentation/wording";
