@@ -1,11 +1,11 @@
 import { execFile } from "child_process";
-import { promises as fs } from "fs";
+import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
 import { promisify } from "util";
 
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, "..", "..");
-const pkg = JSON.parse(require("fs").readFileSync(path.join(ROOT, "package.json"), "utf8"));
+const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
 const BIN = path.join(ROOT, pkg.bin["team-diagnostics"]);
 
 beforeAll(async () => {
