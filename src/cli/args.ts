@@ -1,5 +1,7 @@
 import { parseArgs as parseNodeArgs } from "node:util";
-import { GroupBy, IsoDate, TieRule, parseBritishDate } from "../domain";
+import type { GroupBy, IsoDate, TieRule } from "../domain";
+// Only the date parser: --help should not load the whole core.
+import { parseBritishDate } from "../domain/dates";
 import { UserFacingError } from "../errors";
 
 export class UsageError extends UserFacingError {}
