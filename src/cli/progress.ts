@@ -1,6 +1,7 @@
 /**
  * A progress line on stderr for runs longer than a second, on a terminal only: nothing at all when stderr is
  * piped or redirected, or with --json. The line is rewritten in place (carriage return) and cleared at the end.
+ * It appears when the timer fires or, if the work has not let the timer run, at the next step after a second.
  */
 export interface Progress {
   step(text: string): void;
@@ -13,6 +14,7 @@ export function progressLine(write: ((text: string) => void) | undefined, delayM
   if (!write) return SILENT;
   let current = "";
   let shown = false;
+  const start = Date.now();
   const show = () => {
     shown = true;
     write(`\r\x1b[2K${current}`);
@@ -22,7 +24,8 @@ export function progressLine(write: ((text: string) => void) | undefined, delayM
   return {
     step(text) {
       current = `${text}…`;
-      if (shown) show();
+      // Reading and checking run without yielding to the event loop, so the timer may not have fired yet.
+      if (shown || Date.now() - start >= delayMs) show();
     },
     done() {
       clearTimeout(timer);

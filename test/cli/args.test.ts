@@ -54,3 +54,19 @@ describe("progress line", () => {
     expect(written).toBe("\r\x1b[2KReading in.xlsx…\r\x1b[2KWriting out.xlsx…\r\x1b[2K");
   });
 });
+
+describe("progress line without a turn of the event loop", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it("shows at the next step once a second has passed, even if the timer could not run", () => {
+    let written = "";
+    const busy = progressLine((t) => (written += t));
+    busy.step("Reading big.csv");
+    jest.setSystemTime(Date.now() + 1500);
+    expect(written).toBe("");
+    busy.step("Checking big.csv");
+    expect(written).toBe("\r\x1b[2KChecking big.csv…");
+    busy.done();
+  });
+});
