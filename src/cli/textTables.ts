@@ -1,5 +1,5 @@
 import { Problem, Summary, describeProblem } from "../domain";
-import { describeBase, groupHeading } from "../workbook/summaryText";
+import { NOTHING_COUNTED, ROWS_LEFT_OUT, TABLE_HEADINGS, describeBase, groupHeading, leftOutLine } from "../presentation/wording";
 
 /** Wraps text into lines of at most `width` characters, breaking at spaces. */
 export function wrap(text: string, width: number): string[] {
@@ -29,7 +29,7 @@ export function summaryAsText(summary: Summary, options: { width?: number } = {}
   const width = Math.max(60, Math.min(options.width ?? 100, 120));
   const gradingWidth = Math.min(
     48,
-    Math.max("Grading".length, ...summary.groups.flatMap((g) => g.rows.map((r) => r.text.length))),
+    Math.max(TABLE_HEADINGS[1].length, ...summary.groups.flatMap((g) => g.rows.map((r) => r.text.length))),
   );
   const domainWidth = Math.max(20, width - gradingWidth - 7);
   const out: string[] = [];
@@ -45,14 +45,14 @@ export function summaryAsText(summary: Summary, options: { width?: number } = {}
     return lines;
   };
   for (const group of summary.groups) {
-    out.push("", groupHeading(summary, group.name, group.visits), rule, ...row("Quality domain", "Grading"), rule);
+    out.push("", groupHeading(summary, group.name, group.visits), rule, ...row(...TABLE_HEADINGS), rule);
     for (const r of group.rows) out.push(...row(r.domain, r.text));
     out.push(rule);
   }
-  if (summary.groups.length === 0) out.push("", "No visits counted: nothing to summarise.");
+  if (summary.groups.length === 0) out.push("", NOTHING_COUNTED);
   if (summary.base.excluded.length > 0) {
-    out.push("", "Rows left out");
-    for (const row of summary.base.excluded) out.push(`  ${row.sheet} row ${row.row}: ${row.reasons.join(" ")}`);
+    out.push("", ROWS_LEFT_OUT);
+    for (const row of summary.base.excluded) out.push(`  ${leftOutLine(row)}`);
   }
   return `${out.join("\n")}\n`;
 }

@@ -1,8 +1,7 @@
 import { DiagnosticsConfig, GroupSummary, Summary, compileScale, defaultConfig } from "../domain";
 import { readableTextColour } from "../domain/colour";
-import { describeBase, groupHeading } from "../workbook/summaryText";
+import { JUDGEMENTS_LINE, TABLE_HEADINGS, describeBaseInline, groupHeading } from "../presentation/wording";
 import { neutraliseFormula } from "./csv";
-import { JUDGEMENTS_LINE } from "./wording";
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -31,7 +30,7 @@ function tableHtml(group: GroupSummary, colourOf: Colours, overallKey: string | 
   });
   return (
     `<table style="border-collapse:collapse;${FONT}" border="1" cellspacing="0" cellpadding="4">` +
-    `<thead><tr>${td("Quality domain", { header: true, bold: true, fill: HEADER_FILL, width: "58%" })}${td("Grading", { header: true, bold: true, fill: HEADER_FILL, width: "42%" })}</tr></thead>` +
+    `<thead><tr>${td(TABLE_HEADINGS[0], { header: true, bold: true, fill: HEADER_FILL, width: "58%" })}${td(TABLE_HEADINGS[1], { header: true, bold: true, fill: HEADER_FILL, width: "42%" })}</tr></thead>` +
     `<tbody>${rows.join("")}</tbody></table>`
   );
 }
@@ -41,7 +40,7 @@ function clean(text: string): string {
 }
 
 function tableText(group: GroupSummary): string[] {
-  return ["Quality domain\tGrading", ...group.rows.map((row) => `${clean(row.domain)}\t${clean(row.text)}`)];
+  return [TABLE_HEADINGS.join("\t"), ...group.rows.map((row) => `${clean(row.domain)}\t${clean(row.text)}`)];
 }
 
 
@@ -59,7 +58,7 @@ export function summaryTableClipboard(
   const colourOf: Colours = (code) => (code ? colours.get(code)?.colour : undefined);
   const overallKey = config.overall?.key ?? null;
   // Every copy states its base (domain.md: the round or dates, visits counted, what was left out).
-  const base = describeBase(summary).join(" ").replace(" (listed below)", "");
+  const base = describeBaseInline(summary);
   const baseHtml = `<p style="${FONT};font-size:9pt;font-style:italic;margin:3pt 0 0 0">${escapeHtml(base)}</p>`;
   if (groupName !== null) {
     const group = summary.groups.find((g) => g.name === groupName);

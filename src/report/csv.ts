@@ -1,4 +1,5 @@
 import { DiagnosticsConfig, Summary, compileScale } from "../domain";
+import { countsRows } from "../presentation/counts";
 
 /** Byte order mark: put it first when saving for Excel, which otherwise misreads non-ASCII UTF-8. */
 export const CSV_BOM = "\uFEFF";
@@ -29,13 +30,5 @@ export function csvLine(fields: readonly (string | number)[]): string {
  * as on the Counts sheet). CRLF line ends; no byte order mark (add CSV_BOM when saving a file for Excel).
  */
 export function countsCsv(summary: Summary, config: DiagnosticsConfig): string {
-  const compiled = compileScale(config.scale);
-  let out = csvLine([summary.by === "service" ? "Service" : "Area", "Quality domain", "Grade", "Visits"]);
-  for (const group of summary.groups) {
-    for (const row of group.rows) {
-      const byGrade = new Map(row.counts.map((c) => [c.grade, c.count]));
-      for (const category of compiled.categories) out += csvLine([group.name, row.domain, category.code, byGrade.get(category.code) ?? 0]);
-    }
-  }
-  return out;
+  return countsRows(summary, compileScale(config.scale)).map(csvLine).join("");
 }

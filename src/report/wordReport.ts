@@ -15,10 +15,19 @@ import {
 } from "docx";
 import { CompiledScale, DiagnosticsConfig, GroupSummary, Summary, compileScale } from "../domain";
 import { readableTextColour } from "../domain/colour";
-import { HEADLINE_RULE, describeBase, groupHeading } from "../workbook/summaryText";
-import { GradeDistribution, gradeDistribution, gradeName } from "./distribution";
+import { GradeDistribution, gradeDistribution, gradeName } from "../presentation/distribution";
+import {
+  HEADLINE_RULE,
+  JUDGEMENTS_LINE,
+  NOTHING_COUNTED,
+  ROWS_LEFT_OUT,
+  TABLE_HEADINGS,
+  describeBase,
+  groupHeading,
+  leftOutReasons,
+  leftOutRow,
+} from "../presentation/wording";
 import { stackedBarPng } from "./png";
-import { JUDGEMENTS_LINE } from "./wording";
 
 export interface WordReportInput {
   byService: Summary;
@@ -113,7 +122,7 @@ function gradingTable(group: GroupSummary, config: DiagnosticsConfig, compiled: 
       textCell(row.text, { width: GRADING_WIDTHS[1], bold: overall, fill }),
     ];
   });
-  return table(GRADING_WIDTHS, ["Quality domain", "Grading"], rows);
+  return table(GRADING_WIDTHS, [...TABLE_HEADINGS], rows);
 }
 
 function groupSection(summary: Summary, config: DiagnosticsConfig, compiled: CompiledScale): (Paragraph | Table)[] {
@@ -229,7 +238,7 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
 
   if (!input.omitServiceTables) {
     body.push(heading("Findings by service", HeadingLevel.HEADING_1));
-    if (byService.groups.length === 0) body.push(para("No visits counted: nothing to summarise yet."));
+    if (byService.groups.length === 0) body.push(para(NOTHING_COUNTED));
     body.push(...groupSection(byService, config, compiled));
   }
 
@@ -262,14 +271,14 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
   if (excluded.length > 0) {
     const widths = [Math.round(TEXT_WIDTH * 0.25), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.25)];
     body.push(
-      heading("Rows left out", HeadingLevel.HEADING_1),
+      heading(ROWS_LEFT_OUT, HeadingLevel.HEADING_1),
       para("These rows of the workbook were not counted. Correct them and produce the report again to include them.", { keepNext: true }),
       table(
         widths,
         ["Row", "Reasons"],
         excluded.map((row) => [
-          textCell(`${row.sheet} row ${row.row}`, { width: widths[0] }),
-          textCell(row.reasons.join(" "), { width: widths[1] }),
+          textCell(leftOutRow(row), { width: widths[0] }),
+          textCell(leftOutReasons(row), { width: widths[1] }),
         ]),
       ),
     );

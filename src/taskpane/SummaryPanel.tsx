@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { computeSummaries, computeSummary, refreshSummary } from "../actions/workbookActions";
 import { CompiledScale, DiagnosticsConfig, GroupBy, Summary, SummaryFilter, parseBritishDate } from "../domain";
-import { describeBase, groupHeading } from "../workbook/summaryText";
+import { NOTHING_COUNTED, ROWS_LEFT_OUT, TABLE_HEADINGS, describeBase, groupHeading, leftOutLine } from "../presentation/wording";
 import { CSV_MIME, DOCX_MIME, XLSX_MIME } from "./host";
 import { gradeCellStyle } from "./gradeStyle";
 import { loadClipboard, loadCsv, loadSummaryWorkbook, loadWordReport } from "./lazy";
@@ -60,9 +60,9 @@ export function SummaryTables(props: { summary: Summary; config: DiagnosticsConf
             <thead>
               <tr>
                 <th scope="col" style={{ width: "58%" }}>
-                  Quality domain
+                  {TABLE_HEADINGS[0]}
                 </th>
-                <th scope="col">Grading</th>
+                <th scope="col">{TABLE_HEADINGS[1]}</th>
               </tr>
             </thead>
             <tbody>
@@ -241,7 +241,7 @@ export function SummaryPanel() {
             ))}
           </ul>
           {shown.groups.length === 0 ? (
-            <Text>No visits counted: nothing to summarise yet.</Text>
+            <Text>{NOTHING_COUNTED}</Text>
           ) : (
             <>
               <div>
@@ -254,10 +254,10 @@ export function SummaryPanel() {
           )}
           {shown.base.excluded.length > 0 && (
             <details>
-              <summary>{`Rows left out (${shown.base.excluded.length})`}</summary>
+              <summary>{`${ROWS_LEFT_OUT} (${shown.base.excluded.length})`}</summary>
               <ul className={styles.base}>
                 {shown.base.excluded.map((row) => (
-                  <li key={`${row.sheet}-${row.row}`}>{`${row.sheet} row ${row.row}: ${row.reasons.join(" ")}`}</li>
+                  <li key={`${row.sheet}-${row.row}`}>{leftOutLine(row)}</li>
                 ))}
               </ul>
             </details>

@@ -1,9 +1,22 @@
 import { DiagnosticsConfig, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
-import { gradeDistribution, gradeName } from "../report/distribution";
+import { countsRows } from "../presentation/counts";
+import { gradeDistribution, gradeName } from "../presentation/distribution";
 import { ownedSheetName } from "./ownedSheets";
 import { CellValue, WorkbookChange, WorkbookPlan } from "./plan";
 import { SheetInfo } from "./port";
-import { HEADLINE_RULE, describeBase, groupHeading } from "./summaryText";
+import {
+  HEADLINE_RULE,
+  NOTHING_COUNTED,
+  ROWS_LEFT_OUT,
+  TABLE_HEADINGS,
+  describeBase,
+  findingsTitle,
+  groupColumn,
+  groupHeading,
+  groupWord as groupWordOf,
+  leftOutReasons,
+  leftOutRow,
+} from "../presentation/wording";
 
 export const SUMMARY_OWNER = "summary";
 export const COUNTS_OWNER = "counts";
@@ -40,8 +53,8 @@ export function summaryPlan(
   // Styles go after the values they dress.
   const styles: WorkbookChange[] = [{ kind: "setStyle", sheet, range: "A1", style: { bold: true, fontSize: 14 } }];
 
-  const groupWord = summary.by === "service" ? "service" : "area";
-  const values: CellValue[][] = [[`Team diagnostics: findings by ${groupWord}`, null]];
+  const groupWord = groupWordOf(summary.by);
+  const values: CellValue[][] = [[findingsTitle(summary.by), null]];
   for (const line of describeBase(summary)) values.push([line, null]);
   // One sentence a row, so neither runs off a printed page.
   for (const sentence of HEADLINE_RULE.split(/(?<=\.) /)) values.push([sentence, null]);
@@ -52,7 +65,7 @@ export function summaryPlan(
   for (const group of summary.groups) {
     const heading = values.length + 1;
     groupRows.push(heading);
-    values.push([groupHeading(summary, group.name, group.visits), null], ["Quality domain", "Grading"]);
+    values.push([groupHeading(summary, group.name, group.visits), null], [...TABLE_HEADINGS]);
     styles.push(
       { kind: "setStyle", sheet, range: `A${heading}`, style: { bold: true, fontSize: 12 } },
       { kind: "setStyle", sheet, range: `A${heading + 1}:B${heading + 1 + group.rows.length}`, style: { border: true, wrap: true, verticalAlignment: "Top" } },
@@ -67,12 +80,12 @@ export function summaryPlan(
     });
     values.push([null, null]);
   }
-  if (summary.groups.length === 0) values.push(["No visits counted: nothing to summarise yet.", null], [null, null]);
+  if (summary.groups.length === 0) values.push([NOTHING_COUNTED, null], [null, null]);
 
   if (summary.base.excluded.length > 0) {
     const start = values.length + 1;
-    values.push(["Rows left out", null], ["Row", "Reason"]);
-    for (const row of summary.base.excluded) values.push([`${row.sheet} row ${row.row}`, row.reasons.join(" ")]);
+    values.push([ROWS_LEFT_OUT, null], ["Row", "Reason"]);
+    for (const row of summary.base.excluded) values.push([leftOutRow(row), leftOutReasons(row)]);
     styles.push(
       { kind: "setStyle", sheet, range: `A${start}`, style: { bold: true, fontSize: 12 } },
       { kind: "setStyle", sheet, range: `A${start + 1}:B${start + 1}`, style: { bold: true, fill: "DDE7EE" } },
@@ -88,7 +101,7 @@ export function summaryPlan(
   if (distribution) {
     const top = values.length + 1;
     const title = `${distribution.domain.shortLabel} by ${groupWord} (number of visits)`;
-    const header = [groupWord === "service" ? "Service" : "Area", ...distribution.categories.map(gradeName)];
+    const header = [groupColumn(summary.by), ...distribution.categories.map(gradeName)];
     const block: CellValue[][] = [header, ...distribution.groups.map((g) => [g.name, ...g.counts])];
     const width = header.length;
     const dataRange = rangeAddress(0, top + 1, width, block.length);
@@ -123,14 +136,7 @@ export function summaryPlan(
 
   // Counts: one row per group, domain and grade, plain numbers ready for pivot tables and charts.
   const counts = countsTarget.name;
-  const header = [groupWord === "service" ? "Service" : "Area", "Quality domain", "Grade", "Visits"];
-  const countRows: CellValue[][] = [header];
-  for (const group of summary.groups) {
-    for (const row of group.rows) {
-      const byGrade = new Map(row.counts.map((c) => [c.grade, c.count]));
-      for (const category of compiled.categories) countRows.push([group.name, row.domain, category.code, byGrade.get(category.code) ?? 0]);
-    }
-  }
+  const countRows: CellValue[][] = countsRows(summary, compiled);
   changes.push(
     { kind: "setValues", sheet: counts, topLeft: "A1", values: countRows },
     { kind: "setStyle", sheet: counts, range: "A1:D1", style: { bold: true, fill: "DDE7EE" } },

@@ -1,0 +1,115 @@
+/**
+ * Summaries for the command line (and anything else holding a port it reads only): one read, validated,
+ * rolled up with the options the user gave. The pane's actions are in workbookActions.ts; both start from
+ * readContext, so the pane and the command line see a workbook the same way.
+ */
+import {
+  DiagnosticsConfig,
+  GroupBy,
+  MissingColumnsError,
+  Problem,
+  RawTable,
+  Summary,
+  SummaryFilter,
+  TieRule,
+  ValidationResult,
+  rollUp,
+  validateTable,
+} from "../domain";
+import { UserFacingError } from "../errors";
+import { summaryPlan } from "../workbook/summaryPlan";
+import { WorkbookPort } from "../workbook/port";
+import { NoDiagnosticsTableError, readContext } from "./context";
+
+/** What the user chose: the command line's --by, --round, --from, --to and --tie. */
+export interface SummaryActionOptions {
+  by?: GroupBy;
+  filter?: SummaryFilter;
+  /** Overrides the workbook's own tie rule. */
+  tie?: TieRule;
+}
+
+/**
+ * A port that is a file (the file adapter's OpenedWorkbook): its name goes into the messages, and a CSV file
+ * holds text only, so a date typed as text there is no problem.
+ */
+export interface SourcePort extends WorkbookPort {
+  readonly file?: string;
+  readonly textOnly?: boolean;
+}
+
+export interface Checked {
+  config: DiagnosticsConfig;
+  validation: ValidationResult;
+  problems: Problem[];
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+function listed(names: string[]): string {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** One read of every row (no narrative), validated under the chosen tie rule. */
+export async function checkSource(port: SourcePort, options: Pick<SummaryActionOptions, "tie"> = {}): Promise<Checked> {
+  const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false });
+  const where = port.file === undefined ? undefined : baseName(port.file);
+  if (!context.table) {
+    if (where === undefined) throw new NoDiagnosticsTableError();
+    throw new UserFacingError(
+      `${where} has no Diagnostics table: no sheet has a header row with at least "Service" and "Team" in its first 20 rows.`,
+    );
+  }
+  const table: RawTable = port.textOnly ? { ...context.table, textOnly: true } : context.table;
+  const config = options.tie ? { ...context.config, tieRule: options.tie } : context.config;
+  try {
+    const validation = validateTable(table, config, context.compiled);
+    return { config, validation, problems: validation.problems };
+  } catch (error) {
+    if (!(error instanceof MissingColumnsError) || where === undefined) throw error;
+    const names = error.missing.map((d) => `"${d.header}"`);
+    throw new UserFacingError(
+      `Sheet "${error.sheet}" in ${where} has no ${names.length === 1 ? "column" : "columns"} headed ${listed(names)} (looked for the header row in the first 20 rows).`,
+    );
+  }
+}
+
+/** The per-service (or per-area) summary of a source, with every problem found on the way. */
+export async function summariseSource(
+  port: SourcePort,
+  options: SummaryActionOptions = {},
+): Promise<Checked & { summary: Summary }> {
+  const checked = await checkSource(port, options);
+  const summary = rollUp(checked.validation, checked.config, { by: options.by ?? "service", filter: options.filter ?? {} });
+  return { ...checked, summary };
+}
+
+/** Writes the Summary and Counts sheets of a summary into a new workbook (one plan, applied once). */
+export async function writeSummarySheets(target: WorkbookPort, summary: Summary, config: DiagnosticsConfig): Promise<void> {
+  await target.apply(summaryPlan(summary, config, []).plan);
+}
+
+/** The summaries a report needs: always by service (the overview counts every service), by area when asked or available. */
+export function reportSummaries(
+  validation: ValidationResult,
+  config: DiagnosticsConfig,
+  options: { by?: GroupBy; filter?: SummaryFilter } = {},
+): { byService: Summary; byArea: Summary | null } {
+  const filter = options.filter ?? {};
+  const byService = rollUp(validation, config, { by: "service", filter });
+  if (options.by === "service") return { byService, byArea: null };
+  const byArea = rollUp(validation, config, { by: "area", filter });
+  if (options.by === undefined && byArea.groups.length === 0) return { byService, byArea: null };
+  return { byService, byArea };
+}
+
+/** Both groupings a Word report needs from one read of the source. */
+export async function reportSource(
+  port: SourcePort,
+  options: SummaryActionOptions = {},
+): Promise<Checked & { byService: Summary; byArea: Summary | null }> {
+  const checked = await checkSource(port, options);
+  return { ...checked, ...reportSummaries(checked.validation, checked.config, options) };
+}

@@ -1,0 +1,34 @@
+import { Problem, Summary } from "../domain";
+
+/** The JSON document of `summary --json`. Keys and shapes are a published interface: add, never rename. */
+export function summaryJson(summary: Summary, problems: readonly Problem[]): unknown {
+  const groupKey = summary.by === "service" ? "service" : "area";
+  const { base } = summary;
+  return {
+    base: {
+      visits: base.visits,
+      drafts: base.drafts,
+      excluded: base.excluded.map((e) => ({ sheet: e.sheet, row: e.row, reasons: e.reasons })),
+      round: base.filter.round ?? null,
+      from: base.filter.from ?? null,
+      to: base.filter.to ?? null,
+      rounds: base.rounds,
+      firstVisit: base.firstVisit,
+      lastVisit: base.lastVisit,
+      filteredOut: base.filteredOut,
+      ...(summary.by === "area" ? { withoutArea: base.ungrouped } : {}),
+    },
+    [summary.by === "service" ? "services" : "areas"]: summary.groups.map((g) => ({
+      [groupKey]: g.name,
+      visits: g.visits,
+      rows: g.rows.map((r) => ({
+        domain: r.domain,
+        headline: r.headline,
+        tie: r.tie,
+        counts: Object.fromEntries(r.counts.map((c) => [c.grade, c.count])),
+        text: r.text,
+      })),
+    })),
+    problems: problems.map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, cell: p.cell, message: p.message })),
+  };
+}
