@@ -1,4 +1,4 @@
-import { CompiledScale, DiagnosticsConfig, RawTable, compileScale, defaultConfig } from "../domain";
+import { CompiledScale, DiagnosticsConfig, RawTable, compileScale, defaultConfig, matchHeaders } from "../domain";
 import { configFromLists } from "../workbook/listsSheet";
 import { WorkbookBasis, WorkbookChange, WorkbookPlan } from "../workbook/plan";
 import { DiagnosticsRead, DiagnosticsSnapshot, readDiagnosticsSnapshot } from "../workbook/diagnosticsRead";
@@ -40,6 +40,19 @@ export async function readContext(
     compiled: compileScale(config.scale),
     table: snapshot.diagnostics ? rawTableFrom(snapshot.diagnostics, config) : null,
   };
+}
+
+/**
+ * Without a Lists sheet the overall conclusion is optional (Ofsted dropped the single overall grade in April 2026):
+ * a file without that column is read with no overall row, as a Lists sheet without it would have it. Only for reading
+ * files: Set up in the pane always makes the column, which a council can then remove on the Lists sheet.
+ */
+export function optionalOverall(config: DiagnosticsConfig, snapshot: DiagnosticsSnapshot): DiagnosticsConfig {
+  const overall = config.overall;
+  if (snapshot.lists || !snapshot.diagnostics || !overall) return config;
+  const headers = rawTableFrom(snapshot.diagnostics, config).headers;
+  const missing = matchHeaders(headers, config).missingRequired.some((d) => d.header === overall.shortLabel);
+  return missing ? { ...config, overall: null } : config;
 }
 
 export function requireTable(context: ActionContext): RawTable {

@@ -9,6 +9,7 @@ import type { OpenedWorkbook } from "../adapters/exceljs/files";
 import { DiagnosticsRead, DiagnosticsSnapshot, headerSearchFor, readDiagnosticsSnapshot } from "../workbook/diagnosticsRead";
 import { configFromLists } from "../workbook/listsSheet";
 import { rawTableFrom } from "../workbook/tableRows";
+import { optionalOverall } from "./context";
 
 export interface DiagnosticsData {
   snapshot: DiagnosticsSnapshot;
@@ -29,13 +30,7 @@ export async function readDiagnostics(opened: OpenedWorkbook, request: Partial<D
     snapshot = await readDiagnosticsSnapshot(opened, wanted, config);
   }
   const where = path.basename(opened.file);
-  // Without a Lists sheet the overall conclusion is optional (Ofsted dropped the single overall grade in
-  // April 2026): a file without that column is read with no overall row, as a Lists sheet without it would be.
-  if (!snapshot.lists && snapshot.diagnostics && config.overall) {
-    const overall = config.overall;
-    const draft = rawTableFrom(snapshot.diagnostics, config);
-    if (matchHeaders(draft.headers, config).missingRequired.some((d) => d.header === overall.shortLabel)) config = { ...config, overall: null };
-  }
+  config = optionalOverall(config, snapshot);
   if (!snapshot.diagnostics) {
     throw new UserFacingError(
       `${where} has no Diagnostics table: no sheet has a header row with at least "Service" and "Team" in its first 20 rows.`,

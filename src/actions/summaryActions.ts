@@ -19,7 +19,7 @@ import {
 import { UserFacingError } from "../errors";
 import { summaryPlan } from "../workbook/summaryPlan";
 import { WorkbookPort } from "../workbook/port";
-import { NoDiagnosticsTableError, readContext } from "./context";
+import { NoDiagnosticsTableError, optionalOverall, readContext } from "./context";
 
 /** What the user chose: the command line's --by, --round, --from, --to and --tie. */
 export interface SummaryActionOptions {
@@ -63,7 +63,8 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
     );
   }
   const table: RawTable = port.textOnly ? { ...context.table, textOnly: true } : context.table;
-  const config = options.tie ? { ...context.config, tieRule: options.tie } : context.config;
+  const read = optionalOverall(context.config, context.snapshot);
+  const config = options.tie ? { ...read, tieRule: options.tie } : read;
   try {
     const validation = validateTable(table, config, context.compiled);
     return { config, validation, problems: validation.problems };
