@@ -82,8 +82,8 @@ export default tseslint.config(
           patterns: [
             {
               // The domain's index, or any of its modules but the neutral cells and text helpers.
-              regex: "(^|/)domain(/(?!(cells|text)$)[^/]+)?$|(^|/)workbook/(listsSheet|tableRows|setupPlan|summaryPlan|diagnosticsRead)$",
-              message: "Adapters take what to read from the request: import no grading rules (domain config, scale, fields, visits, rollup).",
+              regex: "(^|/)domain(/(?!(cells|text)$)[^/]+)?$|(^|/)workbook/(listsSheet|tableRows|setupPlan|summaryPlan|diagnosticsRead)$|^\\.\\./\\.\\./(actions|cli|taskpane|report|presentation)(/|$)",
+              message: "Adapters take what to read from the request: import no grading rules (domain config, scale, fields, visits, rollup) and nothing from the layers above them (actions, cli, taskpane, report, presentation).",
             },
           ],
         },

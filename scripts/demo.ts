@@ -5,7 +5,8 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { ExcelJsWorkbook } from "../src/adapters/exceljs/excelJsWorkbook";
-import { openWorkbookFile, readDiagnostics, writeWorkbookFile } from "../src/adapters/exceljs/files";
+import { openWorkbookFile, writeWorkbookFile } from "../src/adapters/exceljs/files";
+import { readDiagnostics } from "../src/actions/readDiagnostics";
 import { problemCount, problemLines, summaryAsText } from "../src/cli/textTables";
 import { rollUp, validateTable } from "../src/domain";
 import { summaryPlan } from "../src/workbook/summaryPlan";

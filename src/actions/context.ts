@@ -1,7 +1,7 @@
 import { CompiledScale, DiagnosticsConfig, RawTable, compileScale, defaultConfig, matchHeaders } from "../domain";
 import { configFromLists } from "../workbook/listsSheet";
 import { WorkbookBasis, WorkbookChange, WorkbookPlan } from "../workbook/plan";
-import { DiagnosticsRead, DiagnosticsSnapshot, readDiagnosticsSnapshot } from "../workbook/diagnosticsRead";
+import { DiagnosticsRead, DiagnosticsSnapshot, headerSearchFor, readDiagnosticsSnapshot } from "../workbook/diagnosticsRead";
 import { WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { rawTableFrom } from "../workbook/tableRows";
 
@@ -32,8 +32,13 @@ export async function readContext(
   const base = defaults ?? defaultConfig({ services: [] });
   // The request names the table and sheet wanted, with the header labels to look for (from `base`) and the
   // narrative headers to leave out; the Lists sheet is parsed here, once, not in the adapter.
-  const snapshot = await readDiagnosticsSnapshot(port, request, base);
+  let snapshot = await readDiagnosticsSnapshot(port, request, base);
   const config = configFromLists(snapshot.lists, base);
+  // A plain range's header row is looked for with the built-in column names; when the Lists sheet renames them,
+  // look again with the workbook's own (an Excel table is found by its name, so this never costs the pane a sync).
+  if (snapshot.diagnostics?.table === null && JSON.stringify(headerSearchFor(config)) !== JSON.stringify(headerSearchFor(base))) {
+    snapshot = await readDiagnosticsSnapshot(port, request, config);
+  }
   return {
     snapshot,
     config,

@@ -52,15 +52,26 @@ function listed(names: string[]): string {
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
+/** The file has no table to read: one sentence naming it. */
+export function noTableError(where: string): UserFacingError {
+  return new UserFacingError(`${where} has no Diagnostics table: no sheet has a header row with at least "Service" and "Team" in its first 20 rows.`);
+}
+
+/** The table lacks required columns: one sentence naming the sheet, the file and the columns. */
+export function missingColumnsError(sheet: string, where: string, missing: readonly { header: string }[]): UserFacingError {
+  const names = missing.map((d) => `"${d.header}"`);
+  return new UserFacingError(
+    `Sheet "${sheet}" in ${where} has no ${names.length === 1 ? "column" : "columns"} headed ${listed(names)} (looked for the header row in the first 20 rows).`,
+  );
+}
+
 /** One read of every row (no narrative), validated under the chosen tie rule. */
 export async function checkSource(port: SourcePort, options: Pick<SummaryActionOptions, "tie"> = {}): Promise<Checked> {
   const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false });
   const where = port.file === undefined ? undefined : baseName(port.file);
   if (!context.table) {
     if (where === undefined) throw new NoDiagnosticsTableError();
-    throw new UserFacingError(
-      `${where} has no Diagnostics table: no sheet has a header row with at least "Service" and "Team" in its first 20 rows.`,
-    );
+    throw noTableError(where);
   }
   const table: RawTable = port.textOnly ? { ...context.table, textOnly: true } : context.table;
   const read = optionalOverall(context.config, context.snapshot);
@@ -70,10 +81,7 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
     return { config, validation, problems: validation.problems };
   } catch (error) {
     if (!(error instanceof MissingColumnsError) || where === undefined) throw error;
-    const names = error.missing.map((d) => `"${d.header}"`);
-    throw new UserFacingError(
-      `Sheet "${error.sheet}" in ${where} has no ${names.length === 1 ? "column" : "columns"} headed ${listed(names)} (looked for the header row in the first 20 rows).`,
-    );
+    throw missingColumnsError(error.sheet, where, error.missing);
   }
 }
 

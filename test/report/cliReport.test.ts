@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openWorkbookFile, readDiagnostics } from "../../src/adapters/exceljs/files";
+import { openWorkbookFile } from "../../src/adapters/exceljs/files";
+import { readDiagnostics } from "../../src/actions/readDiagnostics";
 import { defaultConfig, validateTable } from "../../src/domain";
 import { UserFacingError } from "../../src/errors";
 import { reportSummaries, runReport, writeCountsCsv } from "../../src/cli/report";

@@ -127,10 +127,6 @@ export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
   throw new UserFacingError(`${shown(file)} is not an .xlsx or .csv file.`);
 }
 
-// Reading the Diagnostics data with the workbook's settings is the actions layer's job; re-exported so existing
-// importers keep working (import it from src/actions/readDiagnostics instead).
-export { readDiagnostics } from "../../actions/readDiagnostics";
-export type { DiagnosticsData } from "../../actions/readDiagnostics";
 
 /* ExcelJS expands a loaded validation range into one entry per cell: a template's whole-column dropdowns
    (a million cells each) would take gigabytes. Keep each range as one entry; ExcelJS's writer accepts ranges.
