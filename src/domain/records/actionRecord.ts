@@ -2,7 +2,7 @@ import { ACTION_STATUSES } from "../actionPlan";
 import { IsoDate } from "../dates";
 import { foldLabel } from "../text";
 import { RecordColumn, RecordKind } from "./kind";
-import { VISIT_LISTS } from "./visitRecord";
+import { serviceColumn, teamColumn } from "./visitRecord";
 
 
 /** One action from a team's action plan, written by the team manager from a visit's recommendations. */
@@ -45,17 +45,8 @@ export const actionRecord: RecordKind<ActionItem> = {
   columns: [
     text("actionId", "Action ID"),
     text("visitId", "Visit ID"),
-    text("service", "Service", {
-      kind: "list",
-      list: VISIT_LISTS.services,
-      listError: { title: "Service not on the list", message: "Choose a service from the list, or add it on the Lists sheet first." },
-    }),
-    text("team", "Team", {
-      kind: "list",
-      required: true,
-      list: VISIT_LISTS.teams,
-      listError: { title: "Team not on the list", message: "Choose a team from the list, or add it on the Lists sheet first." },
-    }),
+    serviceColumn(false),
+    teamColumn(),
     text("recommendation", "Recommendation", { narrative: true, long: true }),
     text("action", "Action", { required: true, narrative: true, long: true }),
     text("owner", "Owner", { narrative: true }),

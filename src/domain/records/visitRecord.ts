@@ -62,23 +62,33 @@ const field = (key: RecordField, header: string, options: FieldOptions = {}): Re
   ...(options.list ? { list: options.list, listError: options.listError } : {}),
 });
 
+/** The Service column, with its dropdown: every kind that belongs to a service shares it. */
+export function serviceColumn(required: boolean): RecordColumn {
+  return field("service", "Service", {
+    kind: "list",
+    required,
+    list: VISIT_LISTS.services,
+    listError: { title: "Service not on the list", message: "Choose a service from the list, or add it on the Lists sheet first." },
+  });
+}
+
+/** The Team column, with its dropdown: every kind that belongs to a team shares it. */
+export function teamColumn(): RecordColumn {
+  return field("team", "Team", {
+    kind: "list",
+    required: true,
+    list: VISIT_LISTS.teams,
+    listError: { title: "Team not on the list", message: "Choose a team from the list, or add it on the Lists sheet (or in the task pane) first." },
+  });
+}
+
 /** The Diagnostics table's columns before the grades, in their default order. */
 const BEFORE_GRADES: RecordColumn[] = [
   field("visitId", "Visit ID"),
   field("visitDate", "Visit date", { kind: "date", required: true }),
   field("round", "Round"),
-  field("service", "Service", {
-    kind: "list",
-    required: true,
-    list: VISIT_LISTS.services,
-    listError: { title: "Service not on the list", message: "Choose a service from the list, or add it on the Lists sheet first." },
-  }),
-  field("team", "Team", {
-    kind: "list",
-    required: true,
-    list: VISIT_LISTS.teams,
-    listError: { title: "Team not on the list", message: "Choose a team from the list, or add it on the Lists sheet (or in the task pane) first." },
-  }),
+  serviceColumn(true),
+  teamColumn(),
   field("area", "Area"),
   field("teamManager", "Team manager", { narrative: true }),
   field("diagnosticTeam", "Diagnostic team", { narrative: true }),
