@@ -2,7 +2,7 @@ import { DiagnosticsConfig, STATUS_DRAFT, STATUS_FINAL, gradedColumns } from "./
 import { cellAddress } from "./cells";
 import { DateParse, IsoDate, formatBritishDate, parseVisitDate } from "./dates";
 import { ColumnDefinition } from "./fields";
-import { gradeKey, recordTable, visitRecord } from "./records";
+import { VisitPlace, gradeKey, recordTable, visitRecord } from "./records";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
 import { cellText, foldLabel } from "./text";
 
@@ -40,16 +40,8 @@ export interface Problem {
 }
 
 /** A visit that counts: every required field present and every grade recognised. */
-export interface Visit {
+export interface Visit extends VisitPlace {
   row: number;
-  visitId: string;
-  visitDate: IsoDate;
-  round: string;
-  service: string;
-  team: string;
-  area: string;
-  /** Canonical grade code per domain key. */
-  grades: Record<string, string>;
 }
 
 export interface ExcludedRow {

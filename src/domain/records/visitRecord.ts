@@ -19,19 +19,23 @@ export type RecordField =
   | "recommendations"
   | "status";
 
-/** Everything a manager enters for one visit, as the pane's form holds it. */
-export interface VisitForm {
+/** What identifies a visit and places it: shared by the form and by a counted visit (visits.ts). */
+export interface VisitPlace {
   visitId: string;
-  /** "YYYY-MM-DD", or "" when not chosen. */
+  /** "YYYY-MM-DD" ("" in a form when not chosen). */
   visitDate: IsoDate;
   round: string;
   service: string;
   team: string;
   area: string;
+  /** Canonical grade code per domain key ("" in a form when not chosen). */
+  grades: Record<string, string>;
+}
+
+/** Everything a manager enters for one visit, as the pane's form holds it. */
+export interface VisitForm extends VisitPlace {
   teamManager: string;
   diagnosticTeam: string;
-  /** Canonical grade code per domain key; "" when not chosen. */
-  grades: Record<string, string>;
   strengths: string;
   areasForImprovement: string;
   recommendations: string;
