@@ -15,6 +15,9 @@ import { Progress } from "./progress";
 import { requireAreas, writeWordReport } from "./report";
 import { refuseInput, safeWrite } from "./safeWrite";
 import { problemCount, problemLines, summaryAsText } from "./textTables";
+import { trendsSource } from "../actions/trendActions";
+import { thresholdOf } from "../domain";
+import { trendsAsText } from "./trendsText";
 
 export interface CommandIO {
   stdout(text: string): void;
@@ -121,4 +124,18 @@ export async function templateCommand(options: Options, io: CommandIO): Promise<
   await writeWorkbook(workbook, options.output, "workbook");
   io.stdout(`Blank diagnostics workbook written to ${options.output}\n`);
   return 0;
+}
+
+export async function trendsCommand(options: Options, io: CommandIO): Promise<number> {
+  const { input, port } = await openInput(options, io);
+  io.progress.step(`Checking ${path.basename(input)} and comparing rounds`);
+  const { trends, config, problems } = await trendsSource(port, { by: options.by, tie: options.tie });
+  io.progress.done();
+  tellProblems(problems, input, io);
+  if (options.json) io.stdout(`${JSON.stringify(trends, null, 2)}\n`);
+  else {
+    const threshold = config.scale.levels.find((l) => l.code === thresholdOf(config));
+    io.stdout(trendsAsText(trends, { width: io.columns, thresholdLabel: threshold?.label.toLowerCase() }));
+  }
+  return options.strict && problems.length > 0 ? 1 : 0;
 }
