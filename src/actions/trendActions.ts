@@ -12,9 +12,12 @@ import {
   ValidationResult,
   buildTrends,
   compileScale,
+  orderRounds,
   teamLinksOf,
   thresholdOf,
 } from "../domain";
+import { SheetInfo, WorkbookPort } from "../workbook/port";
+import { TrendsLayout, trendsPlan } from "../workbook/trendsPlan";
 import { Checked, SourcePort, checkSource } from "./summaryActions";
 
 export interface TrendActionOptions {
@@ -55,4 +58,39 @@ export function trendsOf(validation: ValidationResult, config: DiagnosticsConfig
 export async function trendsSource(port: SourcePort, options: TrendActionOptions = {}): Promise<Checked & { trends: TrendsJson }> {
   const checked = await checkSource(port, { tie: options.tie });
   return { ...checked, trends: trendsOf(checked.validation, checked.config, options.by ?? "service") };
+}
+
+/** The rounds that stand for a financial year because Round was blank, for the base line. */
+export function inferredRounds(validation: ValidationResult): string[] {
+  return orderRounds(trendVisits(validation)).inferred;
+}
+
+/**
+ * Refreshes the Trends sheet in place (the add-in's own; cleared and written again, chart included, never duplicated):
+ * one read of the workbook, one plan, applied once. For the pane, and for the command line's trends workbook.
+ */
+export async function refreshTrendsSheet(
+  source: SourcePort,
+  options: TrendActionOptions & { target?: WorkbookPort } = {},
+): Promise<{ trends: TrendsJson; layout: TrendsLayout; config: DiagnosticsConfig }> {
+  const checked = await checkSource(source, { tie: options.tie });
+  const trends = trendsOf(checked.validation, checked.config, options.by ?? "service");
+  const target = options.target ?? source;
+  const layout = await writeTrendsSheet(target, trends, checked, target === source ? (checked.sheets ?? []) : []);
+  return { trends, layout, config: checked.config };
+}
+
+/** Writes (or refreshes) the Trends sheet of trends already built from a checked source: one plan, applied once. */
+export async function writeTrendsSheet(
+  target: WorkbookPort,
+  trends: TrendsJson,
+  checked: Pick<Checked, "config" | "validation">,
+  sheets: SheetInfo[] = [],
+): Promise<TrendsLayout> {
+  const { plan, layout } = trendsPlan(trends, checked.config, sheets, {
+    threshold: thresholdOf(checked.config),
+    inferred: inferredRounds(checked.validation),
+  });
+  await target.apply(plan);
+  return layout;
 }

@@ -45,7 +45,7 @@ const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   report: ["output", ...SELECTION, "help"],
   validate: ["help"],
   template: ["output", "help"],
-  trends: ["json", "tie", "by", "strict", "help"],
+  trends: ["output", "json", "tie", "by", "strict", "help"],
 };
 
 export const USAGE = `Team Diagnostics command line
@@ -127,6 +127,7 @@ how many had an overall conclusion at or above the threshold grade (Good unless 
 then each team's change since its previous visit: improved, declined, same, new or not comparable.
 A visit with a blank Round counts in its financial year (2017-18). Problems go to stderr, one a line.
 
+  -o, --output FILE     Also write the trends workbook (the Trends sheet) to FILE.
   --json                Print only a JSON document on stdout.
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
   --by service|area     Group by service (default) or by area.

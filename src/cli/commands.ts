@@ -15,7 +15,7 @@ import { Progress } from "./progress";
 import { requireAreas, writeWordReport } from "./report";
 import { refuseInput, safeWrite } from "./safeWrite";
 import { problemCount, problemLines, summaryAsText } from "./textTables";
-import { trendsSource } from "../actions/trendActions";
+import { trendsSource, writeTrendsSheet } from "../actions/trendActions";
 import { thresholdOf } from "../domain";
 import { trendsAsText } from "./trendsText";
 
@@ -129,13 +129,22 @@ export async function templateCommand(options: Options, io: CommandIO): Promise<
 export async function trendsCommand(options: Options, io: CommandIO): Promise<number> {
   const { input, port } = await openInput(options, io);
   io.progress.step(`Checking ${path.basename(input)} and comparing rounds`);
-  const { trends, config, problems } = await trendsSource(port, { by: options.by, tie: options.tie });
+  const checked = await trendsSource(port, { by: options.by, tie: options.tie });
+  const { trends, config, problems } = checked;
   io.progress.done();
   tellProblems(problems, input, io);
+  if (options.output) {
+    io.progress.step(`Writing ${path.basename(options.output)}`);
+    const workbook = await newWorkbook();
+    await writeTrendsSheet(workbook, trends, checked);
+    await writeWorkbook(workbook, options.output, "trends workbook", [input]);
+    io.progress.done();
+  }
   if (options.json) io.stdout(`${JSON.stringify(trends, null, 2)}\n`);
   else {
     const threshold = config.scale.levels.find((l) => l.code === thresholdOf(config));
     io.stdout(trendsAsText(trends, { width: io.columns, thresholdLabel: threshold?.label.toLowerCase() }));
+    if (options.output) io.stdout(`\nTrends workbook written to ${options.output}\n`);
   }
   return options.strict && problems.length > 0 ? 1 : 0;
 }
