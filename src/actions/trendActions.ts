@@ -18,6 +18,8 @@ import {
 } from "../domain";
 import { SheetInfo, WorkbookPort } from "../workbook/port";
 import { TrendsLayout, trendsPlan } from "../workbook/trendsPlan";
+import { overviewChanges } from "../workbook/overviewPlan";
+import { findingsOf } from "../presentation/glance";
 import { Checked, SourcePort, checkSource } from "./summaryActions";
 
 export interface TrendActionOptions {
@@ -87,10 +89,11 @@ export async function writeTrendsSheet(
   checked: Pick<Checked, "config" | "validation">,
   sheets: SheetInfo[] = [],
 ): Promise<TrendsLayout> {
-  const { plan, layout } = trendsPlan(trends, checked.config, sheets, {
-    threshold: thresholdOf(checked.config),
-    inferred: inferredRounds(checked.validation),
-  });
-  await target.apply(plan);
+  const threshold = thresholdOf(checked.config);
+  const { plan, layout } = trendsPlan(trends, checked.config, sheets, { threshold, inferred: inferredRounds(checked.validation) });
+  const findings = findingsOf(trends, checked.config, compileScale(checked.config.scale), threshold);
+  const overview = overviewChanges(trends, checked.config, sheets, findings);
+  // One plan for both sheets: one apply, so one batch.
+  await target.apply({ action: "Refresh trends and overview", changes: [...plan.changes, ...overview.changes] });
   return layout;
 }

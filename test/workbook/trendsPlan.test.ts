@@ -1,6 +1,8 @@
 import { refreshTrendsSheet } from "../../src/actions/trendActions";
 import { setUpWorkbook } from "../../src/actions/workbookActions";
-import { TrendVisit, buildTrends, defaultConfig } from "../../src/domain";
+import { TrendVisit, buildTrends, compileScale, defaultConfig } from "../../src/domain";
+import { findingsOf } from "../../src/presentation/glance";
+import { overviewChanges } from "../../src/workbook/overviewPlan";
 import { WorkbookChange } from "../../src/workbook/plan";
 import { TRENDS_CHART_NAME, trendsPlan } from "../../src/workbook/trendsPlan";
 import { realisticWorkbook } from "../actions/realisticWorkbook";
@@ -106,8 +108,40 @@ describe("refreshTrendsSheet on the Excel emulation", () => {
       expect(fixture.workbook.sheetNames().filter((s) => /Trends/.test(s))).toEqual(["Trends"]);
       expect(fixture.workbook.sheet("Trends").cell("A1").value).toBe("Trends across rounds");
       expect(firstSyncs).toBeLessThanOrEqual(3);
+      // The Overview sheet, written in the same plan: findings first, then the matrix, overall last.
+      expect(fixture.workbook.sheetNames().filter((s) => /Overview/.test(s))).toEqual(["Overview"]);
+      const overview = fixture.workbook.sheet("Overview");
+      expect(overview.cell("A1").value).toBe("Key findings");
+      const texts = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((r) => String(overview.cell(`A${r}`).value ?? ""));
+      expect(texts.indexOf("At a glance")).toBeGreaterThan(1);
+      expect(texts.some((t) => /^(Most|All|More|As many) teams/.test(t) || / teams /.test(t))).toBe(true);
     } finally {
       fixture.emulation.uninstall();
     }
+  });
+});
+
+describe("overview (at a glance and key findings)", () => {
+  const compiled = compileScale(config.scale);
+  const findings = findingsOf(trends, config, compiled, "G");
+  const { changes, sheet, glanceRow } = overviewChanges(trends, config, [], findings);
+  const at = cells(changes, sheet);
+
+  it("opens with sentences from the figures, each with the table it comes from", () => {
+    expect(findings.map((f) => f.text)).toEqual([
+      "Most teams (2 of 3) were graded as good.",
+      "The largest change since 2017-18 was in Safeguarding, where the share of teams graded as good or better rose from 1 of 2 to 2 of 2.",
+    ]);
+    expect([at.get("A2"), at.get("B2")]).toEqual(["Most teams (2 of 3) were graded as good.", "See At a glance: Overall conclusion column (Round 2)"]);
+    expect(at.get("B3")).toBe("See Trends: Safeguarding, At or above row");
+  });
+
+  it("services by domains in the latest round, the overall column last, with arrows for the change", () => {
+    expect(at.get(`A${glanceRow - 1}`)).toBe("Headline grade per service and domain in Round 2, with the number of visits graded. ▲ better, ▼ worse, = same as in 2017-18.");
+    expect(["A", "B", "F"].map((c) => at.get(`${c}${glanceRow}`))).toEqual(["Service", "Allocation and workload", "Overall conclusion"]);
+    expect(["A", "B", "F"].map((c) => at.get(`${c}${glanceRow + 1}`))).toEqual(["Safeguarding", "G (2) ▲", "G (2) ▲"]);
+    expect(["A", "B", "F"].map((c) => at.get(`${c}${glanceRow + 2}`))).toEqual(["Assessment", "I (1) =", "I (1) ="]);
+    const fills = changes.filter((c) => c.kind === "setStyle" && c.range === `B${glanceRow + 1}`);
+    expect(fills).toEqual([{ kind: "setStyle", sheet, range: `B${glanceRow + 1}`, style: { fill: "8CC63F", fontColour: "000000", horizontalAlignment: "Center" } }]);
   });
 });
