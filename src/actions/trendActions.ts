@@ -11,7 +11,9 @@ import {
   TrendsJson,
   ValidationResult,
   buildTrends,
+  SummaryFilter,
   compileScale,
+  inFilter,
   orderRounds,
   teamLinksOf,
   thresholdOf,
@@ -96,4 +98,10 @@ export async function writeTrendsSheet(
   // One plan for both sheets: one apply, so one batch.
   await target.apply({ action: "Refresh trends and overview", changes: [...plan.changes, ...overview.changes] });
   return layout;
+}
+
+/** The trends a Word report shows: the visits the report counts (its filter applied), with the threshold. */
+export function reportTrends(validation: ValidationResult, config: DiagnosticsConfig, filter: SummaryFilter = {}, by: GroupBy = "service") {
+  const visits = validation.visits.filter((v) => inFilter(v, filter));
+  return { trends: trendsOf({ ...validation, visits }, config, by), threshold: thresholdOf(config) };
 }

@@ -15,7 +15,7 @@ import { Progress } from "./progress";
 import { requireAreas, writeWordReport } from "./report";
 import { refuseInput, safeWrite } from "./safeWrite";
 import { problemCount, problemLines, summaryAsText } from "./textTables";
-import { trendsSource, writeTrendsSheet } from "../actions/trendActions";
+import { reportTrends, trendsSource, writeTrendsSheet } from "../actions/trendActions";
 import { thresholdOf } from "../domain";
 import { trendsAsText } from "./trendsText";
 
@@ -90,12 +90,13 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
   const output = options.output;
   const { input, port } = await openInput(options, io);
   io.progress.step(`Checking ${path.basename(input)}`);
-  const { byService, byArea, config, problems } = await reportSource(port, { by: options.by, tie: options.tie, filter: filterOf(options) });
+  const { byService, byArea, config, problems, validation } = await reportSource(port, { by: options.by, tie: options.tie, filter: filterOf(options) });
   io.progress.done();
   tellProblems(problems, input, io);
   requireAreas(options.by, byArea);
   io.progress.step(`Writing ${path.basename(output)}`);
-  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: [input] });
+  const trends = reportTrends(validation, config, filterOf(options), options.by === "area" ? "area" : "service");
+  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: [input], trends });
   io.progress.done();
   const visits = byService.base.visits;
   io.stdout(`Word report (${visits} ${visits === 1 ? "visit" : "visits"} counted) written to ${output}\n`);

@@ -1,5 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
+import { readDocx } from "../report/docxText";
 import { Row, cli, tempDir, writeXlsx } from "./fixtures";
 
 /**
@@ -228,5 +229,31 @@ describe("trends --json on two rounds", () => {
     expect(result.stdout).toContain("Safeguarding: Hub East");
     expect(result.stdout).toContain(`  - ${L.practice}: declined`);
     expect(result.stdout).not.toMatch(/narrative/i);
+  });
+});
+
+describe("the Word report of two rounds", () => {
+  it("opens with key findings and the picture at a glance, and has the progress section with the teams that moved", async () => {
+    const out = path.join(dir, "report.docx");
+    const result = await cli("report", file, "-o", out);
+    expect(result.code).toBe(0);
+    const docx = await readDocx(await fs.readFile(out));
+    const text = docx.paragraphs.map((p) => p.text).join("\n");
+    const at = (s: string) => text.indexOf(s);
+    expect(at("Key findings")).toBeGreaterThan(0);
+    expect(at("Key findings")).toBeLessThan(at("At a glance"));
+    expect(at("At a glance")).toBeLessThan(at("What the figures cover"));
+    expect(text).toContain("As many teams were graded as good and as requires improvement (2 of 4 each). (See At a glance: Overall conclusion column (2018-19).)");
+    // At a glance: the first table, services by domains, the overall column last, latest round with arrows.
+    expect(docx.tables[0].map((r) => r.map((c) => c.text))).toEqual([
+      ["Service", ...SHORT],
+      ["Assessment", "RI (2) ▲", "RI (2) ▲", "RI (2) ▲", "G (2) ▲", "RI (2) ▲"],
+      ["Safeguarding", "RI / I (2) ▼", "I (2) ▼", "RI / I (2) ▼", "RI / I (2) ▼", "RI (2) ="],
+    ]);
+    expect(text).toContain("Progress since the last round");
+    expect(text).toContain("Improved (2): Intake (Assessment), Hub East (Safeguarding).");
+    expect(text).toContain("Declined (1): West (Safeguarding).");
+    expect(at("Progress since the last round")).toBeGreaterThan(at("Findings by service"));
+    expect(text).not.toMatch(/narrative/i);
   });
 });
