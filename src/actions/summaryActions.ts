@@ -18,7 +18,7 @@ import {
 } from "../domain";
 import { UserFacingError } from "../errors";
 import { summaryPlan } from "../workbook/summaryPlan";
-import { WorkbookPort } from "../workbook/port";
+import { SheetInfo, WorkbookPort } from "../workbook/port";
 import { NoDiagnosticsTableError, optionalOverall, readContext } from "./context";
 
 /** What the user chose: the command line's --by, --round, --from, --to and --tie. */
@@ -42,6 +42,8 @@ export interface Checked {
   config: DiagnosticsConfig;
   validation: ValidationResult;
   problems: Problem[];
+  /** The sheets as read (with their owner tags), so a plan for an owned sheet needs no second read. */
+  sheets?: SheetInfo[];
 }
 
 function baseName(file: string): string {
@@ -78,7 +80,7 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
   const config = options.tie ? { ...read, tieRule: options.tie } : read;
   try {
     const validation = validateTable(table, config, context.compiled);
-    return { config, validation, problems: validation.problems };
+    return { config, validation, problems: validation.problems, sheets: context.snapshot.sheets };
   } catch (error) {
     if (!(error instanceof MissingColumnsError) || where === undefined) throw error;
     throw missingColumnsError(error.sheet, where, error.missing);

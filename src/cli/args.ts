@@ -6,7 +6,7 @@ import { UserFacingError } from "../errors";
 
 export class UsageError extends UserFacingError {}
 
-export const COMMANDS = ["summary", "report", "validate", "template"] as const;
+export const COMMANDS = ["summary", "report", "validate", "template", "trends"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Options {
@@ -45,6 +45,7 @@ const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   report: ["output", ...SELECTION, "help"],
   validate: ["help"],
   template: ["output", "help"],
+  trends: ["output", "json", "tie", "by", "strict", "help"],
 };
 
 export const USAGE = `Team Diagnostics command line
@@ -54,6 +55,7 @@ Usage:
   team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
   team-diagnostics validate <input.xlsx|input.csv>
   team-diagnostics template -o <file.xlsx>
+  team-diagnostics trends <input.xlsx|input.csv> [--json] [--by service|area]
   team-diagnostics <command> --help
 
 (From the project folder: npx team-diagnostics …, or npm run --silent cli -- ….)
@@ -71,6 +73,7 @@ report    Writes a Word report: per service (and per area, when areas are filled
           --by (only that grouping) and --strict as summary does.
 validate  Lists every problem, one a line ("Diagnostics!G27: ..."); exit status 1 when there is any.
 template  Writes a blank Diagnostics workbook with dropdowns and the Lists sheet.
+trends    Per service (or area) one Grading column per round, and each team's change since its previous visit.
 
 The input is read from the sheet named Diagnostics, else the first sheet whose header row is
 recognised in its first 20 rows, or from a .csv file. The input file is never modified.
@@ -115,6 +118,20 @@ Writes a blank Diagnostics workbook: the Diagnostics table, the Lists sheet and 
 refuse values not on the scale. They work in Excel without the add-in.
 
   -o, --output FILE     The .xlsx file to write (required).
+  -h, --help            Show this help.
+`,
+  trends: `Usage: team-diagnostics trends <input.xlsx|input.csv> [options]
+
+Per service (or area), the published table with one Grading column per round, the visits in each round and
+how many had an overall conclusion at or above the threshold grade (Good unless the Lists sheet says otherwise),
+then each team's change since its previous visit: improved, declined, same, new or not comparable.
+A visit with a blank Round counts in its financial year (2017-18). Problems go to stderr, one a line.
+
+  -o, --output FILE     Also write the trends workbook (the Trends sheet) to FILE.
+  --json                Print only a JSON document on stdout.
+  --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
+  --by service|area     Group by service (default) or by area.
+  --strict              Exit with status 1 when there is any problem.
   -h, --help            Show this help.
 `,
 };

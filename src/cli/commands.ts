@@ -15,6 +15,9 @@ import { Progress } from "./progress";
 import { requireAreas, writeWordReport } from "./report";
 import { refuseInput, safeWrite } from "./safeWrite";
 import { problemCount, problemLines, summaryAsText } from "./textTables";
+import { reportTrends, trendsSource, writeTrendsSheet } from "../actions/trendActions";
+import { thresholdOf } from "../domain";
+import { trendsAsText } from "./trendsText";
 
 export interface CommandIO {
   stdout(text: string): void;
@@ -87,12 +90,13 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
   const output = options.output;
   const { input, port } = await openInput(options, io);
   io.progress.step(`Checking ${path.basename(input)}`);
-  const { byService, byArea, config, problems } = await reportSource(port, { by: options.by, tie: options.tie, filter: filterOf(options) });
+  const { byService, byArea, config, problems, validation } = await reportSource(port, { by: options.by, tie: options.tie, filter: filterOf(options) });
   io.progress.done();
   tellProblems(problems, input, io);
   requireAreas(options.by, byArea);
   io.progress.step(`Writing ${path.basename(output)}`);
-  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: [input] });
+  const trends = reportTrends(validation, config, filterOf(options), options.by === "area" ? "area" : "service");
+  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: [input], trends });
   io.progress.done();
   const visits = byService.base.visits;
   io.stdout(`Word report (${visits} ${visits === 1 ? "visit" : "visits"} counted) written to ${output}\n`);
@@ -121,4 +125,27 @@ export async function templateCommand(options: Options, io: CommandIO): Promise<
   await writeWorkbook(workbook, options.output, "workbook");
   io.stdout(`Blank diagnostics workbook written to ${options.output}\n`);
   return 0;
+}
+
+export async function trendsCommand(options: Options, io: CommandIO): Promise<number> {
+  const { input, port } = await openInput(options, io);
+  io.progress.step(`Checking ${path.basename(input)} and comparing rounds`);
+  const checked = await trendsSource(port, { by: options.by, tie: options.tie });
+  const { trends, config, problems } = checked;
+  io.progress.done();
+  tellProblems(problems, input, io);
+  if (options.output) {
+    io.progress.step(`Writing ${path.basename(options.output)}`);
+    const workbook = await newWorkbook();
+    await writeTrendsSheet(workbook, trends, checked);
+    await writeWorkbook(workbook, options.output, "trends workbook", [input]);
+    io.progress.done();
+  }
+  if (options.json) io.stdout(`${JSON.stringify(trends, null, 2)}\n`);
+  else {
+    const threshold = config.scale.levels.find((l) => l.code === thresholdOf(config));
+    io.stdout(trendsAsText(trends, { width: io.columns, thresholdLabel: threshold?.label.toLowerCase() }));
+    if (options.output) io.stdout(`\nTrends workbook written to ${options.output}\n`);
+  }
+  return options.strict && problems.length > 0 ? 1 : 0;
 }

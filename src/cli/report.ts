@@ -1,4 +1,4 @@
-import { DiagnosticsConfig, GroupBy, Summary, SummaryFilter, ValidationResult } from "../domain";
+import { DiagnosticsConfig, GroupBy, Summary, SummaryFilter, TrendsJson, ValidationResult } from "../domain";
 import { UserFacingError } from "../errors";
 import { reportSummaries } from "../actions/summaryActions";
 import { CSV_BOM, countsCsv } from "../report/csv";
@@ -23,11 +23,11 @@ export async function writeWordReport(
   byArea: Summary | null,
   config: DiagnosticsConfig,
   outPath: string,
-  options: { title?: string; omitServiceTables?: boolean; inputs?: readonly string[] } = {},
+  options: { title?: string; omitServiceTables?: boolean; inputs?: readonly string[]; trends?: { trends: TrendsJson; threshold: string } } = {},
 ): Promise<void> {
   // docx takes a while to load: only the report pays for it.
   const { buildWordReport } = await import("../report/wordReport");
-  const bytes = await buildWordReport({ byService, byArea, config, title: options.title, omitServiceTables: options.omitServiceTables });
+  const bytes = await buildWordReport({ byService, byArea, config, title: options.title, omitServiceTables: options.omitServiceTables, trends: options.trends });
   await safeWrite(outPath, bytes, { what: "report", inputs: options.inputs });
 }
 

@@ -1,4 +1,5 @@
 import { GradeScale, OFSTED_SCALE } from "./scale";
+import type { Theme } from "./themes";
 
 /** A graded column: its short label heads the sheet column, its full label names the summary row. */
 export interface QualityDomain {
@@ -11,6 +12,8 @@ export interface Team {
   name: string;
   service: string;
   area: string;
+  /** Earlier names of the team (Lists sheet "Previously called"), so a renamed team is one team across rounds. */
+  previouslyCalled?: string[];
 }
 
 /** How a tie for most frequent grade is settled. */
@@ -26,6 +29,10 @@ export interface DiagnosticsConfig {
   teams: Team[];
   areas: string[];
   tieRule: TieRule;
+  /** The threshold grade code for "at or above" in trends; absent means the scale's second level (Good). */
+  threshold?: string;
+  /** The council's recurring themes from the Lists sheet; absent means DEFAULT_THEMES. */
+  themes?: Theme[];
 }
 
 export const OVERALL_KEY = "overall";

@@ -146,7 +146,8 @@ export function validateTable(
 
   // Lookups computed once per distinct text, not once per row.
   const services = canonicalLookup(config.services);
-  const teams = canonicalLookup(config.teams.map((t) => t.name));
+  // A renamed team's earlier names (Lists "Previously called") are known names too: older rounds use them.
+  const teams = canonicalLookup(config.teams.flatMap((t) => [t.name, ...(t.previouslyCalled ?? [])]));
   const areas = canonicalLookup(config.areas);
   const statuses = canonicalLookup([STATUS_DRAFT, STATUS_FINAL])!;
   const fold = memo(foldLabel);

@@ -13,7 +13,7 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { CompiledScale, DiagnosticsConfig, GroupSummary, Summary, compileScale } from "../domain";
+import { CompiledScale, DiagnosticsConfig, GroupSummary, Summary, TrendsJson, compileScale } from "../domain";
 import { readableTextColour } from "../domain/colour";
 import { GradeDistribution, gradeDistribution, gradeName } from "../presentation/distribution";
 import {
@@ -28,6 +28,7 @@ import {
   leftOutRow,
 } from "../presentation/wording";
 import { stackedBarPng } from "./png";
+import { openingSections, progressSection } from "./trendsReport";
 
 export interface WordReportInput {
   byService: Summary;
@@ -37,6 +38,8 @@ export interface WordReportInput {
   title?: string;
   /** Leave out the tables per service (the overview still counts every service). Default false. */
   omitServiceTables?: boolean;
+  /** Issue 12: trends across rounds, for key findings and the picture at a glance first and the progress section. */
+  trends?: { trends: TrendsJson; threshold: string };
 }
 
 export { JUDGEMENTS_LINE };
@@ -45,7 +48,7 @@ const HEADER_FILL = "DDE7EE";
 const BORDER_COLOUR = "7F7F7F";
 /** A4 with 2 cm margins, in twips. */
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
-const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+export const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const FONT = "Arial";
 /** Bars in the figure, in pixels at 96 to the inch, drawn at twice that for sharp edges. */
 const BAR = { width: 170, height: 14, density: 2 };
@@ -61,7 +64,7 @@ interface CellOptions {
   align?: (typeof AlignmentType)[keyof typeof AlignmentType];
 }
 
-function textCell(text: string, options: CellOptions): TableCell {
+export function textCell(text: string, options: CellOptions): TableCell {
   const fill = options.fill;
   return new TableCell({
     width: { size: options.width, type: WidthType.DXA },
@@ -78,7 +81,7 @@ function textCell(text: string, options: CellOptions): TableCell {
 }
 
 /** A Word table with a repeating, shaded header row; rows kept together on one page. */
-function table(widths: number[], header: string[], rows: TableCell[][], headerFills?: (string | undefined)[]): Table {
+export function table(widths: number[], header: string[], rows: TableCell[][], headerFills?: (string | undefined)[]): Table {
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -98,7 +101,7 @@ function table(widths: number[], header: string[], rows: TableCell[][], headerFi
   });
 }
 
-function para(text: string, options: { italics?: boolean; keepNext?: boolean; bold?: boolean } = {}): Paragraph {
+export function para(text: string, options: { italics?: boolean; keepNext?: boolean; bold?: boolean } = {}): Paragraph {
   return new Paragraph({
     keepNext: options.keepNext,
     spacing: { after: 120 },
@@ -106,7 +109,7 @@ function para(text: string, options: { italics?: boolean; keepNext?: boolean; bo
   });
 }
 
-function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
+export function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
   return new Paragraph({ heading: level, keepNext: true, children: [new TextRun(text)] });
 }
 
@@ -229,8 +232,11 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
     para(
       `This report sets out the overall judgements of the team diagnostics: for each ${scope}` +
         ", the headline grade in each quality domain and how many visits were given each grade. " +
-        "It holds grades and counts only: no names of teams, managers or reviewers, and none of the written findings.",
+        (input.trends && input.trends.trends.rounds.length > 1 && config.overall
+          ? "It holds grades and counts only, and the names of teams whose overall conclusion changed since the last round: no names of managers or reviewers, and none of the written findings."
+          : "It holds grades and counts only: no names of teams, managers or reviewers, and none of the written findings."),
     ),
+    ...(input.trends ? openingSections(input.trends.trends, config, input.trends.threshold) : []),
     heading("What the figures cover", HeadingLevel.HEADING_1),
     ...describeBase(byService).map((text) => para(text)),
     para(HEADLINE_RULE, { italics: true }),
@@ -266,6 +272,8 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
     const areaDistribution = byArea ? gradeDistribution(byArea, config, compiled) : null;
     if (areaDistribution) body.push(new Paragraph({ children: [] }), ...figureSection(byArea!, areaDistribution, 2));
   }
+
+  if (input.trends) body.push(...progressSection(input.trends.trends, config, input.trends.threshold, byArea ? 3 : 2));
 
   const excluded = byService.base.excluded;
   if (excluded.length > 0) {

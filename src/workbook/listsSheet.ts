@@ -14,6 +14,9 @@ import {
   compileScale,
   defaultConfig,
   foldLabel,
+  DEFAULT_THEMES,
+  Theme,
+  defaultThreshold,
 } from "../domain";
 import { CellValue, WorkbookChange } from "./plan";
 
@@ -38,6 +41,9 @@ export const LISTS_HEADERS = {
   scaleLabel: "Scale label",
   scaleColour: "Scale colour",
   scaleSpellings: "Scale spellings",
+  previouslyCalled: "Previously called",
+  theme: "Theme",
+  themeKeywords: "Theme keywords",
 } as const;
 
 const HEADER_ORDER = Object.values(LISTS_HEADERS);
@@ -46,6 +52,7 @@ const KIND_OVERALL = "Overall conclusion";
 const SETTING_SCALE = "Grade scale";
 const SETTING_TIE = "Tie rule";
 const SETTING_SPLITS = "Split grades";
+const SETTING_THRESHOLD = "Threshold grade";
 /** Separates the accepted spellings of one grade in its cell. */
 const SPELLINGS_SEPARATOR = "; ";
 
@@ -75,13 +82,17 @@ export function listsSheetValues(config: DiagnosticsConfig): CellValue[][] {
     domainRows.map((r) => r[0]),
     domainRows.map((r) => r[1]),
     domainRows.map((r) => r[2]),
-    [SETTING_SCALE, SETTING_TIE, SETTING_SPLITS],
-    [config.scale.id, config.tieRule, config.scale.splits ? "Yes" : "No"],
+    [SETTING_SCALE, SETTING_TIE, SETTING_SPLITS, SETTING_THRESHOLD],
+    [config.scale.id, config.tieRule, config.scale.splits ? "Yes" : "No", config.threshold ?? defaultThreshold(config.scale)],
     // The scale itself, best grade first: edit it here (then run Set up again) to grade on a council's own scale.
     config.scale.levels.map((l) => l.code),
     config.scale.levels.map((l) => l.label),
     config.scale.levels.map((l) => l.colour),
     config.scale.levels.map((l) => l.aliases.join(SPELLINGS_SEPARATOR)),
+    // Issue 12: a renamed team's earlier names (beside the teams list), and the recurring themes with keywords.
+    config.teams.map((t) => (t.previouslyCalled ?? []).join(SPELLINGS_SEPARATOR)),
+    (config.themes ?? DEFAULT_THEMES).map((t) => t.name),
+    (config.themes ?? DEFAULT_THEMES).map((t) => t.keywords.join(SPELLINGS_SEPARATOR)),
   ];
   const height = Math.max(...columns.map((c) => c.length));
   const rows: CellValue[][] = [HEADER_ORDER.slice()];
@@ -224,9 +235,10 @@ function readLists(values: CellValue[][], base: DiagnosticsConfig): { config: Di
   const teamNames = list(LISTS_HEADERS.teams);
   const teamServices = list(LISTS_HEADERS.teamService) ?? [];
   const teamAreas = list(LISTS_HEADERS.teamArea) ?? [];
+  const teamEarlier = list(LISTS_HEADERS.previouslyCalled) ?? [];
   const teams: Team[] | null = teamNames
     ? teamNames
-        .map((name, i) => ({ name, service: teamServices[i] ?? "", area: teamAreas[i] ?? "" }))
+        .map((name, i) => withEarlierNames({ name, service: teamServices[i] ?? "", area: teamAreas[i] ?? "" }, teamEarlier[i]))
         .filter((t) => t.name !== "")
     : null;
 
@@ -265,5 +277,29 @@ function readLists(values: CellValue[][], base: DiagnosticsConfig): { config: Di
     areas: areas ?? base.areas,
     tieRule,
   };
+  // Issue 12's settings are kept only when they differ from their defaults, so a sheet as Set up wrote it reads back as it was.
+  const threshold = setting(SETTING_THRESHOLD);
+  if (threshold !== "" && foldLabel(threshold) !== foldLabel(defaultThreshold(scale))) config.threshold = threshold;
+  else if (base.threshold !== undefined) config.threshold = base.threshold;
+  const themes = readThemes(list(LISTS_HEADERS.theme), list(LISTS_HEADERS.themeKeywords) ?? []);
+  if (themes && !sameThemes(themes, DEFAULT_THEMES)) config.themes = themes;
+  else if (!themes && base.themes !== undefined) config.themes = base.themes;
   return { config, issues };
 }
+
+function splitList(text: string | undefined): string[] {
+  return (text ?? "").split(";").map((a) => a.trim()).filter((a) => a !== "");
+}
+
+function withEarlierNames(team: Team, earlier: string | undefined): Team {
+  const names = splitList(earlier);
+  return names.length > 0 ? { ...team, previouslyCalled: names } : team;
+}
+
+/** The themes list (a name a row, keywords separated by ";"); null when the sheet has no Theme column. */
+function readThemes(names: string[] | null, keywords: string[]): Theme[] | null {
+  if (!names) return null;
+  return names.map((name, i) => ({ name, keywords: splitList(keywords[i]) })).filter((t) => t.name !== "");
+}
+
+const sameThemes = (a: readonly Theme[], b: readonly Theme[]) => JSON.stringify(a) === JSON.stringify(b);

@@ -1,0 +1,93 @@
+import {
+  CompiledScale,
+  DiagnosticsConfig,
+  GradeChange,
+  KeyFinding,
+  TrendsJson,
+  gradeChange,
+  gradedColumns,
+  keyFindings,
+  keyFindingsInputFromTrends,
+} from "../domain";
+import type { ThemeCount } from "../domain";
+import { trendGroups } from "./trendsWording";
+
+/** The picture at a glance (issue 12): services (or areas) by domains, the overall column last, latest round. */
+export interface GlanceCell {
+  headline: string | null;
+  /** Visits graded in that domain (no judgement included) in the latest round. */
+  visits: number;
+  /** Change of the headline since the round before; absent with one round or no grading then. */
+  change?: GradeChange;
+}
+
+export interface Glance {
+  round: string | null;
+  previousRound: string | null;
+  /** Short labels, the overall conclusion last. */
+  columns: string[];
+  rows: { name: string; cells: GlanceCell[] }[];
+}
+
+export const GLANCE_TITLE = "At a glance";
+export const KEY_FINDINGS_TITLE = "Key findings";
+/** Arrows for a change word, as on the sheet and in the report: ▲ better, ▼ worse, = same. */
+export const CHANGE_ARROWS: Partial<Record<GradeChange, string>> = { improved: "▲", declined: "▼", same: "=" };
+
+export function atAGlance(trends: TrendsJson, config: DiagnosticsConfig, compiled: CompiledScale): Glance {
+  const columns = gradedColumns(config);
+  const round = trends.rounds[trends.rounds.length - 1] ?? null;
+  const previousRound = trends.rounds.length > 1 ? trends.rounds[trends.rounds.length - 2] : null;
+  const rows = trendGroups(trends)
+    .map((g) => {
+      const latest = g.rounds.find((r) => r.round === round);
+      const before = previousRound ? g.rounds.find((r) => r.round === previousRound) : undefined;
+      if (!latest) return null;
+      return {
+        name: g.name,
+        cells: columns.map((d) => {
+          const row = latest.rows.find((r) => r.domain === d.fullLabel);
+          const prev = before?.rows.find((r) => r.domain === d.fullLabel);
+          const cell: GlanceCell = { headline: row?.headline ?? null, visits: Object.values(row?.counts ?? {}).reduce((s, n) => s + n, 0) };
+          if (prev && prev.headline && row?.headline) cell.change = gradeChange(prev.headline, row.headline, compiled);
+          return cell;
+        }),
+      };
+    })
+    .filter((r): r is { name: string; cells: GlanceCell[] } => r !== null);
+  return { round, previousRound, columns: columns.map((d) => d.shortLabel), rows };
+}
+
+/** "RI (9) ▲": the headline, the visits, the arrow for the change since the round before. */
+export function glanceText(cell: GlanceCell): string {
+  if (cell.visits === 0) return "";
+  const arrow = cell.change ? CHANGE_ARROWS[cell.change] : undefined;
+  return `${cell.headline ?? "No judgement"} (${cell.visits})${arrow ? ` ${arrow}` : ""}`;
+}
+
+export function glanceNote(glance: Glance, groupWord: string): string {
+  if (!glance.round) return "No visits counted: nothing to show yet.";
+  const base = `Headline grade per ${groupWord} and domain in ${glance.round}, with the number of visits graded.`;
+  return glance.previousRound ? `${base} ▲ better, ▼ worse, = same as in ${glance.previousRound}.` : base;
+}
+
+/** The key findings of a trends table, in words, from the figures only. */
+export function findingsOf(trends: TrendsJson, config: DiagnosticsConfig, compiled: CompiledScale, threshold: string, themes?: ThemeCount[]): KeyFinding[] {
+  return keyFindings(keyFindingsInputFromTrends(trends, { compiled, threshold, overallLabel: config.overall?.fullLabel, themes }));
+}
+
+/** Where a finding's figures are: the table beside it. */
+export function findingSource(finding: KeyFinding, groupWord: string): string {
+  const s = finding.source;
+  const round = s.round ? ` (${s.round})` : "";
+  switch (s.table) {
+    case "overall grades":
+      return `At a glance: Overall conclusion column${round}`;
+    case "groups":
+      return `At a glance: ${s.group ?? groupWord} row${round}`;
+    case "trends":
+      return `Trends: ${s.group ?? groupWord}, At or above row`;
+    case "themes":
+      return `Themes: ${s.theme ?? "themes"}`;
+  }
+}

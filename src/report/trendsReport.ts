@@ -1,0 +1,110 @@
+import { AlignmentType, HeadingLevel, ImageRun, Paragraph, Table, TableCell, VerticalAlign, WidthType } from "docx";
+import { DiagnosticsConfig, TrendsJson, compileScale, overallMovers } from "../domain";
+import { GLANCE_TITLE, KEY_FINDINGS_TITLE, atAGlance, findingSource, findingsOf, glanceNote, glanceText } from "../presentation/glance";
+import { atOrAboveHeading, ofVisits, thresholdWords, trendGroups } from "../presentation/trendsWording";
+import { stackedBarPng } from "./png";
+import { TEXT_WIDTH, heading, para, table, textCell } from "./wordReport";
+
+/** The Word report's parts for issue 12: key findings and the picture at a glance first, progress since the last round. */
+
+const BAR = { width: 170, height: 14, density: 2 };
+
+/** Key findings in words (each with the table it comes from), then the matrix at a glance. */
+export function openingSections(trends: TrendsJson, config: DiagnosticsConfig, threshold: string): (Paragraph | Table)[] {
+  const compiled = compileScale(config.scale);
+  const groupWord = "areas" in trends ? "area" : "service";
+  const findings = findingsOf(trends, config, compiled, threshold);
+  const out: (Paragraph | Table)[] = [];
+  if (findings.length > 0) {
+    out.push(heading(KEY_FINDINGS_TITLE, HeadingLevel.HEADING_1));
+    for (const f of findings) out.push(para(`${f.text} (See ${findingSource(f, groupWord)}.)`));
+  }
+  const glance = atAGlance(trends, config, compiled);
+  if (glance.rows.length === 0) return out;
+  out.push(heading(GLANCE_TITLE, HeadingLevel.HEADING_1), para(glanceNote(glance, groupWord), { italics: true, keepNext: true }));
+  const nameWidth = 2200;
+  const cellWidth = Math.floor((TEXT_WIDTH - nameWidth) / glance.columns.length);
+  const widths = [nameWidth, ...glance.columns.map(() => cellWidth)];
+  const rows = glance.rows.map((r) => [
+    textCell(r.name, { width: nameWidth }),
+    ...r.cells.map((c, i) =>
+      textCell(glanceText(c), {
+        width: widths[i + 1],
+        align: AlignmentType.CENTER,
+        bold: i === glance.columns.length - 1 && !!config.overall,
+        fill: c.headline && c.visits > 0 ? compiled.byCode.get(c.headline)?.colour : undefined,
+      }),
+    ),
+  ]);
+  out.push(table(widths, [groupWord === "area" ? "Area" : "Service", ...glance.columns], rows), new Paragraph({ children: [] }));
+  return out;
+}
+
+/**
+ * "Progress since the last round": per service and round a bar of visits at or above the threshold and below, with
+ * the numbers beside it, then the teams whose overall conclusion improved and declined, by name only. Only with two
+ * rounds or more.
+ */
+export function progressSection(trends: TrendsJson, config: DiagnosticsConfig, threshold: string, figure: number): (Paragraph | Table)[] {
+  if (trends.rounds.length < 2) return [];
+  const compiled = compileScale(config.scale);
+  const above = compiled.byCode.get(threshold)?.colour ?? "8CC63F";
+  const below = "BFBFBF";
+  const label = atOrAboveHeading(config, threshold);
+  const words = thresholdWords(config, threshold);
+  const groupWord = "areas" in trends ? "area" : "service";
+  const [prev, last] = trends.rounds.slice(-2);
+  const out: (Paragraph | Table)[] = [
+    heading("Progress since the last round", HeadingLevel.HEADING_1),
+    para(`How many visits in each round had an overall conclusion ${words} or better, per ${groupWord}, comparing ${last} with ${prev}.`, { keepNext: true }),
+    para(`Figure ${figure}: visits ${label.toLowerCase()} per ${groupWord} and round (number of visits)`, { bold: true, keepNext: true }),
+  ];
+  const rowsData = trendGroups(trends).flatMap((g) => g.rounds.map((r) => ({ name: `${g.name}, ${r.round}`, above: r.atOrAboveThreshold, visits: r.visits })));
+  const max = Math.max(1, ...rowsData.map((r) => r.visits));
+  const nameWidth = 3000;
+  const barWidth = Math.round(BAR.width * 15) + 200;
+  const numberWidth = Math.floor((TEXT_WIDTH - nameWidth - barWidth) / 3);
+  const widths = [nameWidth, barWidth, numberWidth, numberWidth, numberWidth];
+  const rows = rowsData.map((r) => {
+    const png = stackedBarPng([{ count: r.above, colour: above }, { count: r.visits - r.above, colour: below }], max, BAR.width * BAR.density, BAR.height * BAR.density);
+    const bar = new TableCell({
+      width: { size: barWidth, type: WidthType.DXA },
+      margins: { top: 40, bottom: 40, left: 100, right: 100 },
+      verticalAlign: VerticalAlign.CENTER,
+      children: [
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: "png",
+              data: png,
+              transformation: { width: BAR.width, height: BAR.height },
+              altText: { name: `Bar: ${r.name}`, title: r.name, description: `${r.name}: ${ofVisits(r.above, r.visits)} ${words} or better.` },
+            }),
+          ],
+        }),
+      ],
+    });
+    return [
+      textCell(r.name, { width: nameWidth }),
+      bar,
+      textCell(String(r.above), { width: numberWidth, align: AlignmentType.CENTER }),
+      textCell(String(r.visits - r.above), { width: numberWidth, align: AlignmentType.CENTER }),
+      textCell(String(r.visits), { width: numberWidth, align: AlignmentType.CENTER, bold: true }),
+    ];
+  });
+  out.push(
+    table(widths, [groupWord === "area" ? "Area and round" : "Service and round", `${label}, then below`, label, `Below ${words}`, "Visits"], rows),
+    para(`Each bar shows one ${groupWord}'s visits in one round, ${words} or better on the left, drawn to the same scale. The numbers beside each bar give the same counts.`, { italics: true }),
+  );
+  if (config.overall) {
+    const movers = overallMovers(trends, config.overall.fullLabel);
+    const names = (list: typeof movers.improved) => list.map((t) => `${t.team} (${t.service})`).join(", ");
+    out.push(
+      heading("Teams whose overall conclusion changed", HeadingLevel.HEADING_2),
+      para("Each team's latest visit compared with its previous one. Team names only; nothing of what was written about them.", { italics: true }),
+      para(movers.improved.length > 0 ? `Improved (${movers.improved.length}): ${names(movers.improved)}.` : "Improved: none."),
+      para(movers.declined.length > 0 ? `Declined (${movers.declined.length}): ${names(movers.declined)}.` : "Declined: none."),
+    );
+  }
+  return out;
+}
