@@ -27,6 +27,8 @@ export interface SummaryActionOptions {
   filter?: SummaryFilter;
   /** Overrides the workbook's own tie rule. */
   tie?: TieRule;
+  /** Overrides the workbook's own scale, domains and tie rule (consolidation's --settings; see consolidate.ts). */
+  settings?: Partial<DiagnosticsConfig>;
 }
 
 /**
@@ -42,6 +44,8 @@ export interface Checked {
   config: DiagnosticsConfig;
   validation: ValidationResult;
   problems: Problem[];
+  /** The table read, for a caller that needs its cells' addresses (consolidate.ts); not kept by the command line. */
+  table?: RawTable;
 }
 
 function baseName(file: string): string {
@@ -53,7 +57,7 @@ function listed(names: string[]): string {
 }
 
 /** One read of every row (no narrative), validated under the chosen tie rule. */
-export async function checkSource(port: SourcePort, options: Pick<SummaryActionOptions, "tie"> = {}): Promise<Checked> {
+export async function checkSource(port: SourcePort, options: Pick<SummaryActionOptions, "tie" | "settings"> = {}): Promise<Checked> {
   const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false });
   const where = port.file === undefined ? undefined : baseName(port.file);
   if (!context.table) {
@@ -63,11 +67,12 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
     );
   }
   const table: RawTable = port.textOnly ? { ...context.table, textOnly: true } : context.table;
-  const read = optionalOverall(context.config, context.snapshot);
+  const own = optionalOverall(context.config, context.snapshot);
+  const read = options.settings ? { ...own, ...options.settings } : own;
   const config = options.tie ? { ...read, tieRule: options.tie } : read;
   try {
     const validation = validateTable(table, config, context.compiled);
-    return { config, validation, problems: validation.problems };
+    return { config, validation, problems: validation.problems, table };
   } catch (error) {
     if (!(error instanceof MissingColumnsError) || where === undefined) throw error;
     const names = error.missing.map((d) => `"${d.header}"`);
