@@ -7,7 +7,6 @@ import * as path from "path";
 import { FileBase, checkSources, reportSources, summariseSources } from "../actions/consolidate";
 import { writeSummarySheets } from "../actions/summaryActions";
 import { setUpWorkbook } from "../actions/workbookActions";
-import { openWorkbookFile } from "../adapters/exceljs/files";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/excelJsWorkbook";
 import { Problem, SummaryFilter } from "../domain";
 import { Options, UsageError } from "./args";
@@ -15,8 +14,8 @@ import { sourcesFor } from "./inputs";
 import { summaryJson } from "./json";
 import { Progress } from "./progress";
 import { requireAreas, writeWordReport } from "./report";
-import { refuseInput, safeWrite } from "./safeWrite";
-import { fileLines, problemCount, problemLines, summaryAsText } from "./textTables";
+import { safeWrite } from "./safeWrite";
+import { problemCount, problemLines, summaryAsText } from "./textTables";
 
 export interface CommandIO {
   stdout(text: string): void;
