@@ -221,7 +221,7 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-function cp1252(bytes: Uint8Array): string {
+export function cp1252(bytes: Uint8Array): string {
   const codes = new Array<number>(bytes.length);
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
