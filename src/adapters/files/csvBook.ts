@@ -12,17 +12,19 @@ import { parseCsvBytes } from "./csv";
 
 const isEmptyCell = (v: CellValue) => v === null || (typeof v === "string" && v.trim() === "");
 
-/** V8 keeps a whole piece of text alive for any slice of 13 characters or more: repeated values get one flat copy. */
+/**
+ * Repeated values (grades, services, dates, rounds: most cells) are kept once, and flat: V8 keeps a whole piece of
+ * text alive for any slice of 13 characters or more, so a longer value is copied out of its piece.
+ */
 const SLICE_MIN = 13;
-const INTERN_CAP = 100_000;
+const INTERN_CAP = 200_000;
 
 function interner(): (text: string) => string {
   const seen = new Map<string, string>();
   return (text) => {
-    if (text.length < SLICE_MIN) return text;
     let flat = seen.get(text);
     if (flat === undefined) {
-      flat = JSON.parse(JSON.stringify(text)) as string;
+      flat = text.length < SLICE_MIN ? text : (JSON.parse(JSON.stringify(text)) as string);
       if (seen.size < INTERN_CAP) seen.set(flat, flat);
     }
     return flat;
