@@ -273,7 +273,10 @@ const readersSection = filesSection({ root: ROOT, out: OUT, xlsx: benchWorkbook,
 export const SECTIONS: BenchSection[] = [coreSection, cliSection, readersSection, bundleSection, syncSection];
 
 async function main(): Promise<void> {
-  for (const section of SECTIONS) {
+  // BENCH_ONLY=3 runs only the third section (the file readers), e.g. while others share the machine.
+  const only = (process.env.BENCH_ONLY ?? "").split(",").filter(Boolean).map(Number);
+  for (const [i, section] of SECTIONS.entries()) {
+    if (only.length && !only.includes(i + 1)) continue;
     process.stdout.write(`\n${section.title}\n${"-".repeat(section.title.length)}\n`);
     await section.run();
   }

@@ -12,6 +12,7 @@ import {
   Summary,
   SummaryFilter,
   TieRule,
+  compileScale,
   ValidationResult,
   rollUp,
   validateTable,
@@ -27,6 +28,8 @@ export interface SummaryActionOptions {
   filter?: SummaryFilter;
   /** Overrides the workbook's own tie rule. */
   tie?: TieRule;
+  /** Overrides the workbook's own scale, domains and tie rule (consolidation's --settings; see consolidate.ts). */
+  settings?: Partial<DiagnosticsConfig>;
 }
 
 /**
@@ -44,6 +47,8 @@ export interface Checked {
   problems: Problem[];
   /** The sheets as read (with their owner tags), so a plan for an owned sheet needs no second read. */
   sheets?: SheetInfo[];
+  /** The table read, for a caller that needs its cells' addresses (consolidate.ts); not kept by the command line. */
+  table?: RawTable;
 }
 
 function baseName(file: string): string {
@@ -68,7 +73,7 @@ export function missingColumnsError(sheet: string, where: string, missing: reado
 }
 
 /** One read of every row (no narrative), validated under the chosen tie rule. */
-export async function checkSource(port: SourcePort, options: Pick<SummaryActionOptions, "tie"> = {}): Promise<Checked> {
+export async function checkSource(port: SourcePort, options: Pick<SummaryActionOptions, "tie" | "settings"> = {}): Promise<Checked> {
   const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false });
   const where = port.file === undefined ? undefined : baseName(port.file);
   if (!context.table) {
@@ -76,11 +81,13 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
     throw noTableError(where);
   }
   const table: RawTable = port.textOnly ? { ...context.table, textOnly: true } : context.table;
-  const read = optionalOverall(context.config, context.snapshot);
+  const own = optionalOverall(context.config, context.snapshot);
+  const read = options.settings ? { ...own, ...options.settings } : own;
   const config = options.tie ? { ...read, tieRule: options.tie } : read;
   try {
-    const validation = validateTable(table, config, context.compiled);
-    return { config, validation, problems: validation.problems, sheets: context.snapshot.sheets };
+    // Settings from another workbook (--settings) may bring their own scale.
+    const validation = validateTable(table, config, options.settings ? compileScale(config.scale) : context.compiled);
+    return { config, validation, problems: validation.problems, sheets: context.snapshot.sheets, table };
   } catch (error) {
     if (!(error instanceof MissingColumnsError) || where === undefined) throw error;
     throw missingColumnsError(error.sheet, where, error.missing);

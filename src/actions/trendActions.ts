@@ -58,12 +58,6 @@ export function trendsOf(validation: ValidationResult, config: DiagnosticsConfig
   });
 }
 
-/** One read of a source, checked, and its trends. */
-export async function trendsSource(port: SourcePort, options: TrendActionOptions = {}): Promise<Checked & { trends: TrendsJson }> {
-  const checked = await checkSource(port, { tie: options.tie });
-  return { ...checked, trends: trendsOf(checked.validation, checked.config, options.by ?? "service") };
-}
-
 /** The rounds that stand for a financial year because Round was blank, for the base line. */
 export function inferredRounds(validation: ValidationResult): string[] {
   return orderRounds(trendVisits(validation)).inferred;

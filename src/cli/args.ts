@@ -21,6 +21,10 @@ export interface Options {
   strict: boolean;
   by?: GroupBy;
   help: boolean;
+  /** Every input named (files and folders), in order; `input` is the first. */
+  inputs: string[];
+  /** --settings FILE: the workbook whose settings win when the inputs' settings differ. */
+  settings?: string;
 }
 
 /** Every option, as util.parseArgs takes them; each command accepts only its own (COMMAND_OPTIONS). */
@@ -34,6 +38,7 @@ const OPTIONS = {
   by: { type: "string" },
   strict: { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  settings: { type: "string" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 const KNOWN = new Set([...Object.keys(OPTIONS).map((name) => `--${name}`), "-o", "-h"]);
@@ -41,9 +46,9 @@ const KNOWN = new Set([...Object.keys(OPTIONS).map((name) => `--${name}`), "-o",
 const SELECTION: OptionName[] = ["round", "from", "to", "tie", "by", "strict"];
 const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   "": ["help"],
-  summary: ["output", "json", ...SELECTION, "help"],
-  report: ["output", ...SELECTION, "help"],
-  validate: ["help"],
+  summary: ["output", "json", ...SELECTION, "help", "settings"],
+  report: ["output", ...SELECTION, "help", "settings"],
+  validate: ["help", "settings"],
   template: ["output", "help"],
   trends: ["output", "json", "tie", "by", "strict", "help"],
 };
@@ -54,6 +59,7 @@ Usage:
   team-diagnostics summary <input.xlsx|input.csv> [options]
   team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
   team-diagnostics validate <input.xlsx|input.csv>
+  (summary, report and validate take several inputs and folders: see "Several files" below)
   team-diagnostics template -o <file.xlsx>
   team-diagnostics trends <input.xlsx|input.csv> [--json] [--by service|area]
   team-diagnostics <command> --help
@@ -78,6 +84,12 @@ trends    Per service (or area) one Grading column per round, and each team's ch
 The input is read from the sheet named Diagnostics, else the first sheet whose header row is
 recognised in its first 20 rows, or from a .csv file. The input file is never modified.
 Exit status: 0 done, 1 problems found (validate, or summary --strict), 2 the input could not be used.
+
+Several files: name several inputs, or a folder (every .xlsx and .csv directly inside it), and they are
+counted as one. Problems name the file ("east.xlsx: Diagnostics!G27: ..."); the base lists each file. A Visit ID
+in two files is counted once when every counted field matches, else the second row is left out. Files whose
+settings differ (scale, quality domains, tie rule) are refused unless --settings FILE names the workbook whose
+settings win.
 `;
 
 const SELECTION_HELP = `  --round R             Only visits of round R.
@@ -85,6 +97,10 @@ const SELECTION_HELP = `  --round R             Only visits of round R.
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
   --by service|area     Group by service (default) or by area.
   --strict              Exit with status 1 when there is any problem.
+`;
+
+const MANY_HELP = `  Several inputs and folders (every .xlsx and .csv directly inside) are counted as one.
+  --settings FILE       When the inputs' settings differ, the workbook whose settings win.
 `;
 
 export const COMMAND_USAGE: Record<Command, string> = {
@@ -95,7 +111,7 @@ grade for each quality domain. Problems go to stderr, one a line.
 
   -o, --output FILE     Also write the summary workbook (Summary and Counts sheets) to FILE.
   --json                Print only a JSON document on stdout.
-${SELECTION_HELP}  -h, --help            Show this help.
+${SELECTION_HELP}${MANY_HELP}  -h, --help            Show this help.
 `,
   report: `Usage: team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
 
@@ -103,14 +119,14 @@ Writes a Word report: per service (and per area, when areas are filled in) the t
 sheet, an overview with a chart and its numbers, and the base. With --by, only that grouping.
 
   -o, --output FILE     The .docx file to write (required).
-${SELECTION_HELP}  -h, --help            Show this help.
+${SELECTION_HELP}${MANY_HELP}  -h, --help            Show this help.
 `,
   validate: `Usage: team-diagnostics validate <input.xlsx|input.csv>
 
 Lists every problem, one a line ("Diagnostics!G27: ..."), and a count on stderr.
 Exit status 1 when there is any problem.
 
-  -h, --help            Show this help.
+${MANY_HELP}  -h, --help            Show this help.
 `,
   template: `Usage: team-diagnostics template -o <file.xlsx>
 
@@ -141,6 +157,9 @@ function parseDateOption(name: string, text: string): IsoDate {
   if (!date) throw new UsageError(`${name} "${text}" is not a date: write it as dd/mm/yyyy, for example 07/08/2017.`);
   return date;
 }
+
+/** The commands that take several inputs and folders (consolidation); a command added later joins by name. */
+export const MANY_INPUTS = new Set<string>(["summary", "report", "validate", "trends", "actions", "programme"]);
 
 const isCommand = (word: string | undefined): word is Command => (COMMANDS as readonly string[]).includes(word ?? "");
 
@@ -179,7 +198,9 @@ export function parseArgs(argv: readonly string[]): Options {
     json: v.json === true,
     strict: v.strict === true,
     help: v.help === true || parsed.positionals[0] === "help",
+    inputs: positional.slice(1),
   };
+  if (typeof v.settings === "string") options.settings = v.settings;
   if (typeof v.output === "string") options.output = v.output;
   if (typeof v.round === "string") options.round = v.round;
   if (typeof v.from === "string") options.from = parseDateOption("--from", v.from);
@@ -192,7 +213,7 @@ export function parseArgs(argv: readonly string[]): Options {
     if (v.by !== "service" && v.by !== "area") throw new UsageError(`--by must be "service" or "area", not "${v.by}".`);
     options.by = v.by;
   }
-  if (positional.length > 2) throw new UsageError(`Unexpected argument "${positional[2]}"; see --help.`);
+  if (positional.length > 2 && !MANY_INPUTS.has(options.command)) throw new UsageError(`Unexpected argument "${positional[2]}"; see --help.`);
   if (options.from && options.to && options.from > options.to) throw new UsageError("--from is later than --to.");
   return options;
 }

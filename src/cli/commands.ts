@@ -4,18 +4,19 @@
  * Loaded by main.ts only when a command runs, so --help never pays for the adapters.
  */
 import * as path from "path";
-import { checkSource, reportSource, summariseSource, writeSummarySheets } from "../actions/summaryActions";
+import { FileBase, checkSources, reportSources, summariseSources } from "../actions/consolidate";
+import { writeSummarySheets } from "../actions/summaryActions";
 import { setUpWorkbook } from "../actions/workbookActions";
-import { openWorkbookFile } from "../adapters/exceljs/files";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/excelJsWorkbook";
 import { Problem, SummaryFilter } from "../domain";
 import { Options, UsageError } from "./args";
+import { sourcesFor } from "./inputs";
 import { summaryJson } from "./json";
 import { Progress } from "./progress";
 import { requireAreas, writeWordReport } from "./report";
-import { refuseInput, safeWrite } from "./safeWrite";
+import { safeWrite } from "./safeWrite";
 import { problemCount, problemLines, summaryAsText } from "./textTables";
-import { reportTrends, trendsSource, writeTrendsSheet } from "../actions/trendActions";
+import { reportTrends, trendsOf, writeTrendsSheet } from "../actions/trendActions";
 import { thresholdOf } from "../domain";
 import { trendsAsText } from "./trendsText";
 
@@ -36,11 +37,6 @@ async function writeWorkbook(workbook: ExcelJsWorkbook, output: string, what: st
   await safeWrite(output, await workbook.writeBuffer(), { what, inputs });
 }
 
-function requireInput(options: Options): string {
-  if (!options.input) throw new UsageError(`${options.command} needs an input file: ${options.command} <input.xlsx|input.csv>.`);
-  return options.input;
-}
-
 function filterOf(options: Options): SummaryFilter {
   const filter: SummaryFilter = {};
   if (options.round !== undefined) filter.round = options.round;
@@ -49,37 +45,38 @@ function filterOf(options: Options): SummaryFilter {
   return filter;
 }
 
-/** Opens the input read-only, refusing first an output that would be the input. */
-async function openInput(options: Options, io: CommandIO) {
-  const input = requireInput(options);
-  if (options.output) await refuseInput(options.output, [input]);
-  io.progress.step(`Reading ${path.basename(input)}`);
-  return { input, port: await openWorkbookFile(input) };
+/** "east.xlsx", or "3 files". */
+function inputsName(files: readonly string[]): string {
+  return files.length === 1 ? path.basename(files[0]) : `${files.length} files`;
 }
 
-function tellProblems(problems: readonly Problem[], input: string, io: CommandIO): void {
+function tellProblems(problems: readonly Problem[], files: readonly string[], io: CommandIO): void {
   if (problems.length === 0) return;
   const count = problemCount(problems);
   io.stderr(problemLines(problems));
-  io.stderr(`${count[0].toUpperCase()}${count.slice(1)} in ${path.basename(input)}.\n`);
+  io.stderr(`${count[0].toUpperCase()}${count.slice(1)} in ${inputsName(files)}.\n`);
 }
 
 export async function summaryCommand(options: Options, io: CommandIO): Promise<number> {
-  const { input, port } = await openInput(options, io);
-  io.progress.step(`Checking and summarising ${path.basename(input)}`);
-  const { summary, config, problems } = await summariseSource(port, { by: options.by, tie: options.tie, filter: filterOf(options) });
+  const { files, sources, settings } = await sourcesFor(options, io.progress);
+  const { summary, config, problems, files: perFile } = await summariseSources(sources, {
+    by: options.by,
+    tie: options.tie,
+    filter: filterOf(options),
+    settings,
+  });
   io.progress.done();
-  tellProblems(problems, input, io);
+  tellProblems(problems, files, io);
   if (options.output) {
     io.progress.step(`Writing ${path.basename(options.output)}`);
     const workbook = await newWorkbook();
     await writeSummarySheets(workbook, summary, config);
-    await writeWorkbook(workbook, options.output, "summary workbook", [input]);
+    await writeWorkbook(workbook, options.output, "summary workbook", files);
     io.progress.done();
   }
-  if (options.json) io.stdout(`${JSON.stringify(summaryJson(summary, problems), null, 2)}\n`);
+  if (options.json) io.stdout(`${JSON.stringify(summaryJson(summary, problems, perFile), null, 2)}\n`);
   else {
-    io.stdout(summaryAsText(summary, { width: io.columns }));
+    io.stdout(summaryAsText(summary, { width: io.columns, files: perFile }));
     if (options.output) io.stdout(`\nSummary workbook written to ${options.output}\n`);
   }
   return options.strict && problems.length > 0 ? 1 : 0;
@@ -88,15 +85,19 @@ export async function summaryCommand(options: Options, io: CommandIO): Promise<n
 export async function reportCommand(options: Options, io: CommandIO): Promise<number> {
   if (!options.output) throw new UsageError("report needs an output file: report <input> -o report.docx.");
   const output = options.output;
-  const { input, port } = await openInput(options, io);
-  io.progress.step(`Checking ${path.basename(input)}`);
-  const { byService, byArea, config, problems, validation } = await reportSource(port, { by: options.by, tie: options.tie, filter: filterOf(options) });
+  const { files, sources, settings } = await sourcesFor(options, io.progress);
+  const { byService, byArea, config, problems, validation } = await reportSources(sources, {
+    by: options.by,
+    tie: options.tie,
+    filter: filterOf(options),
+    settings,
+  });
   io.progress.done();
-  tellProblems(problems, input, io);
+  tellProblems(problems, files, io);
   requireAreas(options.by, byArea);
   io.progress.step(`Writing ${path.basename(output)}`);
   const trends = reportTrends(validation, config, filterOf(options), options.by === "area" ? "area" : "service");
-  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: [input], trends });
+  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: files, trends });
   io.progress.done();
   const visits = byService.base.visits;
   io.stdout(`Word report (${visits} ${visits === 1 ? "visit" : "visits"} counted) written to ${output}\n`);
@@ -104,16 +105,16 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
 }
 
 export async function validateCommand(options: Options, io: CommandIO): Promise<number> {
-  const { input, port } = await openInput(options, io);
-  io.progress.step(`Checking ${path.basename(input)}`);
-  const { validation, problems } = await checkSource(port);
+  const { files, sources, settings } = await sourcesFor(options, io.progress);
+  const { validation, problems, files: perFile } = await checkSources(sources, { settings });
   io.progress.done();
   io.stdout(problemLines(problems));
-  const counted = validation.visits.length;
-  io.stderr(
-    `${path.basename(input)}: ${problemCount(problems)}; ${counted} ${counted === 1 ? "visit" : "visits"} counted, ` +
-      `${validation.drafts.length} ${validation.drafts.length === 1 ? "draft" : "drafts"}, ${validation.excluded.length} left out.\n`,
-  );
+  const line = (name: string, count: string, f: Omit<FileBase, "file" | "problems">) =>
+    `${name}: ${count}; ${f.visits} ${f.visits === 1 ? "visit" : "visits"} counted, ` +
+    `${f.drafts} ${f.drafts === 1 ? "draft" : "drafts"}, ${f.excluded} left out.\n`;
+  for (const f of perFile ?? []) io.stderr(line(f.file, problemCount(problems.filter((p) => p.file === f.file)), f));
+  const all = { visits: validation.visits.length, drafts: validation.drafts.length, excluded: validation.excluded.length };
+  io.stderr(line(perFile ? `All ${files.length} files` : path.basename(files[0]), problemCount(problems), all));
   return problems.length > 0 ? 1 : 0;
 }
 
@@ -128,17 +129,17 @@ export async function templateCommand(options: Options, io: CommandIO): Promise<
 }
 
 export async function trendsCommand(options: Options, io: CommandIO): Promise<number> {
-  const { input, port } = await openInput(options, io);
-  io.progress.step(`Checking ${path.basename(input)} and comparing rounds`);
-  const checked = await trendsSource(port, { by: options.by, tie: options.tie });
-  const { trends, config, problems } = checked;
+  const { files, sources, settings } = await sourcesFor(options, io.progress);
+  const checked = await checkSources(sources, { tie: options.tie, settings });
+  const { config, problems } = checked;
+  const trends = trendsOf(checked.validation, config, options.by ?? "service");
   io.progress.done();
-  tellProblems(problems, input, io);
+  tellProblems(problems, files, io);
   if (options.output) {
     io.progress.step(`Writing ${path.basename(options.output)}`);
     const workbook = await newWorkbook();
     await writeTrendsSheet(workbook, trends, checked);
-    await writeWorkbook(workbook, options.output, "trends workbook", [input]);
+    await writeWorkbook(workbook, options.output, "trends workbook", files);
     io.progress.done();
   }
   if (options.json) io.stdout(`${JSON.stringify(trends, null, 2)}\n`);

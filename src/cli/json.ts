@@ -1,14 +1,15 @@
-import { Problem, Summary } from "../domain";
+import type { FileBase, FileProblem } from "../actions/consolidate";
+import { Summary } from "../domain";
 
 /** The JSON document of `summary --json`. Keys and shapes are a published interface: add, never rename. */
-export function summaryJson(summary: Summary, problems: readonly Problem[]): unknown {
+export function summaryJson(summary: Summary, problems: readonly FileProblem[], files: readonly FileBase[] | null = null): unknown {
   const groupKey = summary.by === "service" ? "service" : "area";
   const { base } = summary;
   return {
     base: {
       visits: base.visits,
       drafts: base.drafts,
-      excluded: base.excluded.map((e) => ({ sheet: e.sheet, row: e.row, reasons: e.reasons })),
+      excluded: base.excluded.map((e) => ({ ...fileOf(e), sheet: e.sheet, row: e.row, reasons: e.reasons })),
       round: base.filter.round ?? null,
       from: base.filter.from ?? null,
       to: base.filter.to ?? null,
@@ -17,6 +18,8 @@ export function summaryJson(summary: Summary, problems: readonly Problem[]): unk
       lastVisit: base.lastVisit,
       filteredOut: base.filteredOut,
       ...(summary.by === "area" ? { withoutArea: base.ungrouped } : {}),
+      // Only with more than one input, so a single file's document is unchanged.
+      ...(files ? { files: files.map((f) => ({ file: f.file, visits: f.visits, drafts: f.drafts, excluded: f.excluded })) } : {}),
     },
     [summary.by === "service" ? "services" : "areas"]: summary.groups.map((g) => ({
       [groupKey]: g.name,
@@ -29,6 +32,12 @@ export function summaryJson(summary: Summary, problems: readonly Problem[]): unk
         text: r.text,
       })),
     })),
-    problems: problems.map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, cell: p.cell, message: p.message })),
+    problems: problems.map((p) => ({ ...fileOf(p), sheet: p.sheet, row: p.row, column: p.column, cell: p.cell, message: p.message })),
   };
+}
+
+/** `{file}` for a problem or row of one of several inputs; nothing for a single input. */
+function fileOf(item: object): { file?: string } {
+  const file = (item as { file?: string }).file;
+  return file === undefined ? {} : { file };
 }

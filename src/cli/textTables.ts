@@ -1,4 +1,5 @@
-import { Problem, Summary, describeProblem } from "../domain";
+import type { FileBase, FileExcludedRow, FileProblem } from "../actions/consolidate";
+import { Summary, describeProblem } from "../domain";
 import { NOTHING_COUNTED, ROWS_LEFT_OUT, TABLE_HEADINGS, describeBase, groupHeading, leftOutLine } from "../presentation/wording";
 
 /** Wraps text into lines of at most `width` characters, breaking at spaces. */
@@ -25,7 +26,7 @@ export function wrap(text: string, width: number): string[] {
  * The per-service tables as aligned plain text for a terminal: a heading per service, then
  * "Quality domain | Grading" with long labels wrapped inside their column.
  */
-export function summaryAsText(summary: Summary, options: { width?: number } = {}): string {
+export function summaryAsText(summary: Summary, options: { width?: number; files?: readonly FileBase[] | null } = {}): string {
   const width = Math.max(60, Math.min(options.width ?? 100, 120));
   const gradingWidth = Math.min(
     48,
@@ -34,6 +35,7 @@ export function summaryAsText(summary: Summary, options: { width?: number } = {}
   const domainWidth = Math.max(20, width - gradingWidth - 7);
   const out: string[] = [];
   for (const line of describeBase(summary)) out.push(line);
+  if (options.files) out.push(...fileLines(options.files));
   const rule = `+${"-".repeat(domainWidth + 2)}+${"-".repeat(gradingWidth + 2)}+`;
   const row = (a: string, b: string) => {
     const left = wrap(a, domainWidth);
@@ -52,18 +54,29 @@ export function summaryAsText(summary: Summary, options: { width?: number } = {}
   if (summary.groups.length === 0) out.push("", NOTHING_COUNTED);
   if (summary.base.excluded.length > 0) {
     out.push("", ROWS_LEFT_OUT);
-    for (const row of summary.base.excluded) out.push(`  ${leftOutLine(row)}`);
+    for (const row of summary.base.excluded as FileExcludedRow[]) out.push(`  ${inFile(row)}${leftOutLine(row)}`);
   }
   return `${out.join("\n")}\n`;
 }
 
-/** Problems one a line: "Diagnostics!G27: …". */
-export function problemLines(problems: readonly Problem[]): string {
-  return problems.map((p) => `${describeProblem(p)}\n`).join("");
+const inFile = (item: { file?: string }) => (item.file === undefined ? "" : `${item.file}: `);
+
+/** The base's list of files: "  east.xlsx: 12 visits counted, 1 left out." */
+export function fileLines(files: readonly FileBase[]): string[] {
+  const visits = (n: number) => `${n} ${n === 1 ? "visit" : "visits"}`;
+  return [
+    `Files (${files.length}):`,
+    ...files.map((f) => `  ${f.file}: ${visits(f.visits)} counted, ${f.excluded} left out${f.drafts ? `, ${f.drafts} ${f.drafts === 1 ? "draft" : "drafts"}` : ""}.`),
+  ];
+}
+
+/** Problems one a line: "Diagnostics!G27: …", or "east.xlsx: Diagnostics!G27: …" when there are several files. */
+export function problemLines(problems: readonly FileProblem[]): string {
+  return problems.map((p) => `${inFile(p)}${describeProblem(p)}\n`).join("");
 }
 
 /** "2 problems and 1 warning", or "no problems". */
-export function problemCount(problems: readonly Problem[]): string {
+export function problemCount(problems: readonly FileProblem[]): string {
   const errors = problems.filter((p) => p.severity !== "warning").length;
   const warnings = problems.length - errors;
   const parts = [

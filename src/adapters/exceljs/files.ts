@@ -4,7 +4,9 @@ import type ExcelJS from "exceljs";
 import { UserFacingError } from "../../errors";
 import { WorkbookPlan } from "../../workbook/plan";
 import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port";
-import { CsvFormatError, decodeCsvBytes, parseCsv } from "../files/csv";
+import { CsvFormatError } from "../files/csv";
+import { csvCollector } from "../files/csvBook";
+import { parseCsvFile } from "../files/csvFile";
 import type { ExcelJsWorkbook } from "./excelJsWorkbook";
 import { XlsxFormatError, readXlsx, tableHeaderFlags } from "../files/xlsxReader";
 import { SourceBook, snapshotFrom } from "./snapshot";
@@ -18,7 +20,8 @@ export class OpenedWorkbook implements WorkbookPort {
   constructor(
     readonly file: string,
     readonly format: FileFormat,
-    private readonly book: SourceBook,
+    /** The book, or (a CSV file) how to read it for a request, streaming: see csvBook.ts. */
+    private readonly book: SourceBook | ((request: ReadRequest) => Promise<SourceBook>),
   ) {}
 
   /** CSV holds text only, so a date typed as text there is no problem. */
@@ -27,7 +30,7 @@ export class OpenedWorkbook implements WorkbookPort {
   }
 
   async read(request: ReadRequest): Promise<WorkbookSnapshot> {
-    return snapshotFrom(this.book, request);
+    return snapshotFrom(typeof this.book === "function" ? await this.book(request) : this.book, request);
   }
 
   async apply(_plan: WorkbookPlan): Promise<void> {
@@ -37,9 +40,17 @@ export class OpenedWorkbook implements WorkbookPort {
 
 const shown = (file: string) => `"${file}"`;
 
-async function readBytes(file: string): Promise<Buffer> {
+async function readBytes(file: string, first?: number): Promise<Buffer> {
   try {
-    return await fs.readFile(file);
+    if (first === undefined) return await fs.readFile(file);
+    const handle = await fs.open(file, "r");
+    try {
+      const head = Buffer.alloc(first);
+      const { bytesRead } = await handle.read(head, 0, first, 0);
+      return head.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new UserFacingError(`Cannot find ${shown(file)}: check the file name and folder.`);
@@ -86,8 +97,10 @@ function guarded(file: string, book: SourceBook): SourceBook {
 
 /** Opens an .xlsx or .csv file for reading. Unreadable files and other formats become a UserFacingError. */
 export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
-  const bytes = await readBytes(file);
   const ext = path.extname(file).toLowerCase();
+  const csv = ext === ".csv";
+  // A CSV file is read from disk as a stream when it is read (csvFile.ts): here only its first bytes, to be sure.
+  const bytes = await readBytes(file, csv ? 8 : undefined);
   if (isOle(bytes)) {
     throw new UserFacingError(
       ext === ".xls"
@@ -112,14 +125,22 @@ export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
   }
   if (ext === ".csv" || ext === ".txt") {
     const name = csvSheetName(file);
-    let grid: ReturnType<typeof parseCsv>;
-    try {
-      grid = parseCsv(decodeCsvBytes(bytes));
-    } catch (error) {
-      if (error instanceof CsvFormatError) throw new UserFacingError(`${shown(file)} could not be read as CSV: ${error.message}.`);
-      throw error;
-    }
-    return new OpenedWorkbook(file, "csv", { sheets: [{ name, tables: [], grid: () => grid }], names: [] });
+    const gridFor = async (request: ReadRequest) => {
+      let collect = csvCollector(request);
+      try {
+        await parseCsvFile(file, () => (collect = csvCollector(request)).row);
+        return collect.finish();
+      } catch (error) {
+        if (error instanceof CsvFormatError) throw new UserFacingError(`${shown(file)} could not be read as CSV: ${error.message}.`);
+        if ((error as NodeJS.ErrnoException).code) throw new UserFacingError(`Cannot read ${shown(file)}: ${(error as Error).message}.`);
+        throw error;
+      }
+    };
+    // Parsed when read, as a stream from disk, with the request's narrative columns left out (csvBook.ts).
+    return new OpenedWorkbook(file, "csv", async (request) => {
+      const grid = await gridFor(request);
+      return { sheets: [{ name, tables: [], grid: () => grid }], names: [] };
+    });
   }
   if (ext === ".xlsx" || ext === ".xlsm") {
     throw new UserFacingError(`${shown(file)} is not a valid .xlsx workbook: it may be damaged or only renamed.`);
