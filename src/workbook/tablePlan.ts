@@ -90,7 +90,7 @@ export function tableFormats(kind: RecordKind<unknown>, placement: TablePlacemen
     for (const column of kind.columns.filter((c) => c.kind === of && c.list)) {
       const range = below(column.key);
       if (!range) continue;
-      const error = column.listError ?? { title: column.header, message: `Choose ${column.header.toLowerCase()} from the list.` };
+      const error = alertWithinLimits(column, column.listError ?? { title: column.header, message: `Choose ${column.header.toLowerCase()} from the list.` });
       changes.push({ kind: "listValidation", sheet, range, source: `=${column.list}`, errorTitle: error.title, errorMessage: error.message });
       if (of === "grade" && gradeFills.length > 0) changes.push({ kind: "conditionalFills", sheet, range, fills: gradeFills });
     }
@@ -113,6 +113,26 @@ export function tableFormats(kind: RecordKind<unknown>, placement: TablePlacemen
   }
   changes.push({ kind: "freezeRows", sheet, rows: headerRow });
   return changes;
+}
+
+/** Excel's Data Validation dialog takes an error alert title of at most 32 characters and a message of at most 225. */
+export const ALERT_TITLE_LIMIT = 32;
+export const ALERT_MESSAGE_LIMIT = 225;
+
+/**
+ * A column's error alert as Excel's dialog can hold it. A message naming every grade of a long scale (the
+ * five-point one with splits reaches 272 characters) gives way to one pointing at the Lists sheet, and a long
+ * title to "Not on the list"; never cut mid-word. (Whether Excel refuses or truncates longer ones is not
+ * documented; the emulation refuses, the cautious case.)
+ */
+export function alertWithinLimits(
+  column: { header: string; kind: string },
+  alert: { title: string; message: string },
+): { title: string; message: string } {
+  const title = alert.title.length <= ALERT_TITLE_LIMIT ? alert.title : "Not on the list";
+  if (alert.message.length <= ALERT_MESSAGE_LIMIT) return { title, message: alert.message };
+  const named = column.kind === "grade" ? "Choose a grade from the list (see the Lists sheet)." : `Choose ${column.header.toLowerCase()} from the list (see the Lists sheet).`;
+  return { title, message: named.length <= ALERT_MESSAGE_LIMIT ? named : "Choose an entry from the list (see the Lists sheet)." };
 }
 
 function lastNonBlankRow(rows: readonly (readonly unknown[])[]): number {

@@ -5,6 +5,7 @@ import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port
 import { decodeRange, sheetOfReference, snapshotFrom } from "./snapshot";
 import { TableModel, WorksheetInternals, plainValue, sourceBook, tablesOf } from "./source";
 import { StyleApplier, conditionalRule, fitWrappedRows, mergedStyle } from "./styles";
+import { ALERT_LIMITS, withinLimit } from "../officejs/cells";
 
 export type { TableModel, WorksheetInternals } from "./source";
 export { plainValue, sourceBook, tablesOf } from "./source";
@@ -314,12 +315,14 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const address = change.range.replace(/\$/g, "");
     model[address] = {
       type: "list",
-      allowBlank: true,
+      // allowBlank is Excel's "Ignore blank": on, a list whose source holds blank cells accepts anything
+      // (https://learn.microsoft.com/office/vba/api/excel.validation.ignoreblank), as the Lists ranges do.
+      allowBlank: false,
       formulae: [change.source.replace(/^=/, "")],
       showErrorMessage: true,
       errorStyle: "stop",
-      errorTitle: change.errorTitle,
-      error: change.errorMessage,
+      errorTitle: withinLimit(change.errorTitle, ALERT_LIMITS.title),
+      error: withinLimit(change.errorMessage, ALERT_LIMITS.message),
     };
   }
 

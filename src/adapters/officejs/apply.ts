@@ -1,6 +1,6 @@
 /** apply(): the plan checked, then queued change by change into as few syncs as the request budget allows. */
 import { OWNER_NAME_PREFIX, CellStyle, CellValue, WorkbookChange, WorkbookPlan } from "../../workbook/plan";
-import { Block, cellA1, charactersToPoints, jsonSize, lower, parseAddress, rectangular, rowIsBlank } from "./cells";
+import { ALERT_LIMITS, Block, cellA1, charactersToPoints, jsonSize, lower, parseAddress, rectangular, rowIsBlank, withinLimit } from "./cells";
 import { Batch, queueCells, takeRows } from "./batch";
 import { OfficeWorkbookOptions } from "./options";
 import { Facts, NEEDS_FACTS, checkPlanAgainst, factsFromBasis, probe } from "./planChecks";
@@ -85,7 +85,14 @@ async function queueChange(batch: Batch, c: WorkbookChange, facts: Facts | null)
       const v = wb.worksheets.getItem(c.sheet).getRange(c.range).dataValidation;
       v.clear();
       v.rule = { list: { inCellDropDown: true, source: c.source } };
-      v.errorAlert = { showAlert: true, style: "Stop", title: c.errorTitle, message: c.errorMessage };
+      // "Ignore blank" off: with it on, a list whose source range holds a blank cell accepts any entry
+      // (VBA Validation.IgnoreBlank: valid "if a cell referenced ... is blank",
+      // https://learn.microsoft.com/office/vba/api/excel.validation.ignoreblank; DataValidation.ignoreBlanks,
+      // https://learn.microsoft.com/javascript/api/excel/excel.datavalidation#excel-excel-datavalidation-ignoreblanks-member).
+      // The Lists sheet's named ranges keep room for more entries, so their sources do hold blanks. Deleting
+      // a cell's contents is not validated by Excel either way, so users can still empty a cell.
+      v.ignoreBlanks = false;
+      v.errorAlert = { showAlert: true, style: "Stop", title: withinLimit(c.errorTitle, ALERT_LIMITS.title), message: withinLimit(c.errorMessage, ALERT_LIMITS.message) };
       batch.add(c.errorMessage.length + c.errorTitle.length + c.source.length);
       return;
     }
