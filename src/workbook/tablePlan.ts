@@ -1,6 +1,7 @@
 import { RawTable, RecordKind, RecordValue, cellAddress, cellText, columnLetter, matchColumns } from "../domain";
 import { findSheet, ownedSheetName } from "./ownedSheets";
 import { CellValue, ConditionalFill, SheetInfo, WorkbookChange } from "./plan";
+import { TableBelow } from "./port";
 
 /**
  * The changes that make and keep a record kind's table, built from its definition alone: the table on its own
@@ -142,15 +143,28 @@ function lastNonBlankRow(rows: readonly (readonly unknown[])[]): number {
 
 /**
  * Writes rows (each as long as the header) directly below a table's last record and selects them. A blank row
- * left inside the table (a new table has one) is filled first; past the table's end an Excel table grows by
- * `appendTableRows`, never `rows.add`, so co-authors' rows are not shifted.
+ * left inside the table (a new table has one) is filled first; an Excel table is written by `appendTableRows`
+ * (never `rows.add`, so co-authors' rows are not shifted), a range by `setValues`. `row` is where this read
+ * expects the first row; the adapter reports where it landed (AppliedPlan).
  */
-export function appendRowsChanges(table: RawTable, tableName: string | null, rows: RecordValue[][]): { changes: WorkbookChange[]; row: number } {
+export function appendRowsChanges(
+  table: RawTable,
+  tableName: string | null,
+  rows: RecordValue[][],
+  below?: TableBelow,
+): { changes: WorkbookChange[]; row: number } {
   const firstFree = lastNonBlankRow(table.rows) + 1;
   const row = table.headerRow + 1 + firstFree;
   const values = rows as CellValue[][];
   const changes: WorkbookChange[] = [];
-  if (tableName && firstFree >= table.rows.length) changes.push({ kind: "appendTableRows", table: tableName, rows: values });
+  // An Excel table's blank rows are left to the adapter too, which places the rows where the table ends when the
+  // write arrives: a visit another person appended since this read is then written after, never over (issue 10).
+  // With a totals row shown or data under the table, blank rows are inserted first, as many as are written (the
+  // co-authoring article: insert before writing under a table). Unknown (no read of it): the adapter looks.
+  if (tableName) {
+    const insertFirst = below ? (below.totalsShown || below.dataBelow ? rows.length : 0) : undefined;
+    changes.push({ kind: "appendTableRows", table: tableName, rows: values, ...(insertFirst !== undefined ? { insertFirst } : {}) });
+  }
   else changes.push({ kind: "setValues", sheet: table.sheet, topLeft: cellAddress(table.firstColumn, row), values });
   const last = row + Math.max(rows.length, 1) - 1;
   changes.push({

@@ -34,7 +34,7 @@
  * checked against it), batch.ts (request sizes), apply.ts (queueing each change).
  */
 import { WorkbookPlan } from "../../workbook/plan";
-import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port";
+import { AppliedPlan, ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port";
 import { applyPlan } from "./apply";
 import { DEFAULTS, OfficeWorkbookOptions } from "./options";
 import { checkPlanShape } from "./planChecks";
@@ -54,7 +54,7 @@ export class OfficeWorkbook implements WorkbookPort {
     return Excel.run((context) => readWorkbook(context, request, this.options));
   }
 
-  apply(plan: WorkbookPlan): Promise<void> {
+  apply(plan: WorkbookPlan): Promise<AppliedPlan> {
     checkPlanShape(plan);
     return Excel.run((context) => applyPlan(context, plan, this.options));
   }
