@@ -1,0 +1,54 @@
+/**
+ * Project issue 10, item 5: two managers record a visit at the same moment. The second manager's whole action
+ * runs between the first's read and its write (ExcelEmulation.pauseNextRun), as two co-authors' add-ins can.
+ * Neither visit may be lost, and the first is told where its visit went.
+ */
+import { recordVisit, setUpWorkbook } from "../../src/actions/workbookActions";
+import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
+import { VisitForm, defaultConfig, emptyVisitForm, gradedColumns } from "../../src/domain";
+import { DIAGNOSTICS_TABLE } from "../../src/workbook/port";
+import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
+
+const config = defaultConfig();
+let emulation: ExcelEmulation;
+let wb: EmulatedWorkbook;
+let port: OfficeWorkbook;
+
+beforeEach(async () => {
+  wb = new EmulatedWorkbook();
+  emulation = installExcelEmulation(wb);
+  port = new OfficeWorkbook();
+  await setUpWorkbook(port);
+});
+afterEach(() => emulation.uninstall());
+
+const form = (visitId: string, team: string): VisitForm => ({
+  ...emptyVisitForm(config),
+  visitId,
+  visitDate: "2018-03-14",
+  service: "Assessment",
+  team,
+  grades: Object.fromEntries(gradedColumns(config).map((d) => [d.key, "G"])),
+});
+
+const ids = () => wb.tableValues(DIAGNOSTICS_TABLE).body.map((r) => r[0]);
+
+describe("two managers recording a visit at the same moment", () => {
+  test.each([
+    ["an empty table (its one blank row)", 0],
+    ["a table with visits", 2],
+  ])("in %s, both visits are kept and the first manager is told where theirs went", async (_, before) => {
+    for (let i = 1; i <= before; i++) expect(await recordVisit(port, form(`TD-0${i}`, "Team A"))).toMatchObject({ ok: true, row: i + 1 });
+    // Manager B's whole action runs after manager A's first sync (A's read), before A writes.
+    const b = emulation.pauseNextRun(1, () => recordVisit(port, form("TD-B", "Team B")));
+    const a = await recordVisit(port, form("TD-A", "Team A"));
+    expect(ids().slice(before)).toEqual(["TD-B", "TD-A"]);
+    expect(await b).toEqual({ ok: true, row: before + 2, visitId: "TD-B" });
+    expect(a).toEqual({
+      ok: true,
+      row: before + 3,
+      visitId: "TD-A",
+      notice: `Another person added a visit at the same moment; yours is on row ${before + 3}.`,
+    });
+  });
+});
