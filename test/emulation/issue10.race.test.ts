@@ -51,4 +51,17 @@ describe("two managers recording a visit at the same moment", () => {
       notice: `Another person added a visit at the same moment; yours is on row ${before + 3}.`,
     });
   });
+
+  test("in a table whose last row a user emptied, the first manager's visit is not written over the second's", async () => {
+    await recordVisit(port, form("TD-01", "Team A"));
+    await recordVisit(port, form("TD-02", "Team A"));
+    await Excel.run(async (context) => {
+      context.workbook.tables.getItem(DIAGNOSTICS_TABLE).getDataBodyRange().getLastRow().clear("Contents");
+    });
+    const b = emulation.pauseNextRun(1, () => recordVisit(port, form("TD-B", "Team B")));
+    const a = await recordVisit(port, form("TD-A", "Team A"));
+    expect(ids()).toEqual(["TD-01", "TD-B", "TD-A"]);
+    expect(await b).toMatchObject({ ok: true, row: 3 });
+    expect(a).toMatchObject({ ok: true, row: 4, notice: "Another person added a visit at the same moment; yours is on row 4." });
+  });
 });
