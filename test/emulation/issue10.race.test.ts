@@ -65,3 +65,19 @@ describe("two managers recording a visit at the same moment", () => {
     expect(a).toMatchObject({ ok: true, row: 4, notice: "Another person added a visit at the same moment; yours is on row 4." });
   });
 });
+
+describe("recording a visit learns the totals row and data under the table in its own read", () => {
+  test("with a totals row shown and a note under it, the visit goes above the totals and the note is kept, in the usual two syncs", async () => {
+    await recordVisit(port, form("TD-01", "Team A"));
+    await Excel.run(async (context) => {
+      context.workbook.tables.getItem(DIAGNOSTICS_TABLE).showTotals = true;
+    });
+    wb.setValues("Diagnostics", "A5", [["Note kept by the area manager"]]);
+    const syncs = emulation.syncCount();
+    expect(await recordVisit(port, form("TD-02", "Team A"))).toEqual({ ok: true, row: 3, visitId: "TD-02" });
+    expect(emulation.syncCount() - syncs).toBe(2);
+    expect(ids()).toEqual(["TD-01", "TD-02"]);
+    expect(wb.tableValues(DIAGNOSTICS_TABLE).totals?.[0]).toBe("Total");
+    expect(wb.sheet("Diagnostics").values("A4:A6")).toEqual([["Total"], [""], ["Note kept by the area manager"]]);
+  });
+});

@@ -49,12 +49,15 @@ async function readFacts(batch: Batch, tableName: string, rows: number): Promise
   const under = whole.getRowsBelow(rows).getUsedRangeOrNullObject(true).load("address");
   batch.add(400);
   await batch.flush();
-  return {
+  /* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read -- batch.flush() synced the loads above */
+  const facts = {
     body: parseAddress(body.address).block,
     lastData: parseAddress(used.address).block.bottom,
     totals: table.showTotals,
     below: !under.isNullObject,
   };
+  /* eslint-enable office-addins/call-sync-after-load, office-addins/call-sync-before-read */
+  return facts;
 }
 
 /** Values for an append: like excelCells, but null stays null (leave the cell alone). */

@@ -1,7 +1,7 @@
 /** apply(): the plan checked, then queued change by change into as few syncs as the request budget allows. */
 import { AppliedPlan } from "../../workbook/port";
 import { OWNER_NAME_PREFIX, CellStyle, CellValue, WorkbookChange, WorkbookPlan } from "../../workbook/plan";
-import { ALERT_LIMITS, Block, cellA1, charactersToPoints, jsonSize, lower, parseAddress, rectangular, rowIsBlank, withinLimit } from "./cells";
+import { ALERT_LIMITS, Block, cellA1, charactersToPoints, jsonSize, lower, rectangular, withinLimit } from "./cells";
 import { Batch, queueCells, takeRows } from "./batch";
 import { AppendedRows, queueAppend } from "./append";
 import { OfficeWorkbookOptions } from "./options";
