@@ -120,7 +120,7 @@ export async function refreshSummary(
   return { summary, layout, config: context.config };
 }
 
-export type SaveResult = { ok: true; row: number; visitId: string } | { ok: false; errors: FieldError[] };
+export type SaveResult = { ok: true; row: number; visitId: string; notice?: string } | { ok: false; errors: FieldError[] };
 
 /** The Diagnostics rows read as visits: the header row matched once, for every row of this read. */
 function visitTable(context: ActionContext): { table: RawTable; visits: RecordTable<VisitForm> } {
@@ -156,9 +156,14 @@ export async function recordVisit(port: WorkbookPort, form: VisitForm): Promise<
   const complete: VisitForm = { ...form, visitId: form.visitId.trim() || nextVisitId(others) };
   const errors = validateVisitForm(complete, context.config, others, context.compiled);
   if (errors.length > 0) return { ok: false, errors };
-  const { changes: append, row } = appendRowsChanges(table, context.snapshot.diagnostics?.table ?? null, [visits.row(complete, table.headers.length)]);
+  const { changes: append, row } = appendRowsChanges(table, context.snapshot.diagnostics?.table ?? null, [visits.row(complete, table.headers.length)], context.snapshot.diagnostics?.below);
   const changes: WorkbookChange[] = [...teamChanges(context, complete), ...append];
-  await port.apply(planFrom(context, "Record a visit", changes));
+  const applied = await port.apply(planFrom(context, "Record a visit", changes));
+  const landed = applied?.appended[0]?.row ?? row;
+  if (landed !== row) {
+    // Another append reached the table between this action's read and its write (co-authoring, issue 10 item 5).
+    return { ok: true, row: landed, visitId: complete.visitId, notice: `Another person added a visit at the same moment; yours is on row ${landed}.` };
+  }
   return { ok: true, row, visitId: complete.visitId };
 }
 

@@ -49,7 +49,16 @@ export type WorkbookChange =
   /** Adds columns at the right of a table, keeping every row. */
   | { kind: "addTableColumns"; table: string; headers: string[] }
   /** Writes rows directly below the table's last row, so the table grows (co-authoring safe: no rows.add). */
-  | { kind: "appendTableRows"; table: string; rows: CellValue[][] }
+  | {
+      kind: "appendTableRows";
+      table: string;
+      rows: CellValue[][];
+      /**
+       * Blank rows to insert where the body ends before writing (the read saw a totals row or data under the table);
+       * when absent, an adapter that cannot tell without looking reads first.
+       */
+      insertFirst?: number;
+    }
   /** A dropdown list with a stop-style error, replacing any validation on the range; source is a formula such as "=TD_Grades". */
   | {
       kind: "listValidation";

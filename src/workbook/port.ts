@@ -13,6 +13,13 @@ export interface TableSnapshot {
   firstColumn: number;
   headers: CellValue[];
   rows: CellValue[][];
+  /** An Excel table's totals row, and whether the row under the table holds anything (for appends); when known. */
+  below?: TableBelow;
+}
+
+export interface TableBelow {
+  totalsShown: boolean;
+  dataBelow: boolean;
 }
 
 export interface SelectionSnapshot {
@@ -94,7 +101,8 @@ export interface ReadRequest {
  */
 export interface WorkbookPort {
   read(request: ReadRequest): Promise<WorkbookSnapshot>;
-  apply(plan: WorkbookPlan): Promise<void>;
+  /** Adapters that append to tables may say where the rows landed (AppliedPlan); others return nothing. */
+  apply(plan: WorkbookPlan): Promise<AppliedPlan | void>;
 }
 
 /** Stands in for the text of a cell that was not read (see TableRequest.skipHeaders). */
@@ -105,3 +113,8 @@ export const DIAGNOSTICS_TABLE = "Diagnostics";
 export const LISTS_SHEET = "Lists";
 /** Owner tag of the add-in's Lists sheet. */
 export const LISTS_OWNER = "lists";
+
+/** What applying a plan found out: where each appendTableRows change's first row landed (1-based sheet row). */
+export interface AppliedPlan {
+  appended: { table: string; row: number; rows: number }[];
+}

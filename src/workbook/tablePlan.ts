@@ -1,6 +1,7 @@
 import { RawTable, RecordKind, RecordValue, cellAddress, cellText, columnLetter, matchColumns } from "../domain";
 import { findSheet, ownedSheetName } from "./ownedSheets";
 import { CellValue, ConditionalFill, SheetInfo, WorkbookChange } from "./plan";
+import { TableBelow } from "./port";
 
 /**
  * The changes that make and keep a record kind's table, built from its definition alone: the table on its own
@@ -90,7 +91,7 @@ export function tableFormats(kind: RecordKind<unknown>, placement: TablePlacemen
     for (const column of kind.columns.filter((c) => c.kind === of && c.list)) {
       const range = below(column.key);
       if (!range) continue;
-      const error = column.listError ?? { title: column.header, message: `Choose ${column.header.toLowerCase()} from the list.` };
+      const error = alertWithinLimits(column, column.listError ?? { title: column.header, message: `Choose ${column.header.toLowerCase()} from the list.` });
       changes.push({ kind: "listValidation", sheet, range, source: `=${column.list}`, errorTitle: error.title, errorMessage: error.message });
       if (of === "grade" && gradeFills.length > 0) changes.push({ kind: "conditionalFills", sheet, range, fills: gradeFills });
     }
@@ -115,6 +116,26 @@ export function tableFormats(kind: RecordKind<unknown>, placement: TablePlacemen
   return changes;
 }
 
+/** Excel's Data Validation dialog takes an error alert title of at most 32 characters and a message of at most 225. */
+export const ALERT_TITLE_LIMIT = 32;
+export const ALERT_MESSAGE_LIMIT = 225;
+
+/**
+ * A column's error alert as Excel's dialog can hold it. A message naming every grade of a long scale (the
+ * five-point one with splits reaches 272 characters) gives way to one pointing at the Lists sheet, and a long
+ * title to "Not on the list"; never cut mid-word. (Whether Excel refuses or truncates longer ones is not
+ * documented; the emulation refuses, the cautious case.)
+ */
+export function alertWithinLimits(
+  column: { header: string; kind: string },
+  alert: { title: string; message: string },
+): { title: string; message: string } {
+  const title = alert.title.length <= ALERT_TITLE_LIMIT ? alert.title : "Not on the list";
+  if (alert.message.length <= ALERT_MESSAGE_LIMIT) return { title, message: alert.message };
+  const named = column.kind === "grade" ? "Choose a grade from the list (see the Lists sheet)." : `Choose ${column.header.toLowerCase()} from the list (see the Lists sheet).`;
+  return { title, message: named.length <= ALERT_MESSAGE_LIMIT ? named : "Choose an entry from the list (see the Lists sheet)." };
+}
+
 function lastNonBlankRow(rows: readonly (readonly unknown[])[]): number {
   for (let i = rows.length - 1; i >= 0; i--) if (rows[i].some((c) => cellText(c).trim() !== "")) return i;
   return -1;
@@ -122,15 +143,28 @@ function lastNonBlankRow(rows: readonly (readonly unknown[])[]): number {
 
 /**
  * Writes rows (each as long as the header) directly below a table's last record and selects them. A blank row
- * left inside the table (a new table has one) is filled first; past the table's end an Excel table grows by
- * `appendTableRows`, never `rows.add`, so co-authors' rows are not shifted.
+ * left inside the table (a new table has one) is filled first; an Excel table is written by `appendTableRows`
+ * (never `rows.add`, so co-authors' rows are not shifted), a range by `setValues`. `row` is where this read
+ * expects the first row; the adapter reports where it landed (AppliedPlan).
  */
-export function appendRowsChanges(table: RawTable, tableName: string | null, rows: RecordValue[][]): { changes: WorkbookChange[]; row: number } {
+export function appendRowsChanges(
+  table: RawTable,
+  tableName: string | null,
+  rows: RecordValue[][],
+  below?: TableBelow,
+): { changes: WorkbookChange[]; row: number } {
   const firstFree = lastNonBlankRow(table.rows) + 1;
   const row = table.headerRow + 1 + firstFree;
   const values = rows as CellValue[][];
   const changes: WorkbookChange[] = [];
-  if (tableName && firstFree >= table.rows.length) changes.push({ kind: "appendTableRows", table: tableName, rows: values });
+  // An Excel table's blank rows are left to the adapter too, which places the rows where the table ends when the
+  // write arrives: a visit another person appended since this read is then written after, never over (issue 10).
+  // With a totals row shown or data under the table, blank rows are inserted first, as many as are written (the
+  // co-authoring article: insert before writing under a table). Unknown (no read of it): the adapter looks.
+  if (tableName) {
+    const insertFirst = below ? (below.totalsShown || below.dataBelow ? rows.length : 0) : undefined;
+    changes.push({ kind: "appendTableRows", table: tableName, rows: values, ...(insertFirst !== undefined ? { insertFirst } : {}) });
+  }
   else changes.push({ kind: "setValues", sheet: table.sheet, topLeft: cellAddress(table.firstColumn, row), values });
   const last = row + Math.max(rows.length, 1) - 1;
   changes.push({

@@ -56,7 +56,7 @@ describe("ExcelJsWorkbook writing", () => {
     expect(bytes.length).toBeLessThan(40_000);
     const sheet = part(bytes, "xl/worksheets/sheet1.xml");
     expect(sheet).toContain('sqref="I2:I1048576"');
-    expect(sheet).toMatch(/<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="stop" errorTitle="Grade not on the scale"[^>]*sqref="I2:I1048576"><formula1>TD_Grades<\/formula1>/);
+    expect(sheet).toMatch(/<dataValidation type="list" showErrorMessage="1" errorStyle="stop" errorTitle="Grade not on the scale"[^>]*sqref="I2:I1048576"><formula1>TD_Grades<\/formula1>/);
     expect(sheet).toMatch(/<conditionalFormatting sqref="I2:I1048576"><cfRule type="expression" dxfId="\d+" priority="1"><formula>TRIM\(I2\)=&quot;O&quot;<\/formula>/);
     expect(sheet).toMatch(/<col min="2" max="2" width="14" style="\d+" customWidth="1"\/>/);
     const styles = part(bytes, "xl/styles.xml");

@@ -43,6 +43,7 @@ type RangeMembers =
   | "getEntireColumn"
   | "getUsedRange"
   | "getUsedRangeOrNullObject"
+  | "getBoundingRect"
   | "clear"
   | "insert"
   | "select";
@@ -226,6 +227,16 @@ export class RangeProxy extends ProxyBase implements Mirrors<Excel.Range, RangeM
     return new RangeProxy(this.context, this._sub("getUsedRange", [valuesOnly]), this, (r: RangeRef) => {
       const used = r.sheet.usedRect(!!valuesOnly, r.rect);
       return used ? { sheet: r.sheet, rect: used } : fail("ItemNotFound", "There are no used cells in the range.");
+    });
+  }
+
+  /** The smallest range holding both (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getboundingrect-member(1)). */
+  getBoundingRect(anotherRange: Excel.Range | string): RangeProxy {
+    return new RangeProxy(this.context, this._sub("getBoundingRect", [anotherRange]), this, (r: RangeRef) => {
+      const other = anotherRange instanceof RangeProxy ? anotherRange._target<RangeRef>() : r.sheet.workbook.resolveReference(String(anotherRange), r.sheet);
+      if (other.sheet !== r.sheet) fail("InvalidArgument", "The ranges are on different worksheets.");
+      const o = other.rect;
+      return { sheet: r.sheet, rect: { r0: Math.min(r.rect.r0, o.r0), r1: Math.max(r.rect.r1, o.r1), c0: Math.min(r.rect.c0, o.c0), c1: Math.max(r.rect.c1, o.c1) } };
     });
   }
 

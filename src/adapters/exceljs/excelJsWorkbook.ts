@@ -5,6 +5,7 @@ import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port
 import { decodeRange, sheetOfReference, snapshotFrom } from "./snapshot";
 import { TableModel, WorksheetInternals, plainValue, sourceBook, tablesOf } from "./source";
 import { StyleApplier, conditionalRule, fitWrappedRows, mergedStyle } from "./styles";
+import { ALERT_LIMITS, withinLimit } from "../officejs/cells";
 
 export type { TableModel, WorksheetInternals } from "./source";
 export { plainValue, sourceBook, tablesOf } from "./source";
@@ -199,7 +200,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
     ws.autoFilter = undefined;
   }
 
-  private setValues(ws: ExcelJS.Worksheet, topLeft: string, values: CellValue[][], style?: CellStyle): void {
+  /** With leaveNull (appends), null leaves a cell as it is, as in Office.js; otherwise null empties it. */
+  private setValues(ws: ExcelJS.Worksheet, topLeft: string, values: CellValue[][], style?: CellStyle, leaveNull = false): void {
     const at = parseCellAddress(topLeft);
     if (!at) throw new Error(`"${topLeft}" is not a cell address.`);
     const styler = style ? new StyleApplier(style) : null;
@@ -209,6 +211,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
       for (let c = 0; c < cells.length; c++) {
         const cell = row.getCell(at.column + 1 + c);
         const v = cells[c];
+        if (leaveNull && (v === null || v === undefined)) continue;
         // A string is always text in ExcelJS, even when it starts with "=": formulas need { formula }.
         cell.value = v === undefined ? null : v;
         if (styler) styler.apply(cell);
@@ -286,6 +289,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
       ws,
       `${columnLetter(range.left)}${start}`,
       rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null)),
+      undefined,
+      true, // a council's own columns in the new rows are left as they are (issue 10 item 3)
     );
     const bottom = Math.max(range.bottom, start + rows.length - 1);
     model.tableRef = `${columnLetter(range.left)}${range.top}:${columnLetter(range.right)}${bottom}`;
@@ -314,12 +319,14 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const address = change.range.replace(/\$/g, "");
     model[address] = {
       type: "list",
-      allowBlank: true,
+      // allowBlank is Excel's "Ignore blank": on, a list whose source holds blank cells accepts anything
+      // (https://learn.microsoft.com/office/vba/api/excel.validation.ignoreblank), as the Lists ranges do.
+      allowBlank: false,
       formulae: [change.source.replace(/^=/, "")],
       showErrorMessage: true,
       errorStyle: "stop",
-      errorTitle: change.errorTitle,
-      error: change.errorMessage,
+      errorTitle: withinLimit(change.errorTitle, ALERT_LIMITS.title),
+      error: withinLimit(change.errorMessage, ALERT_LIMITS.message),
     };
   }
 

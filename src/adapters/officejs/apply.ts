@@ -1,22 +1,26 @@
 /** apply(): the plan checked, then queued change by change into as few syncs as the request budget allows. */
+import { AppliedPlan } from "../../workbook/port";
 import { OWNER_NAME_PREFIX, CellStyle, CellValue, WorkbookChange, WorkbookPlan } from "../../workbook/plan";
-import { Block, cellA1, charactersToPoints, jsonSize, lower, parseAddress, rectangular, rowIsBlank } from "./cells";
+import { ALERT_LIMITS, Block, cellA1, charactersToPoints, jsonSize, lower, rectangular, withinLimit } from "./cells";
 import { Batch, queueCells, takeRows } from "./batch";
+import { AppendedRows, queueAppend } from "./append";
 import { OfficeWorkbookOptions } from "./options";
 import { Facts, NEEDS_FACTS, checkPlanAgainst, factsFromBasis, probe } from "./planChecks";
 
-export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, o: Required<OfficeWorkbookOptions>): Promise<void> {
+export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, o: Required<OfficeWorkbookOptions>): Promise<AppliedPlan> {
   // With a basis, what existed is known without asking: no probe. (A co-author's change since the read
   // makes the batch fail where it conflicts, as it would a moment after a probe.)
   let facts = plan.basis ? factsFromBasis(plan, plan.basis) : null;
   if (!facts && plan.changes.some((c) => NEEDS_FACTS.has(c.kind))) facts = await probe(context, plan);
   if (facts) checkPlanAgainst(plan, facts);
   const batch = new Batch(context, o.requestBudget);
-  for (const change of plan.changes) await queueChange(batch, change, facts);
+  const appended: AppendedRows[] = [];
+  for (const change of plan.changes) await queueChange(batch, change, facts, appended);
   await batch.flush();
+  return { appended };
 }
 
-async function queueChange(batch: Batch, c: WorkbookChange, facts: Facts | null): Promise<void> {
+async function queueChange(batch: Batch, c: WorkbookChange, facts: Facts | null, appended: AppendedRows[]): Promise<void> {
   const wb = batch.context.workbook;
   switch (c.kind) {
     case "addSheet": {
@@ -80,12 +84,19 @@ async function queueChange(batch: Batch, c: WorkbookChange, facts: Facts | null)
       return;
     }
     case "appendTableRows":
-      return queueAppend(batch, c.table, rectangular(c.rows));
+      return queueAppend(batch, c.table, rectangular(c.rows), c.insertFirst, (a) => appended.push(a), (table, block) => resizeTableIfSupported(batch.context, table, block));
     case "listValidation": {
       const v = wb.worksheets.getItem(c.sheet).getRange(c.range).dataValidation;
       v.clear();
       v.rule = { list: { inCellDropDown: true, source: c.source } };
-      v.errorAlert = { showAlert: true, style: "Stop", title: c.errorTitle, message: c.errorMessage };
+      // "Ignore blank" off: with it on, a list whose source range holds a blank cell accepts any entry
+      // (VBA Validation.IgnoreBlank: valid "if a cell referenced ... is blank",
+      // https://learn.microsoft.com/office/vba/api/excel.validation.ignoreblank; DataValidation.ignoreBlanks,
+      // https://learn.microsoft.com/javascript/api/excel/excel.datavalidation#excel-excel-datavalidation-ignoreblanks-member).
+      // The Lists sheet's named ranges keep room for more entries, so their sources do hold blanks. Deleting
+      // a cell's contents is not validated by Excel either way, so users can still empty a cell.
+      v.ignoreBlanks = false;
+      v.errorAlert = { showAlert: true, style: "Stop", title: withinLimit(c.errorTitle, ALERT_LIMITS.title), message: withinLimit(c.errorMessage, ALERT_LIMITS.message) };
       batch.add(c.errorMessage.length + c.errorTitle.length + c.source.length);
       return;
     }
@@ -161,54 +172,6 @@ async function queueSetValues(batch: Batch, sheet: string, topLeft: string, valu
     from += n;
     if (from < values.length) await batch.flush();
   }
-}
-
-/**
- * Rows written directly below the table's last row that holds anything, so Excel grows the table over
- * them; table.rows.add is never used (it causes co-authoring merge conflicts). The anchor is the table's
- * used range (values only), so in a table without data rows the first row goes into the one empty body
- * row Excel keeps, and the rest below it. Once sent, the table's new size is checked.
- */
-async function queueAppend(batch: Batch, tableName: string, rows: CellValue[][]): Promise<void> {
-  if (rows.length === 0) return;
-  for (let from = 0; from < rows.length; ) {
-    if (batch.room < batch.budget / 4 && !batch.empty) await batch.flush();
-    const n = takeRows(rows, from, batch.room);
-    const part = rows.slice(from, from + n);
-    queueAppendPart(batch, tableName, part);
-    from += n;
-    if (from < rows.length) await batch.flush();
-  }
-}
-
-function queueAppendPart(batch: Batch, tableName: string, rows: CellValue[][]): void {
-  const wb = batch.context.workbook;
-  const width = rows[0].length;
-  const table = wb.tables.getItem(tableName);
-  const anchor = table.getRange().getUsedRange(true);
-  anchor.load("address");
-  const start = anchor.getRowsBelow(1).getCell(0, 0);
-  // The first row alone (it may fill the empty body row, inside the table), then the rest, directly below it.
-  let bytes = queueCells(start.getResizedRange(0, width - 1), rows.slice(0, 1));
-  if (rows.length > 1) bytes += queueCells(start.getOffsetRange(1, 0).getResizedRange(rows.length - 2, width - 1), rows.slice(1));
-  const after = wb.tables.getItem(tableName).getRange().load("address");
-  batch.add(bytes + 400);
-  let lastWithData = rows.length - 1;
-  while (lastWithData >= 0 && rowIsBlank(rows[lastWithData])) lastWithData--;
-  batch.afterSync(async () => {
-    // Runs after Batch.flush's sync, which loaded both addresses.
-    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-    const anchorBlock = parseAddress(anchor.address).block;
-    const tableBlock = parseAddress(after.address).block;
-    const wanted = anchorBlock.bottom + 1 + lastWithData;
-    if (lastWithData < 0 || tableBlock.bottom >= wanted) return;
-    const grown = { ...tableBlock, bottom: wanted };
-    if (await resizeTableIfSupported(batch.context, tableName, grown)) return;
-    throw new Error(
-      `Rows were written below the table "${tableName}" but Excel did not extend the table over them ` +
-        `(rows ${tableBlock.bottom + 2} to ${wanted + 1}). Resize the table to include them (Table Design > Resize Table).`,
-    );
-  });
 }
 
 /**

@@ -123,3 +123,18 @@ export function ownersOf(names: { name: string; formula: unknown }[]): Map<strin
   }
   return owners;
 }
+
+/** Excel's Data Validation dialog: an error alert title of at most 32 characters, a message of at most 225. */
+export const ALERT_LIMITS = { title: 32, message: 225 };
+
+/**
+ * Text within an alert limit: as it is when it fits, else cut at the last word that fits (hard only for a single
+ * over-long word). The plans already keep their alerts within the limits (tablePlan.alertWithinLimits); this is the
+ * adapter's safety net, since whether Excel refuses or truncates a longer one is not documented.
+ */
+export function withinLimit(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > limit / 2 ? cut.slice(0, space) : cut}…`;
+}

@@ -17,7 +17,10 @@
  *    names or creates tables first needs to know what exists: ONE probe sync reads sheet, name and table
  *    names and the charts of the sheets it clears (so does a plan whose basis lacks those charts). Either way
  *    the whole plan is checked before anything is written, and a plan whose requests would exceed ~4 MB
- *    (thousands of rows) is split into several, each under the limit.
+ *    (thousands of rows) is split into several, each under the limit. An appendTableRows change without
+ *    insertFirst (a plan not built from a read of the table's totals row and the row under it) costs one read
+ *    sync before its write (append.ts); recordVisit's plans carry it, so recording a visit stays at two.
+ *    apply() reports where each append's first row landed (AppliedPlan).
  *
  * This relies on three behaviours of Office.js: actions in a batch run in order (an object such as the
  * used range of a table is resolved when the batch reaches it, after the writes queued before it); the
@@ -34,7 +37,7 @@
  * checked against it), batch.ts (request sizes), apply.ts (queueing each change).
  */
 import { WorkbookPlan } from "../../workbook/plan";
-import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port";
+import { AppliedPlan, ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port";
 import { applyPlan } from "./apply";
 import { DEFAULTS, OfficeWorkbookOptions } from "./options";
 import { checkPlanShape } from "./planChecks";
@@ -54,7 +57,7 @@ export class OfficeWorkbook implements WorkbookPort {
     return Excel.run((context) => readWorkbook(context, request, this.options));
   }
 
-  apply(plan: WorkbookPlan): Promise<void> {
+  apply(plan: WorkbookPlan): Promise<AppliedPlan> {
     checkPlanShape(plan);
     return Excel.run((context) => applyPlan(context, plan, this.options));
   }

@@ -20,16 +20,18 @@ const isEmptyCell = (v: CellValue | undefined) => v === null || v === undefined 
 /** One requested table queued: the Excel table of that name, and in case there is none its fallback sheet's used range. */
 function queueTable(wb: Excel.Workbook, request: TableRequest, first: number) {
   // The table, wherever it is. If it does not exist every object below is a null object.
-  const table = wb.tables.getItemOrNullObject(request.name).load("name");
+  const table = wb.tables.getItemOrNullObject(request.name).load("name,showTotals");
   const tableSheet = table.worksheet.load("name");
   const header = table.getHeaderRowRange().load("values,address");
   const body = table.getDataBodyRange().load("address");
   const bodyHead = request.rows ? body.getRow(0).getResizedRange(first - 1, 0).load("values") : null;
+  // For an append (issue 10): whether the row under the table holds anything (values only).
+  const under = table.getRange().getRowsBelow(1).getUsedRangeOrNullObject(true).load("address");
 
   // Else the fallback sheet's used range, first row as headers (title rows are found later, in rawTableFrom).
   const plain = request.fallback ? wb.worksheets.getItemOrNullObject(request.fallback.sheet).getUsedRangeOrNullObject(true).load("address") : null;
   const plainHead = plain ? plain.getRow(0).getResizedRange(request.rows ? first : 0, 0).load("values") : null;
-  return { request, table, tableSheet, header, body, bodyHead, plain, plainHead };
+  return { request, table, tableSheet, header, body, bodyHead, plain, plainHead, under };
 }
 
 /** Everything read()'s first sync asks for, queued. */
@@ -60,7 +62,7 @@ type QueuedTable = ReturnType<typeof queueTable>;
 
 /** A queued table once the first sync has run: its snapshot, reading the rest of a long one (sync 2). */
 async function tableFrom(context: Excel.RequestContext, q: QueuedTable, o: Required<OfficeWorkbookOptions>): Promise<TableSnapshot | null> {
-  const { request, table, tableSheet, header, body, bodyHead, plain, plainHead } = q;
+  const { request, table, tableSheet, header, body, bodyHead, plain, plainHead, under } = q;
   const first = o.firstReadRows;
   if (!table.isNullObject) {
     const h = parseAddress(header.address);
@@ -76,7 +78,8 @@ async function tableFrom(context: Excel.RequestContext, q: QueuedTable, o: Requi
       if (count === 1 && rowIsBlank(rows[0] ?? [])) rows = [];
       hideColumns(rows, skip);
     }
-    return { sheet: tableSheet.name, table: table.name, headerRow: h.block.top + 1, firstColumn: h.block.left, headers, rows };
+    const below = { totalsShown: table.showTotals === true, dataBelow: !under.isNullObject };
+    return { sheet: tableSheet.name, table: table.name, headerRow: h.block.top + 1, firstColumn: h.block.left, headers, rows, below };
   }
   if (!plain || !plainHead || plain.isNullObject || !request.fallback) return null;
   const { sheet, block: u } = parseAddress(plain.address);
