@@ -18,6 +18,7 @@ import { columnDefinitions, defaultConfig } from "../../src/domain";
 import { REPO_ROOT } from "../workbench/build";
 import { Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
 import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
+import { cspProblems } from "./csp";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
@@ -708,6 +709,15 @@ async function main(): Promise<number> {
     for (const f of session.failures) notes.push(`answered with an error (not counted against this flow): [flow ${f.flow}] ${f.status} ${f.url}`);
     if (outside.length === 0) record(true, "8. no request except to localhost, during all flows", 0, notes);
     else record(false, "8. no request except to localhost, during all flows", 0, notes, new Error(`requests elsewhere:\n    ${outside.map((r) => `[flow ${r.flow}] ${r.method} ${r.url}`).join("\n    ")}`));
+
+    // 8a: the pane's page declares its Content Security Policy in every flow, and no flow broke it.
+    {
+      const label = "8a. the pane declares its Content Security Policy and nothing violated it, during all flows";
+      const problems = cspProblems(session.policies.map((p) => p.policy));
+      const notes = [`policy read in ${session.policies.length} flows; ${session.cspViolations.length} violations`];
+      for (const v of session.cspViolations) problems.push(`[flow ${v.flow}] ${v.text}`);
+      record(problems.length === 0, label, 0, notes, problems.length === 0 ? undefined : new Error(problems.join("\n    ")));
+    }
   } finally {
     await session.stop();
   }
