@@ -21,6 +21,8 @@ export interface Options {
   strict: boolean;
   by?: GroupBy;
   help: boolean;
+  /** validate: exit 1 when anything looks like personal data about a child. */
+  strictPrivacy?: boolean;
 }
 
 /** Every option, as util.parseArgs takes them; each command accepts only its own (COMMAND_OPTIONS). */
@@ -34,6 +36,7 @@ const OPTIONS = {
   by: { type: "string" },
   strict: { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  "strict-privacy": { type: "boolean" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 const KNOWN = new Set([...Object.keys(OPTIONS).map((name) => `--${name}`), "-o", "-h"]);
@@ -43,7 +46,7 @@ const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   "": ["help"],
   summary: ["output", "json", ...SELECTION, "help"],
   report: ["output", ...SELECTION, "help"],
-  validate: ["help"],
+  validate: ["help", "strict-privacy"],
   template: ["output", "help"],
 };
 
@@ -52,7 +55,7 @@ export const USAGE = `Team Diagnostics command line
 Usage:
   team-diagnostics summary <input.xlsx|input.csv> [options]
   team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
-  team-diagnostics validate <input.xlsx|input.csv>
+  team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
   team-diagnostics template -o <file.xlsx>
   team-diagnostics <command> --help
 
@@ -102,10 +105,15 @@ sheet, an overview with a chart and its numbers, and the base. With --by, only t
   -o, --output FILE     The .docx file to write (required).
 ${SELECTION_HELP}  -h, --help            Show this help.
 `,
-  validate: `Usage: team-diagnostics validate <input.xlsx|input.csv>
+  validate: `Usage: team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
 
 Lists every problem, one a line ("Diagnostics!G27: ..."), and a count on stderr.
 Exit status 1 when there is any problem.
+Also lists every cell that looks like personal data about a child (an NHS number, a date of
+birth, a pupil number, a postcode, an email address, or a pattern on the Lists sheet), naming
+the cell and the kind, never what it holds.
+
+      --strict-privacy  Exit status 1 when any cell looks like personal data too (before circulating).
 
   -h, --help            Show this help.
 `,
@@ -163,6 +171,7 @@ export function parseArgs(argv: readonly string[]): Options {
     strict: v.strict === true,
     help: v.help === true || parsed.positionals[0] === "help",
   };
+  if (v["strict-privacy"] === true) options.strictPrivacy = true;
   if (typeof v.output === "string") options.output = v.output;
   if (typeof v.round === "string") options.round = v.round;
   if (typeof v.from === "string") options.from = parseDateOption("--from", v.from);

@@ -6,6 +6,7 @@
 import * as path from "path";
 import { checkSource, reportSource, summariseSource, writeSummarySheets } from "../actions/summaryActions";
 import { setUpWorkbook } from "../actions/workbookActions";
+import { checkPersonalData, personalDataLine } from "../actions/privacyActions";
 import { openWorkbookFile } from "../adapters/exceljs/files";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/excelJsWorkbook";
 import { Problem, SummaryFilter } from "../domain";
@@ -103,14 +104,20 @@ export async function validateCommand(options: Options, io: CommandIO): Promise<
   const { input, port } = await openInput(options, io);
   io.progress.step(`Checking ${path.basename(input)}`);
   const { validation, problems } = await checkSource(port);
+  // The personal-data guard reads every text cell, narrative included; its lines name the cell and the kind only.
+  const privacy = await checkPersonalData(port);
   io.progress.done();
   io.stdout(problemLines(problems));
+  for (const w of privacy.warnings) io.stdout(`${personalDataLine(w)}\n`);
+  for (const p of privacy.problems) io.stdout(`Lists: the personal-data pattern "${p.name}" cannot be used: ${p.message}\n`);
   const counted = validation.visits.length;
+  const found = privacy.warnings.length;
   io.stderr(
     `${path.basename(input)}: ${problemCount(problems)}; ${counted} ${counted === 1 ? "visit" : "visits"} counted, ` +
       `${validation.drafts.length} ${validation.drafts.length === 1 ? "draft" : "drafts"}, ${validation.excluded.length} left out.\n`,
   );
-  return problems.length > 0 ? 1 : 0;
+  if (found > 0) io.stderr(`${found} ${found === 1 ? "cell looks" : "cells look"} like personal data about a child (${privacy.cellsChecked} text cells checked).\n`);
+  return problems.length > 0 || (options.strictPrivacy && found > 0) ? 1 : 0;
 }
 
 export async function templateCommand(options: Options, io: CommandIO): Promise<number> {

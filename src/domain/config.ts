@@ -26,6 +26,8 @@ export interface DiagnosticsConfig {
   teams: Team[];
   areas: string[];
   tieRule: TieRule;
+  /** The council's own personal-data patterns (Lists sheet), for the personal-data guard; none when absent. */
+  privacyPatterns?: { name: string; regex: string }[];
 }
 
 export const OVERALL_KEY = "overall";

@@ -38,6 +38,8 @@ export const LISTS_HEADERS = {
   scaleLabel: "Scale label",
   scaleColour: "Scale colour",
   scaleSpellings: "Scale spellings",
+  privacyPatternName: "Personal data pattern name",
+  privacyPattern: "Personal data pattern",
 } as const;
 
 const HEADER_ORDER = Object.values(LISTS_HEADERS);
@@ -82,6 +84,10 @@ export function listsSheetValues(config: DiagnosticsConfig): CellValue[][] {
     config.scale.levels.map((l) => l.label),
     config.scale.levels.map((l) => l.colour),
     config.scale.levels.map((l) => l.aliases.join(SPELLINGS_SEPARATOR)),
+    // The council's own patterns for the personal-data guard (a case record number's format, say): a name and a
+    // JavaScript regular expression.
+    (config.privacyPatterns ?? []).map((p) => p.name),
+    (config.privacyPatterns ?? []).map((p) => p.regex),
   ];
   const height = Math.max(...columns.map((c) => c.length));
   const rows: CellValue[][] = [HEADER_ORDER.slice()];
@@ -265,5 +271,10 @@ function readLists(values: CellValue[][], base: DiagnosticsConfig): { config: Di
     areas: areas ?? base.areas,
     tieRule,
   };
+  const patternNames = list(LISTS_HEADERS.privacyPatternName) ?? [];
+  const patterns = (list(LISTS_HEADERS.privacyPattern) ?? [])
+    .map((regex, i) => ({ name: patternNames[i] || `pattern ${i + 1}`, regex }))
+    .filter((p) => p.regex !== "");
+  if (patterns.length > 0 || base.privacyPatterns) config.privacyPatterns = patterns.length > 0 ? patterns : base.privacyPatterns;
   return { config, issues };
 }
