@@ -125,14 +125,15 @@ export class Session {
     // The pane's Content Security Policy: every violation in any frame (the pane is an iframe of the workbench page)
     // is reported to the test and fails the flow (runFlow checks bench.errors). The listener is installed before any
     // of the page's own scripts run, in every frame (https://playwright.dev/docs/api/class-browsercontext#browser-context-add-init-script).
-    let bench: Bench | undefined;
+    const opened: { bench?: Bench } = {};
     await context.exposeBinding("__reportCspViolation", (_source, text: string) => {
       this.cspViolations.push({ flow, text });
-      bench?.errors.push(`Content Security Policy violation: ${text}`);
+      opened.bench?.errors.push(`Content Security Policy violation: ${text}`);
     });
     await context.addInitScript(CSP_LISTENER);
     const page = await context.newPage();
-    bench = new Bench(flow, context, page);
+    const bench = new Bench(flow, context, page);
+    opened.bench = bench;
     await bench.load(this.server.url);
     const policy = await bench.frame.evaluate(
       `(document.querySelector('meta[http-equiv="Content-Security-Policy" i]') || { content: "" }).content`,
