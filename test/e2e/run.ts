@@ -16,9 +16,10 @@ import { plainValue } from "../../src/adapters/exceljs/excelJsWorkbook";
 import type { BookData } from "../workbench/bookData";
 import { columnDefinitions, defaultConfig } from "../../src/domain";
 import { REPO_ROOT } from "../workbench/build";
-import { Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
+import { BUILD_DIR, Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
 import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 import { cspProblems } from "./csp";
+import { codeLoads } from "./bundleScan";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
@@ -719,6 +720,14 @@ async function main(): Promise<number> {
       const notes = [`policy read in ${session.policies.length} flows; ${session.cspViolations.length} violations`];
       for (const v of session.cspViolations) problems.push(`[flow ${v.flow}] ${v.text}`);
       record(problems.length === 0, label, 0, notes, problems.length === 0 ? undefined : new Error(problems.join("\n    ")));
+    }
+    // 8b: the build just served loads no code from elsewhere and makes none from strings (test/e2e/bundleScan.ts).
+    {
+      const files = (await fs.readdir(BUILD_DIR)).filter((f) => f.endsWith(".js"));
+      const found = [];
+      for (const f of files) found.push(...codeLoads(f, await fs.readFile(path.join(BUILD_DIR, f), "utf8")));
+      const label = "8b. no bundled code loads code from elsewhere or makes code from strings";
+      record(found.length === 0, label, 0, [`${files.length} scripts scanned`], found.length === 0 ? undefined : new Error(found.map((c) => `${c.file}: ${c.what} in …${c.context}…`).join("\n    ")));
     }
   } finally {
     await session.stop();
