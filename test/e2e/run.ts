@@ -20,6 +20,7 @@ import { BUILD_DIR, Bench, RESULTS_DIR, Session, assert, assertEqual, changedCel
 import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
+import { privacyFlow } from "./privacyFlow";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
@@ -547,6 +548,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       const file = await b.shot("results-320px");
       notes.push(`${lines.length} checks; screenshot ${path.basename(file)}`);
     },
+  },
+  {
+    id: 15,
+    slug: "15-personal-data",
+    title: "a date of birth typed into the sheet is listed by Check sheet; the form warns before saving an email",
+    run: (b, notes) => privacyFlow(b, notes, seeded, COLUMN),
   },
 ];
 
