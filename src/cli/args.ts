@@ -25,6 +25,8 @@ export interface Options {
   inputs: string[];
   /** --settings FILE: the workbook whose settings win when the inputs' settings differ. */
   settings?: string;
+  /** validate: exit 1 when anything looks like personal data about a child. */
+  strictPrivacy?: boolean;
 }
 
 /** Every option, as util.parseArgs takes them; each command accepts only its own (COMMAND_OPTIONS). */
@@ -39,6 +41,7 @@ const OPTIONS = {
   strict: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   settings: { type: "string" },
+  "strict-privacy": { type: "boolean" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 const KNOWN = new Set([...Object.keys(OPTIONS).map((name) => `--${name}`), "-o", "-h"]);
@@ -48,7 +51,7 @@ const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   "": ["help"],
   summary: ["output", "json", ...SELECTION, "help", "settings"],
   report: ["output", ...SELECTION, "help", "settings"],
-  validate: ["help", "settings"],
+  validate: ["help", "settings", "strict-privacy"],
   template: ["output", "help"],
   trends: ["output", "json", "tie", "by", "strict", "help"],
 };
@@ -58,7 +61,7 @@ export const USAGE = `Team Diagnostics command line
 Usage:
   team-diagnostics summary <input.xlsx|input.csv> [options]
   team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
-  team-diagnostics validate <input.xlsx|input.csv>
+  team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
   (summary, report and validate take several inputs and folders: see "Several files" below)
   team-diagnostics template -o <file.xlsx>
   team-diagnostics trends <input.xlsx|input.csv> [--json] [--by service|area]
@@ -121,10 +124,15 @@ sheet, an overview with a chart and its numbers, and the base. With --by, only t
   -o, --output FILE     The .docx file to write (required).
 ${SELECTION_HELP}${MANY_HELP}  -h, --help            Show this help.
 `,
-  validate: `Usage: team-diagnostics validate <input.xlsx|input.csv>
+  validate: `Usage: team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
 
 Lists every problem, one a line ("Diagnostics!G27: ..."), and a count on stderr.
 Exit status 1 when there is any problem.
+Also lists every cell that looks like personal data about a child (an NHS number, a date of
+birth, a pupil number, a postcode, an email address, or a pattern on the Lists sheet), naming
+the cell and the kind, never what it holds.
+
+      --strict-privacy  Exit status 1 when any cell looks like personal data too (before circulating).
 
 ${MANY_HELP}  -h, --help            Show this help.
 `,
@@ -201,6 +209,7 @@ export function parseArgs(argv: readonly string[]): Options {
     inputs: positional.slice(1),
   };
   if (typeof v.settings === "string") options.settings = v.settings;
+  if (v["strict-privacy"] === true) options.strictPrivacy = true;
   if (typeof v.output === "string") options.output = v.output;
   if (typeof v.round === "string") options.round = v.round;
   if (typeof v.from === "string") options.from = parseDateOption("--from", v.from);

@@ -7,6 +7,7 @@ import * as path from "path";
 import { FileBase, checkSources, reportSources, summariseSources } from "../actions/consolidate";
 import { writeSummarySheets } from "../actions/summaryActions";
 import { setUpWorkbook } from "../actions/workbookActions";
+import { checkPersonalData, personalDataLine } from "../actions/privacyActions";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/excelJsWorkbook";
 import { Problem, SummaryFilter } from "../domain";
 import { Options, UsageError } from "./args";
@@ -107,15 +108,29 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
 export async function validateCommand(options: Options, io: CommandIO): Promise<number> {
   const { files, sources, settings } = await sourcesFor(options, io.progress);
   const { validation, problems, files: perFile } = await checkSources(sources, { settings });
+  // The personal-data guard reads every text cell, narrative included; its lines name the cell and the kind only.
+  let found = 0;
+  const privacyLines: string[] = [];
+  let cellsChecked = 0;
+  for (const source of sources) {
+    const privacy = await checkPersonalData(await source.open());
+    const prefix = sources.length > 1 ? `${source.name}: ` : "";
+    for (const w of privacy.warnings) privacyLines.push(`${prefix}${personalDataLine(w)}\n`);
+    for (const p of privacy.problems) privacyLines.push(`${prefix}Lists: the personal-data pattern "${p.name}" cannot be used: ${p.message}\n`);
+    found += privacy.warnings.length;
+    cellsChecked += privacy.cellsChecked;
+  }
   io.progress.done();
   io.stdout(problemLines(problems));
+  for (const line of privacyLines) io.stdout(line);
   const line = (name: string, count: string, f: Omit<FileBase, "file" | "problems">) =>
     `${name}: ${count}; ${f.visits} ${f.visits === 1 ? "visit" : "visits"} counted, ` +
     `${f.drafts} ${f.drafts === 1 ? "draft" : "drafts"}, ${f.excluded} left out.\n`;
   for (const f of perFile ?? []) io.stderr(line(f.file, problemCount(problems.filter((p) => p.file === f.file)), f));
   const all = { visits: validation.visits.length, drafts: validation.drafts.length, excluded: validation.excluded.length };
   io.stderr(line(perFile ? `All ${files.length} files` : path.basename(files[0]), problemCount(problems), all));
-  return problems.length > 0 ? 1 : 0;
+  if (found > 0) io.stderr(`${found} ${found === 1 ? "cell looks" : "cells look"} like personal data about a child (${cellsChecked} text cells checked).\n`);
+  return problems.length > 0 || (options.strictPrivacy && found > 0) ? 1 : 0;
 }
 
 export async function templateCommand(options: Options, io: CommandIO): Promise<number> {

@@ -33,6 +33,8 @@ export interface DiagnosticsConfig {
   threshold?: string;
   /** The council's recurring themes from the Lists sheet; absent means DEFAULT_THEMES. */
   themes?: Theme[];
+  /** The council's own personal-data patterns (Lists sheet), for the personal-data guard; none when absent. */
+  privacyPatterns?: { name: string; regex: string }[];
 }
 
 export const OVERALL_KEY = "overall";

@@ -3,6 +3,8 @@ import { Badge, Button, Text, makeStyles, tokens, useArrowNavigationGroup } from
 import { CheckResult, checkSheet, selectCell } from "../actions/workbookActions";
 import { Problem } from "../domain";
 import { plural } from "./messages";
+import { PersonalDataCheck, checkPersonalData } from "../actions/privacyActions";
+import { PersonalDataList } from "./PersonalData";
 import { usePane } from "./paneContext";
 
 const useStyles = makeStyles({
@@ -45,6 +47,7 @@ export function CheckPanel() {
   const { port, run, notify, busy } = usePane();
   const [result, setResult] = React.useState<CheckResult | null>(null);
   const [showAll, setShowAll] = React.useState(false);
+  const [privacy, setPrivacy] = React.useState<PersonalDataCheck | null>(null);
   const navigation = useArrowNavigationGroup({ axis: "vertical" });
 
   const check = () =>
@@ -52,9 +55,11 @@ export function CheckPanel() {
       notify(null);
       setShowAll(false);
       setResult(await checkSheet(port));
+      // The one read of the narrative columns: the personal-data guard looks at every text cell.
+      setPrivacy(await checkPersonalData(port));
     });
 
-  const select = (problem: Problem) =>
+  const select = (problem: Pick<Problem, "sheet" | "cell">) =>
     run("Selecting the cell", async () => {
       await selectCell(port, problem.sheet, problem.cell);
       notify({ intent: "info", text: `Cell ${problem.cell} on ${problem.sheet} selected.` });
@@ -108,6 +113,7 @@ export function CheckPanel() {
           )}
         </>
       )}
+      {privacy && <PersonalDataList check={privacy} onSelect={(w) => select({ sheet: w.sheet, cell: `${w.column}${w.row}` })} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useVisitForm } from "./useVisitForm";
 import { VisitFormFields } from "./VisitFormFields";
 import { VisitSearch } from "./VisitSearch";
 import { useVisitStyles } from "./visitStyles";
+import { FormPersonalDataBar } from "./PersonalData";
 
 /** The Visit tab: find a visit to edit (VisitSearch), then the form (state in useVisitForm, fields in VisitFormFields). */
 export function VisitPanel() {
@@ -50,9 +51,11 @@ export function VisitPanel() {
 
         <VisitFormFields state={state} />
 
+        <FormPersonalDataBar warnings={state.privacyWarnings} />
+
         <div className={styles.buttons}>
           <Button type="submit" appearance="primary" disabledFocusable={isBusy}>
-            {mode.kind === "new" ? "Save visit" : "Save changes"}
+            {state.privacyWarnings.length > 0 ? "Save anyway" : mode.kind === "new" ? "Save visit" : "Save changes"}
           </Button>
           {mode.kind === "edit" ? <Button onClick={cancel}>Cancel</Button> : <Button onClick={clear}>Clear form</Button>}
         </div>

@@ -9,9 +9,12 @@ import {
   gradedColumns,
   parseBritishDate,
   validateVisitForm,
+  visitRecord,
 } from "../domain";
 import { LoadedVisit, recordVisit, saveVisitEdit } from "../actions/workbookActions";
 import { usePane } from "./paneContext";
+import { formPersonalData } from "../actions/privacyActions";
+import type { FormPrivacyWarning } from "./PersonalData";
 
 export type Mode = { kind: "new" } | { kind: "edit"; row: number; original: VisitForm };
 
@@ -151,6 +154,9 @@ export function useVisitForm() {
     notify(null);
   };
 
+  const [privacyWarnings, setPrivacyWarnings] = React.useState<FormPrivacyWarning[]>([]);
+  const privacyAcknowledged = React.useRef("");
+
   const save = (event: React.FormEvent) => {
     event.preventDefault();
     const complete = normalise(form, known);
@@ -159,6 +165,17 @@ export function useVisitForm() {
       failed([]);
       return;
     }
+    // The personal-data guard: the first Save with such text warns; Save again (Save anyway) with the same text saves.
+    const found = formPersonalData(complete, config);
+    const foundKey = JSON.stringify(found);
+    if (found.length > 0 && privacyAcknowledged.current !== foundKey) {
+      privacyAcknowledged.current = foundKey;
+      const labels = new Map(visitRecord(config, compiled).columns.map((c) => [c.key, c.header]));
+      setPrivacyWarnings(found.map((f) => ({ label: labels.get(f.field) ?? f.field, message: f.message })));
+      return;
+    }
+    privacyAcknowledged.current = "";
+    setPrivacyWarnings([]);
     void run(mode.kind === "new" ? "Saving the visit" : "Saving the changes", async () => {
       const wasNewTeam = isNewTeam;
       if (mode.kind === "new") {
@@ -214,6 +231,7 @@ export function useVisitForm() {
     save,
     cancel,
     clear,
+    privacyWarnings,
   };
 }
 

@@ -44,6 +44,8 @@ export const LISTS_HEADERS = {
   previouslyCalled: "Previously called",
   theme: "Theme",
   themeKeywords: "Theme keywords",
+  privacyPatternName: "Personal data pattern name",
+  privacyPattern: "Personal data pattern",
 } as const;
 
 const HEADER_ORDER = Object.values(LISTS_HEADERS);
@@ -93,6 +95,10 @@ export function listsSheetValues(config: DiagnosticsConfig): CellValue[][] {
     config.teams.map((t) => (t.previouslyCalled ?? []).join(SPELLINGS_SEPARATOR)),
     (config.themes ?? DEFAULT_THEMES).map((t) => t.name),
     (config.themes ?? DEFAULT_THEMES).map((t) => t.keywords.join(SPELLINGS_SEPARATOR)),
+    // The council's own patterns for the personal-data guard (a case record number's format, say): a name and a
+    // JavaScript regular expression.
+    (config.privacyPatterns ?? []).map((p) => p.name),
+    (config.privacyPatterns ?? []).map((p) => p.regex),
   ];
   const height = Math.max(...columns.map((c) => c.length));
   const rows: CellValue[][] = [HEADER_ORDER.slice()];
@@ -284,6 +290,11 @@ function readLists(values: CellValue[][], base: DiagnosticsConfig): { config: Di
   const themes = readThemes(list(LISTS_HEADERS.theme), list(LISTS_HEADERS.themeKeywords) ?? []);
   if (themes && !sameThemes(themes, DEFAULT_THEMES)) config.themes = themes;
   else if (!themes && base.themes !== undefined) config.themes = base.themes;
+  const patternNames = list(LISTS_HEADERS.privacyPatternName) ?? [];
+  const patterns = (list(LISTS_HEADERS.privacyPattern) ?? [])
+    .map((regex, i) => ({ name: patternNames[i] || `pattern ${i + 1}`, regex }))
+    .filter((p) => p.regex !== "");
+  if (patterns.length > 0 || base.privacyPatterns) config.privacyPatterns = patterns.length > 0 ? patterns : base.privacyPatterns;
   return { config, issues };
 }
 

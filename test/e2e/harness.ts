@@ -84,6 +84,10 @@ export class Session {
   readonly requests: RequestRecord[] = [];
   /** Requests the server answered with an error status. */
   readonly failures: { flow: string; url: string; status: number }[] = [];
+  /** Every securitypolicyviolation event any page or frame of any flow fired (see open()). */
+  readonly cspViolations: { flow: string; text: string }[] = [];
+  /** The pane page's Content-Security-Policy <meta> content, per flow, as Chromium parsed the page. */
+  readonly policies: { flow: string; policy: string }[] = [];
   browser!: Browser;
   server!: WorkbenchServer;
 
@@ -118,9 +122,23 @@ export class Session {
     context.on("response", (response) => {
       if (response.status() >= 400) this.failures.push({ flow, url: response.url(), status: response.status() });
     });
+    // The pane's Content Security Policy: every violation in any frame (the pane is an iframe of the workbench page)
+    // is reported to the test and fails the flow (runFlow checks bench.errors). The listener is installed before any
+    // of the page's own scripts run, in every frame (https://playwright.dev/docs/api/class-browsercontext#browser-context-add-init-script).
+    const opened: { bench?: Bench } = {};
+    await context.exposeBinding("__reportCspViolation", (_source, text: string) => {
+      this.cspViolations.push({ flow, text });
+      opened.bench?.errors.push(`Content Security Policy violation: ${text}`);
+    });
+    await context.addInitScript(CSP_LISTENER);
     const page = await context.newPage();
     const bench = new Bench(flow, context, page);
+    opened.bench = bench;
     await bench.load(this.server.url);
+    const policy = await bench.frame.evaluate(
+      `(document.querySelector('meta[http-equiv="Content-Security-Policy" i]') || { content: "" }).content`,
+    );
+    this.policies.push({ flow, policy: String(policy) });
     return bench;
   }
 }
@@ -250,6 +268,12 @@ export class Bench {
     if (value !== `${d}/${m}/${y}`) throw new Error(`The date field holds "${value}", not ${d}/${m}/${y}.`);
   }
 }
+
+/** Reports each securitypolicyviolation (a string, for the same reason as FOCUSED below). */
+const CSP_LISTENER = `document.addEventListener("securitypolicyviolation", (e) => {
+  const where = e.sourceFile ? " at " + e.sourceFile + ":" + e.lineNumber : "";
+  window.__reportCspViolation(e.effectiveDirective + " blocked " + (e.blockedURI || "(inline)") + " in " + document.location.pathname + where + (e.sample ? " sample: " + e.sample : ""));
+}, true);`;
 
 /**
  * The focused element's accessible name, roughly: aria-label, else its <label>, else aria-labelledby, else its text.

@@ -1,3 +1,4 @@
 export * from "./kind";
 export * from "./visitRecord";
 export * from "./actionRecord";
+export * from "./changeLogRecord";

@@ -1,0 +1,64 @@
+/** @jest-environment jsdom */
+import { screen, within } from "@testing-library/react";
+import { FakeWorkbook, visitRow } from "./fakeWorkbook";
+import { control, fillVisit, form } from "./formHelpers";
+import { renderPane } from "./renderPane";
+
+const NHS = "943 476 5919";
+
+// Filling the whole form by keyboard takes a while on a loaded machine.
+jest.setTimeout(120_000);
+
+test("the form warns before saving text that looks like a child's personal data, never quoting it, and Save anyway saves", async () => {
+  const { user, workbook } = await renderPane(new FakeWorkbook({ rows: [visitRow("TD-0001", "Safeguarding North", "G")] }));
+  await fillVisit(user);
+  await user.click(control("Recommendations", form()));
+  await user.paste(`Remove NHS ${NHS} from the file.`);
+  await user.click(screen.getByRole("button", { name: "Save visit" }));
+
+  const bar = (await screen.findByText("This may hold personal data about a child")).closest("[role=alert]") as HTMLElement;
+  const items = within(screen.getByRole("list", { name: "Possible personal data in the form" })).getAllByRole("listitem");
+  expect(items.map((i) => i.textContent)).toEqual(["Recommendations looks like an NHS number."]);
+  expect(bar.textContent).not.toContain(NHS);
+  expect(workbook.plans).toEqual([]);
+
+  await user.click(screen.getByRole("button", { name: "Save anyway" }));
+  await screen.findByText("Visit TD-0002 saved on row 3.");
+  expect(workbook.plans).toHaveLength(1);
+  expect(screen.queryByText("This may hold personal data about a child")).toBeNull();
+});
+
+test("editing the text away saves without a second warning", async () => {
+  const { user, workbook } = await renderPane(new FakeWorkbook({ rows: [visitRow("TD-0001", "Safeguarding North", "G")] }));
+  await fillVisit(user);
+  await user.click(control("Recommendations", form()));
+  await user.paste("Email jo.bloggs@example.com");
+  await user.click(screen.getByRole("button", { name: "Save visit" }));
+  expect(await screen.findByText("Recommendations looks like an email address.")).toBeInTheDocument();
+  await user.clear(control("Recommendations", form()));
+  await user.paste("Agree a plan with the team.");
+  await user.click(screen.getByRole("button", { name: "Save anyway" }));
+  await screen.findByText("Visit TD-0002 saved on row 3.");
+  expect(workbook.plans).toHaveLength(1);
+});
+
+test("Check sheet lists each cell that looks like personal data by cell and kind; choosing one selects it", async () => {
+  const workbook = new FakeWorkbook({
+    rows: [
+      visitRow("TD-0001", "Safeguarding North", "G", { Strengths: "25 cases reviewed; s.47 enquiries timely." }),
+      visitRow("TD-0002", "Safeguarding North", "RI", { "Areas for improvement": "Child DOB 12/03/2015 on the file." }),
+    ],
+  });
+  const { user } = await renderPane(workbook, { tab: "check" });
+  await user.click(screen.getByRole("button", { name: "Check sheet" }));
+  const list = await screen.findByRole("list", { name: "Possible personal data" });
+  const buttons = within(list).getAllByRole("button");
+  expect(buttons).toHaveLength(1);
+  expect(buttons[0].textContent).toMatch(/^Diagnostics![A-Z]+3 looks like a date of birth$/);
+  expect(screen.getByText(/^1 cell may hold personal data about a child \(\d+ text cells checked\)\.$/)).toBeInTheDocument();
+  expect(list.textContent).not.toContain("12/03/2015");
+  await user.click(buttons[0]);
+  const cell = buttons[0].textContent!.split(" ")[0].split("!")[1];
+  await screen.findByText(`Cell ${cell} on Diagnostics selected.`);
+  expect(workbook.plans).toEqual([{ action: "Select", changes: [{ kind: "select", sheet: "Diagnostics", range: cell }] }]);
+});
