@@ -17,6 +17,8 @@ export function summaryJson(summary: Summary, problems: readonly Problem[]): unk
       lastVisit: base.lastVisit,
       filteredOut: base.filteredOut,
       ...(summary.by === "area" ? { withoutArea: base.ungrouped } : {}),
+      // Only when there are any, so the JSON of a workbook without deep dives is unchanged (issue 11 §4).
+      ...(base.deepDives ? { deepDives: base.deepDives } : {}),
     },
     [summary.by === "service" ? "services" : "areas"]: summary.groups.map((g) => ({
       [groupKey]: g.name,

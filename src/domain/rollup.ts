@@ -50,6 +50,8 @@ export interface SummaryBase {
   /** Visits with no area, when grouping by area. */
   ungrouped: number;
   excluded: ExcludedRow[];
+  /** Deep dives in the selection: never counted in the grade tables (issue 11 §4); absent or 0 when none. */
+  deepDives?: number;
 }
 
 export interface Summary {
@@ -61,7 +63,7 @@ export interface Summary {
 export const NOT_GRADED = "Not graded";
 
 /** True when a visit passes the round and date filter. */
-export function inFilter(visit: Visit, filter: SummaryFilter): boolean {
+export function inFilter(visit: Pick<Visit, "round" | "visitDate">, filter: SummaryFilter): boolean {
   if (filter.round !== undefined && foldLabel(visit.round) !== foldLabel(filter.round)) return false;
   if (filter.from !== undefined && visit.visitDate < filter.from) return false;
   if (filter.to !== undefined && visit.visitDate > filter.to) return false;
@@ -147,6 +149,12 @@ function orderGroups(names: Iterable<string>, preferred: readonly string[]): str
 }
 
 /** Rolls validated visits up into one table per service (or area). Row order never changes the result. */
+/** `{ deepDives: n }` when the selection has deep dives, else nothing: a base without them is as it was. */
+function deepDivesIn(validation: ValidationResult, filter: SummaryFilter): { deepDives?: number } {
+  const n = (validation.deepDives ?? []).filter((d) => inFilter(d, filter)).length;
+  return n > 0 ? { deepDives: n } : {};
+}
+
 export function rollUp(
   validation: ValidationResult,
   config: DiagnosticsConfig,
@@ -204,6 +212,7 @@ export function rollUp(
       filteredOut,
       ungrouped,
       excluded: validation.excluded.filter((e) => mayBeInFilter(e, filter)),
+      ...deepDivesIn(validation, filter),
     },
     groups: orderGroups(groups.keys(), preferred).map((name) => {
       const group = groups.get(name)!;

@@ -15,6 +15,7 @@ import {
   defaultConfig,
   foldLabel,
 } from "../domain";
+import { REVISIT_HEADERS, readIntervals, revisitColumns } from "./revisitIntervals";
 import { CellValue, WorkbookChange } from "./plan";
 
 /**
@@ -38,6 +39,8 @@ export const LISTS_HEADERS = {
   scaleLabel: "Scale label",
   scaleColour: "Scale colour",
   scaleSpellings: "Scale spellings",
+  revisitGrade: REVISIT_HEADERS.grade,
+  revisitMonths: REVISIT_HEADERS.months,
 } as const;
 
 const HEADER_ORDER = Object.values(LISTS_HEADERS);
@@ -82,6 +85,8 @@ export function listsSheetValues(config: DiagnosticsConfig): CellValue[][] {
     config.scale.levels.map((l) => l.label),
     config.scale.levels.map((l) => l.colour),
     config.scale.levels.map((l) => l.aliases.join(SPELLINGS_SEPARATOR)),
+    // When each team is due again: months after its last visit, by grade (issue 11 §3).
+    ...revisitColumns(config),
   ];
   const height = Math.max(...columns.map((c) => c.length));
   const rows: CellValue[][] = [HEADER_ORDER.slice()];
@@ -264,6 +269,7 @@ function readLists(values: CellValue[][], base: DiagnosticsConfig): { config: Di
     teams: teams ?? base.teams,
     areas: areas ?? base.areas,
     tieRule,
+    ...readIntervals(list, scale, base),
   };
   return { config, issues };
 }
