@@ -6,7 +6,7 @@ import { UserFacingError } from "../errors";
 
 export class UsageError extends UserFacingError {}
 
-export const COMMANDS = ["summary", "report", "validate", "template"] as const;
+export const COMMANDS = ["summary", "report", "validate", "template", "programme"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Options {
@@ -21,6 +21,8 @@ export interface Options {
   strict: boolean;
   by?: GroupBy;
   help: boolean;
+  /** programme: the date the programme is worked out for (default: the day the command runs). */
+  today?: IsoDate;
 }
 
 /** Every option, as util.parseArgs takes them; each command accepts only its own (COMMAND_OPTIONS). */
@@ -34,6 +36,7 @@ const OPTIONS = {
   by: { type: "string" },
   strict: { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  today: { type: "string" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 const KNOWN = new Set([...Object.keys(OPTIONS).map((name) => `--${name}`), "-o", "-h"]);
@@ -45,6 +48,7 @@ const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   report: ["output", ...SELECTION, "help"],
   validate: ["help"],
   template: ["output", "help"],
+  programme: ["json", "today", "help"],
 };
 
 export const USAGE = `Team Diagnostics command line
@@ -54,6 +58,7 @@ Usage:
   team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
   team-diagnostics validate <input.xlsx|input.csv>
   team-diagnostics template -o <file.xlsx>
+  team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D]
   team-diagnostics <command> --help
 
 (From the project folder: npx team-diagnostics …, or npm run --silent cli -- ….)
@@ -71,6 +76,8 @@ report    Writes a Word report: per service (and per area, when areas are filled
           --by (only that grouping) and --strict as summary does.
 validate  Lists every problem, one a line ("Diagnostics!G27: ..."); exit status 1 when there is any.
 template  Writes a blank Diagnostics workbook with dropdowns and the Lists sheet.
+programme Per team: the last visit, its overall grade, when it is due again (months by grade, set on the
+          Lists sheet), the next planned visit and a status (overdue first in the pane). --json, --today D.
 
 The input is read from the sheet named Diagnostics, else the first sheet whose header row is
 recognised in its first 20 rows, or from a .csv file. The input file is never modified.
@@ -115,6 +122,17 @@ Writes a blank Diagnostics workbook: the Diagnostics table, the Lists sheet and 
 refuse values not on the scale. They work in Excel without the add-in.
 
   -o, --output FILE     The .xlsx file to write (required).
+  -h, --help            Show this help.
+`,
+  programme: `Usage: team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D]
+
+Per team (every team with a visit, and teams on the Lists sheet with none): the last visit, its overall
+grade, the date it is next due, the next planned visit (Status Planned) and a status: overdue, planned,
+due soon (within 30 days), not due or never visited. The months until a team is due again follow its
+grade, set on the Lists sheet ("Revisit grade", "Revisit months"; defaults O 12, G 12, RI 6, I 3).
+
+  --json                Print only a JSON document on stdout (dates as yyyy-mm-dd).
+  --today D             Work the programme out for date D (dd/mm/yyyy or yyyy-mm-dd); default today.
   -h, --help            Show this help.
 `,
 };
@@ -171,6 +189,7 @@ export function parseArgs(argv: readonly string[]): Options {
     if (v.tie !== "cautious" && v.tie !== "split") throw new UsageError(`--tie must be "cautious" or "split", not "${v.tie}".`);
     options.tie = v.tie;
   }
+  if (typeof v.today === "string") options.today = parseDateOption("--today", v.today);
   if (typeof v.by === "string") {
     if (v.by !== "service" && v.by !== "area") throw new UsageError(`--by must be "service" or "area", not "${v.by}".`);
     options.by = v.by;

@@ -41,6 +41,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return await commands.templateCommand(options, commandIO);
       case "report":
         return await commands.reportCommand(options, commandIO);
+      case "programme":
+        return await (await import("./programme")).programmeCommand(options, commandIO);
       default:
         throw new UsageError(`Unknown command "${options.command}": use summary, report, validate or template (see --help).`);
     }
