@@ -52,6 +52,8 @@ export interface SummaryBase {
   excluded: ExcludedRow[];
   /** Deep dives in the selection: never counted in the grade tables (issue 11 §4); absent or 0 when none. */
   deepDives?: number;
+  /** The functions the deep dives looked at, alphabetically, with how many each (present with deepDives). */
+  deepDiveFunctions?: { name: string; count: number }[];
 }
 
 export interface Summary {
@@ -150,9 +152,18 @@ function orderGroups(names: Iterable<string>, preferred: readonly string[]): str
 
 /** Rolls validated visits up into one table per service (or area). Row order never changes the result. */
 /** `{ deepDives: n }` when the selection has deep dives, else nothing: a base without them is as it was. */
-function deepDivesIn(validation: ValidationResult, filter: SummaryFilter): { deepDives?: number } {
-  const n = (validation.deepDives ?? []).filter((d) => inFilter(d, filter)).length;
-  return n > 0 ? { deepDives: n } : {};
+function deepDivesIn(validation: ValidationResult, filter: SummaryFilter): Pick<SummaryBase, "deepDives" | "deepDiveFunctions"> {
+  const dives = (validation.deepDives ?? []).filter((d) => inFilter(d, filter));
+  if (dives.length === 0) return {};
+  const functions = new Map<string, { name: string; count: number }>();
+  for (const d of dives) {
+    const key = foldLabel(d.service);
+    const f = functions.get(key) ?? { name: d.service, count: 0 };
+    f.count++;
+    functions.set(key, f);
+  }
+  const deepDiveFunctions = [...functions.values()].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  return { deepDives: dives.length, deepDiveFunctions };
 }
 
 export function rollUp(

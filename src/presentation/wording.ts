@@ -86,6 +86,14 @@ export function findingsTitle(by: GroupBy): string {
   return `Team diagnostics: findings by ${groupWord(by)}`;
 }
 
+/** The heading over the deep dives in the Word report. */
+export const DEEP_DIVES_HEADING = "Deep dives";
+
+/** One line per function a deep dive looked at, e.g. "Fostering: 1 deep dive"; empty when none. */
+export function deepDiveFunctionLines(summary: Summary): string[] {
+  return (summary.base.deepDiveFunctions ?? []).map((f) => `${f.name || "Function not named"}: ${plural(f.count, "deep dive")}`);
+}
+
 /** "2 deep dives (not graded, so not in the tables)." when the selection has any (issue 11 §4); null when none. */
 export function deepDivesLine(summary: Summary): string | null {
   const n = summary.base.deepDives ?? 0;
