@@ -131,7 +131,7 @@ export function ProgrammePanel({ today }: { today?: IsoDate }) {
           <Field label="Team" required {...errorOf("team")}>
             <Input value={team} onChange={(_, d) => setTeam(d.value)} list="td-plan-teams" />
           </Field>
-          <Field label="Planned date" hint="dd/mm/yyyy" required {...errorOf("visitDate")}>
+          <Field label="Planned date" required {...errorOf("visitDate")}>
             <Input value={date} onChange={(_, d) => setDate(d.value)} placeholder="dd/mm/yyyy" />
           </Field>
           <datalist id="td-plan-services">
