@@ -8,7 +8,10 @@ import { ExcelJsWorkbook } from "../src/adapters/exceljs/excelJsWorkbook";
 import { openWorkbookFile, writeWorkbookFile } from "../src/adapters/exceljs/files";
 import { readDiagnostics } from "../src/actions/readDiagnostics";
 import { problemCount, problemLines, summaryAsText } from "../src/cli/textTables";
-import { rollUp, validateTable } from "../src/domain";
+import { ActionInput, actionRecord, actionsReport, formatBritishDate, recordTable, rollUp, validateTable } from "../src/domain";
+import { programmeOf } from "../src/actions/programmeActions";
+import { programmeAsText } from "../src/cli/programme";
+import { DEMO_TODAY } from "./exampleSecondRound";
 import { summaryPlan } from "../src/workbook/summaryPlan";
 import { EXAMPLE_PATH, buildExampleWorkbook, pinZipTimestamps } from "./exampleWorkbook";
 
@@ -26,7 +29,7 @@ async function main(): Promise<void> {
   const example = await buildExampleWorkbook();
   await fs.mkdir(path.dirname(EXAMPLE_PATH), { recursive: true });
   await fs.writeFile(EXAMPLE_PATH, pinZipTimestamps(await example.writeBuffer()));
-  process.stdout.write(`Wrote ${EXAMPLE_PATH}: a Diagnostics table with dropdowns, a Lists sheet, and visits typed the messy way.\n`);
+  process.stdout.write(`Wrote ${EXAMPLE_PATH}: a Diagnostics table with dropdowns, a Lists sheet, visits typed the messy way, a second round, planned visits, a deep dive and action plans.\n`);
 
   heading("2. Checking it");
   const data = await readDiagnostics(await openWorkbookFile(EXAMPLE_PATH));
@@ -45,6 +48,35 @@ async function main(): Promise<void> {
   process.stdout.write(summaryAsText(summary, { width: process.stdout.isTTY ? process.stdout.columns : 100 }));
   process.stdout.write(`\nWrote ${SUMMARY_PATH} (Summary and Counts sheets; aggregates only).\n`);
   process.stdout.write(`Try: npm run --silent cli -- summary ${EXAMPLE_PATH} --json\n`);
+
+  heading(`4. The programme of visits on ${formatBritishDate(DEMO_TODAY)}`);
+  process.stdout.write(programmeAsText(programmeOf(validation, data.config, DEMO_TODAY)));
+  process.stdout.write(`Try: npm run --silent cli -- programme ${EXAMPLE_PATH} --today ${formatBritishDate(DEMO_TODAY)} --json\n`);
+
+  heading(`5. Overdue actions on ${formatBritishDate(DEMO_TODAY)}`);
+  const report = actionsReport(await readActions(EXAMPLE_PATH), DEMO_TODAY, { serviceOrder: data.config.services });
+  for (const s of report.services) {
+    process.stdout.write(`${s.service}: ${s.actions} ${s.actions === 1 ? "action" : "actions"} (${Object.entries(s.rag).map(([rag, n]) => `${n} ${rag}`).join(", ")})\n`);
+  }
+  process.stdout.write("\n");
+  for (const o of report.overdue) {
+    process.stdout.write(`${o.actionId} (${o.service}, ${o.team}): due ${formatBritishDate(o.due)}, ${o.status}\n`);
+  }
+  process.stdout.write(`${report.overdue.length} overdue ${report.overdue.length === 1 ? "action" : "actions"}.\n`);
+}
+
+/** The example's Actions table as the action plan's core takes it. */
+async function readActions(file: string): Promise<ActionInput[]> {
+  const port = await openWorkbookFile(file);
+  const header = { columns: actionRecord.columns.map((c) => [c.header]), mustHave: [["Team"], ["Status"]], rows: 20 };
+  const read = await port.read({ tables: [{ name: actionRecord.table, rows: true, fallback: { sheet: actionRecord.sheet, header } }], selection: false });
+  const found = read.found[actionRecord.table];
+  if (!found) return [];
+  const table = recordTable(actionRecord, found.headers);
+  return found.rows
+    .map((cells, i) => ({ item: table.read(cells), row: found.headerRow + 1 + i }))
+    .filter(({ item }) => item.team !== "" || item.actionId !== "")
+    .map(({ item, row }) => ({ ...item, due: item.dueDate || null, completed: item.completedDate || null, row }));
 }
 
 main().catch((error: unknown) => {

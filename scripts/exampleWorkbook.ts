@@ -9,6 +9,7 @@ import { ExcelJsWorkbook } from "../src/adapters/exceljs/excelJsWorkbook";
 import { toExcelSerial } from "../src/domain";
 import { CellValue } from "../src/workbook/plan";
 import { DIAGNOSTICS_TABLE } from "../src/workbook/port";
+import { addSecondRound } from "./exampleSecondRound";
 
 export const EXAMPLE_PATH = "examples/diagnostics-example.xlsx";
 
@@ -99,6 +100,8 @@ export async function buildExampleWorkbook(): Promise<ExcelJsWorkbook> {
       { kind: "appendTableRows", table: DIAGNOSTICS_TABLE, rows: rows.slice(1) },
     ],
   });
+  // Issue 11: a 2018-19 round, planned visits, a deep dive and the Actions sheet, below the rows above.
+  await addSecondRound(workbook, DIAGNOSTICS_TABLE);
   // Setting up again repairs without touching rows: it adds the typed teams to the Lists sheet's dropdown.
   await setUpWorkbook(workbook);
   return workbook;

@@ -6,7 +6,7 @@ import { UserFacingError } from "../errors";
 
 export class UsageError extends UserFacingError {}
 
-export const COMMANDS = ["summary", "report", "validate", "template", "trends"] as const;
+export const COMMANDS = ["summary", "report", "validate", "template", "trends", "programme"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Options {
@@ -27,6 +27,8 @@ export interface Options {
   settings?: string;
   /** validate: exit 1 when anything looks like personal data about a child. */
   strictPrivacy?: boolean;
+  /** programme: the date the programme is worked out for (default: the day the command runs). */
+  today?: IsoDate;
 }
 
 /** Every option, as util.parseArgs takes them; each command accepts only its own (COMMAND_OPTIONS). */
@@ -42,6 +44,7 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
   settings: { type: "string" },
   "strict-privacy": { type: "boolean" },
+  today: { type: "string" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 const KNOWN = new Set([...Object.keys(OPTIONS).map((name) => `--${name}`), "-o", "-h"]);
@@ -54,6 +57,7 @@ const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   validate: ["help", "settings", "strict-privacy"],
   template: ["output", "help"],
   trends: ["output", "json", "tie", "by", "strict", "help"],
+  programme: ["json", "today", "help"],
 };
 
 export const USAGE = `Team Diagnostics command line
@@ -65,6 +69,7 @@ Usage:
   (summary, report and validate take several inputs and folders: see "Several files" below)
   team-diagnostics template -o <file.xlsx>
   team-diagnostics trends <input.xlsx|input.csv> [--json] [--by service|area]
+  team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D]
   team-diagnostics <command> --help
 
 (From the project folder: npx team-diagnostics …, or npm run --silent cli -- ….)
@@ -83,6 +88,8 @@ report    Writes a Word report: per service (and per area, when areas are filled
 validate  Lists every problem, one a line ("Diagnostics!G27: ..."); exit status 1 when there is any.
 template  Writes a blank Diagnostics workbook with dropdowns and the Lists sheet.
 trends    Per service (or area) one Grading column per round, and each team's change since its previous visit.
+programme Per team: the last visit, its overall grade, when it is due again (months by grade, set on the
+          Lists sheet), the next planned visit and a status (overdue first in the pane). --json, --today D.
 
 The input is read from the sheet named Diagnostics, else the first sheet whose header row is
 recognised in its first 20 rows, or from a .csv file. The input file is never modified.
@@ -158,6 +165,17 @@ A visit with a blank Round counts in its financial year (2017-18). Problems go t
   --strict              Exit with status 1 when there is any problem.
   -h, --help            Show this help.
 `,
+  programme: `Usage: team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D]
+
+Per team (every team with a visit, and teams on the Lists sheet with none): the last visit, its overall
+grade, the date it is next due, the next planned visit (Status Planned) and a status: overdue, planned,
+due soon (within 30 days), not due or never visited. The months until a team is due again follow its
+grade, set on the Lists sheet ("Revisit grade", "Revisit months"; defaults O 12, G 12, RI 6, I 3).
+
+  --json                Print only a JSON document on stdout (dates as yyyy-mm-dd).
+  --today D             Work the programme out for date D (dd/mm/yyyy or yyyy-mm-dd); default today.
+  -h, --help            Show this help.
+`,
 };
 
 function parseDateOption(name: string, text: string): IsoDate {
@@ -218,6 +236,7 @@ export function parseArgs(argv: readonly string[]): Options {
     if (v.tie !== "cautious" && v.tie !== "split") throw new UsageError(`--tie must be "cautious" or "split", not "${v.tie}".`);
     options.tie = v.tie;
   }
+  if (typeof v.today === "string") options.today = parseDateOption("--today", v.today);
   if (typeof v.by === "string") {
     if (v.by !== "service" && v.by !== "area") throw new UsageError(`--by must be "service" or "area", not "${v.by}".`);
     options.by = v.by;

@@ -51,7 +51,7 @@ function inputsName(files: readonly string[]): string {
   return files.length === 1 ? path.basename(files[0]) : `${files.length} files`;
 }
 
-function tellProblems(problems: readonly Problem[], files: readonly string[], io: CommandIO): void {
+export function tellProblems(problems: readonly Problem[], files: readonly string[], io: CommandIO): void {
   if (problems.length === 0) return;
   const count = problemCount(problems);
   io.stderr(problemLines(problems));

@@ -20,6 +20,8 @@ export function summaryJson(summary: Summary, problems: readonly FileProblem[], 
       ...(summary.by === "area" ? { withoutArea: base.ungrouped } : {}),
       // Only with more than one input, so a single file's document is unchanged.
       ...(files ? { files: files.map((f) => ({ file: f.file, visits: f.visits, drafts: f.drafts, excluded: f.excluded })) } : {}),
+      // Only when there are any, so the JSON of a workbook without deep dives is unchanged (issue 11 §4).
+      ...(base.deepDives ? { deepDives: base.deepDives } : {}),
     },
     [summary.by === "service" ? "services" : "areas"]: summary.groups.map((g) => ({
       [groupKey]: g.name,

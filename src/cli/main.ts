@@ -43,6 +43,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return await commands.reportCommand(options, commandIO);
       case "trends":
         return await commands.trendsCommand(options, commandIO);
+      case "programme":
+        return await (await import("./programme")).programmeCommand(options, commandIO);
       default:
         throw new UsageError(`Unknown command "${options.command}": use summary, report, validate or template (see --help).`);
     }

@@ -35,6 +35,8 @@ export interface DiagnosticsConfig {
   themes?: Theme[];
   /** The council's own personal-data patterns (Lists sheet), for the personal-data guard; none when absent. */
   privacyPatterns?: { name: string; regex: string }[];
+  /** Months until a team is due again, by grade code (issue 11 §3); absent means DEFAULT_INTERVALS. */
+  intervals?: Record<string, number>;
 }
 
 export const OVERALL_KEY = "overall";
@@ -98,4 +100,11 @@ export function gradedColumns(config: DiagnosticsConfig): QualityDomain[] {
 
 export const STATUS_DRAFT = "Draft";
 export const STATUS_FINAL = "Final";
-export const STATUSES = [STATUS_DRAFT, STATUS_FINAL];
+/** A visit that has not happened yet: service, team and date, no grades, never counted (issue 11 §3). */
+export const STATUS_PLANNED = "Planned";
+export const STATUSES = [STATUS_DRAFT, STATUS_FINAL, STATUS_PLANNED];
+
+/** The optional Visit type column's values; blank reads as a team diagnostic (issue 11 §4). */
+export const VISIT_TYPE_TEAM = "Team diagnostic";
+export const VISIT_TYPE_DEEP_DIVE = "Deep dive";
+export const VISIT_TYPES = [VISIT_TYPE_TEAM, VISIT_TYPE_DEEP_DIVE];

@@ -50,6 +50,10 @@ export interface SummaryBase {
   /** Visits with no area, when grouping by area. */
   ungrouped: number;
   excluded: ExcludedRow[];
+  /** Deep dives in the selection: never counted in the grade tables (issue 11 §4); absent or 0 when none. */
+  deepDives?: number;
+  /** The functions the deep dives looked at, alphabetically, with how many each (present with deepDives). */
+  deepDiveFunctions?: { name: string; count: number }[];
 }
 
 export interface Summary {
@@ -61,7 +65,7 @@ export interface Summary {
 export const NOT_GRADED = "Not graded";
 
 /** True when a visit passes the round and date filter. */
-export function inFilter(visit: Visit, filter: SummaryFilter): boolean {
+export function inFilter(visit: Pick<Visit, "round" | "visitDate">, filter: SummaryFilter): boolean {
   if (filter.round !== undefined && foldLabel(visit.round) !== foldLabel(filter.round)) return false;
   if (filter.from !== undefined && visit.visitDate < filter.from) return false;
   if (filter.to !== undefined && visit.visitDate > filter.to) return false;
@@ -147,6 +151,21 @@ function orderGroups(names: Iterable<string>, preferred: readonly string[]): str
 }
 
 /** Rolls validated visits up into one table per service (or area). Row order never changes the result. */
+/** `{ deepDives: n }` when the selection has deep dives, else nothing: a base without them is as it was. */
+function deepDivesIn(validation: ValidationResult, filter: SummaryFilter): Pick<SummaryBase, "deepDives" | "deepDiveFunctions"> {
+  const dives = (validation.deepDives ?? []).filter((d) => inFilter(d, filter));
+  if (dives.length === 0) return {};
+  const functions = new Map<string, { name: string; count: number }>();
+  for (const d of dives) {
+    const key = foldLabel(d.service);
+    const f = functions.get(key) ?? { name: d.service, count: 0 };
+    f.count++;
+    functions.set(key, f);
+  }
+  const deepDiveFunctions = [...functions.values()].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  return { deepDives: dives.length, deepDiveFunctions };
+}
+
 export function rollUp(
   validation: ValidationResult,
   config: DiagnosticsConfig,
@@ -204,6 +223,7 @@ export function rollUp(
       filteredOut,
       ungrouped,
       excluded: validation.excluded.filter((e) => mayBeInFilter(e, filter)),
+      ...deepDivesIn(validation, filter),
     },
     groups: orderGroups(groups.keys(), preferred).map((name) => {
       const group = groups.get(name)!;

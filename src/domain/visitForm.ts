@@ -1,4 +1,4 @@
-import { DiagnosticsConfig, STATUSES, gradedColumns } from "./config";
+import { DiagnosticsConfig, STATUSES, STATUS_PLANNED, gradedColumns } from "./config";
 import { parseVisitDate } from "./dates";
 import { VisitForm, gradeKey, recordTable, visitRecord } from "./records";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
@@ -23,7 +23,9 @@ export function validateVisitForm(
 ): FieldError[] {
   const errors: FieldError[] = [];
   const isDraft = form.status === "Draft";
-  if (!STATUSES.includes(form.status)) errors.push({ field: "status", message: "Choose Draft or Final." });
+  // A planned visit has not happened yet: service, team and date, but no grades (issue 11 §3).
+  const isPlanned = form.status === STATUS_PLANNED;
+  if (!STATUSES.includes(form.status)) errors.push({ field: "status", message: "Choose Draft, Final or Planned." });
   if (form.service.trim() === "") errors.push({ field: "service", message: "Choose a service." });
   else if (config.services.length > 0 && !config.services.some((s) => foldLabel(s) === foldLabel(form.service))) {
     errors.push({ field: "service", message: `"${form.service}" is not on the list of services.` });
@@ -42,7 +44,9 @@ export function validateVisitForm(
   for (const domain of gradedColumns(config)) {
     const value = form.grades[domain.key] ?? "";
     const parsed = parseGrade(value, compiled);
-    if (parsed.kind === "blank" && !isDraft) {
+    if (isPlanned && parsed.kind !== "blank") {
+      errors.push({ field: gradeKey(domain.key), message: `A planned visit has no grades yet: clear ${domain.shortLabel}, or choose Final.` });
+    } else if (parsed.kind === "blank" && !isDraft && !isPlanned) {
       errors.push({ field: gradeKey(domain.key), message: `Choose a grade for ${domain.shortLabel}.` });
     } else if (parsed.kind === "unrecognised") {
       errors.push({ field: gradeKey(domain.key), message: parsed.message });

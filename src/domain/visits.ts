@@ -1,8 +1,8 @@
-import { DiagnosticsConfig, STATUS_DRAFT, STATUS_FINAL, gradedColumns } from "./config";
+import { DiagnosticsConfig, STATUSES, STATUS_DRAFT, STATUS_FINAL, STATUS_PLANNED, VISIT_TYPES, VISIT_TYPE_DEEP_DIVE, gradedColumns } from "./config";
 import { cellAddress } from "./cells";
 import { DateParse, IsoDate, formatBritishDate, parseVisitDate } from "./dates";
 import { ColumnDefinition } from "./fields";
-import { VisitPlace, gradeKey, recordTable, visitRecord } from "./records";
+import { VISIT_TYPE_COLUMN, VisitPlace, gradeKey, matchColumns, recordTable, visitRecord } from "./records";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
 import { cellText, foldLabel } from "./text";
 
@@ -61,11 +61,36 @@ export interface DraftRow {
   visitDate: IsoDate | null;
 }
 
+/** A visit with Status Planned: it has not happened, so it has no grades and is never counted (issue 11 §3). */
+export interface PlannedRow {
+  row: number;
+  visitId: string;
+  visitDate: IsoDate;
+  round: string;
+  service: string;
+  team: string;
+  area: string;
+}
+
+/** A deep dive into a whole function (Visit type "Deep dive"): never counted in the grade tables (issue 11 §4). */
+export interface DeepDiveRow {
+  row: number;
+  visitId: string;
+  visitDate: IsoDate;
+  round: string;
+  /** The function looked at, as typed in the Service column. */
+  service: string;
+}
+
 export interface ValidationResult {
   visits: Visit[];
   drafts: DraftRow[];
   excluded: ExcludedRow[];
   problems: Problem[];
+  /** Planned visits that could be read (validateTable always fills this). */
+  planned?: PlannedRow[];
+  /** Final deep dives (validateTable always fills this). */
+  deepDives?: DeepDiveRow[];
 }
 
 export class MissingColumnsError extends Error {
@@ -136,6 +161,8 @@ export function validateTable(
     area: at("area"),
     visitDate: at("visitDate"),
     round: at("round"),
+    // Optional and not made by Set up, so the published columns are unchanged: read when a workbook has it.
+    visitType: matchColumns(table.headers, [VISIT_TYPE_COLUMN]).columns.get(VISIT_TYPE_COLUMN.key),
   };
   const graded = gradedColumns(config).map((domain) => ({ domain, key: gradeKey(domain.key), column: at(gradeKey(domain.key)) }));
   const columnName = (key: string) => {
@@ -143,13 +170,17 @@ export function validateTable(
     return { column, name: cellText(table.headers[column]) || (headerText.get(key) ?? key) };
   };
   const names = new Map([...headerText.keys()].map((key) => [key, columnName(key)]));
+  if (col.visitType !== undefined) {
+    names.set(VISIT_TYPE_COLUMN.key, { column: col.visitType, name: cellText(table.headers[col.visitType]) || VISIT_TYPE_COLUMN.header });
+  }
 
   // Lookups computed once per distinct text, not once per row.
   const services = canonicalLookup(config.services);
   // A renamed team's earlier names (Lists "Previously called") are known names too: older rounds use them.
   const teams = canonicalLookup(config.teams.flatMap((t) => [t.name, ...(t.previouslyCalled ?? [])]));
   const areas = canonicalLookup(config.areas);
-  const statuses = canonicalLookup([STATUS_DRAFT, STATUS_FINAL])!;
+  const statuses = canonicalLookup(STATUSES)!;
+  const visitTypes = canonicalLookup(VISIT_TYPES)!;
   const fold = memo(foldLabel);
   const grade = memo((text) => parseGrade(text, compiled));
   const textDate = memo((text) => parseVisitDate(text));
@@ -159,6 +190,8 @@ export function validateTable(
   const problems: Problem[] = [];
   const firstRowOfId = new Map<string, number>();
   const drafts: DraftRow[] = [];
+  const planned: PlannedRow[] = [];
+  const deepDives: DeepDiveRow[] = [];
 
   const serialDate = new Map<number, DateParse>();
   const dateOf = (raw: unknown): DateParse => {
@@ -183,9 +216,20 @@ export function validateTable(
 
     const statusText = textAt(cells, col.status);
     const status = statusText === "" ? STATUS_FINAL : (statuses.get(fold(statusText)) ?? null);
-    if (status === null) found = withProblem(found, problem("status", row, `Status "${statusText}" is not Draft or Final.`, "error", "Status is not Draft or Final."));
+    if (status === null) found = withProblem(found, problem("status", row, `Status "${statusText}" is not Draft, Final or Planned.`, "error", "Status is not Draft, Final or Planned."));
     // A draft is work in progress: only values that are wrong, not ones still missing, are problems.
     const isDraft = status === STATUS_DRAFT;
+    // A planned visit has not happened: it needs its service, team and date, and no grades.
+    const isPlanned = status === STATUS_PLANNED;
+    let isDeepDive = false;
+    if (col.visitType !== undefined) {
+      const typeText = textAt(cells, col.visitType);
+      const type = typeText === "" ? VISIT_TYPES[0] : visitTypes.get(fold(typeText));
+      if (type === undefined) found = withProblem(found, problem(VISIT_TYPE_COLUMN.key, row, `Visit type "${typeText}" is not ${VISIT_TYPES.join(" or ")}.`, "error", "Visit type is not on the list."));
+      isDeepDive = type === VISIT_TYPE_DEEP_DIVE;
+    }
+    // A deep dive names a function, not a service, may have no team, and is not graded.
+    const gradesOptional = isDraft || isPlanned || isDeepDive;
 
     const visitId = textAt(cells, col.visitId);
     if (visitId !== "") {
@@ -198,7 +242,7 @@ export function validateTable(
     let service = textAt(cells, col.service);
     if (service === "") {
       if (!isDraft) found = withProblem(found, problem("service", row, "Service is missing.", "error"));
-    } else if (services) {
+    } else if (services && !isDeepDive) {
       const known = services.get(fold(service));
       if (known === undefined) found = withProblem(found, problem("service", row, `Service "${service}" is not on the list of services.`, "error", "Service is not on the list of services."));
       else service = known;
@@ -206,7 +250,7 @@ export function validateTable(
 
     const team = textAt(cells, col.team);
     if (team === "") {
-      if (!isDraft) found = withProblem(found, problem("team", row, "Team is missing.", "error"));
+      if (!isDraft && !isDeepDive) found = withProblem(found, problem("team", row, "Team is missing.", "error"));
     } else if (teams && !teams.has(fold(team))) {
       found = withProblem(found, problem("team", row, `Team "${team}" is not on the list of teams.`, "warning"));
     }
@@ -238,9 +282,13 @@ export function validateTable(
       const parsed = grade(textAt(cells, column));
       if (parsed.kind === "grade") grades[domain.key] = parsed.category.code;
       else if (parsed.kind === "unrecognised") found = withProblem(found, problem(key, row, parsed.message, "error", `${domain.shortLabel} grade is not on the scale.`));
-      else if (!isDraft) found = withProblem(found, problem(key, row, `${domain.shortLabel} grade is missing.`, "error"));
+      else if (!gradesOptional) found = withProblem(found, problem(key, row, `${domain.shortLabel} grade is missing.`, "error"));
     }
 
+    if (isPlanned && Object.keys(grades).length > 0) {
+      const first = graded.find((g) => grades[g.domain.key] !== undefined)!;
+      found = withProblem(found, problem(first.key, row, "This visit is Planned but has grades: they are not counted until its Status is Final.", "warning"));
+    }
     if (found) for (const p of found) problems.push(p);
     const round = textAt(cells, col.round);
     if (isDraft) {
@@ -252,10 +300,12 @@ export function validateTable(
       excluded.push({ sheet: table.sheet, row, reasons: errors.map((p) => p.brief), round, visitDate: visitDate || null });
       continue;
     }
-    visits.push({ row, visitId, visitDate, round, service, team, area, grades });
+    if (isPlanned) planned.push({ row, visitId, visitDate, round, service, team, area });
+    else if (isDeepDive) deepDives.push({ row, visitId, visitDate, round, service });
+    else visits.push({ row, visitId, visitDate, round, service, team, area, grades });
   }
 
-  return { visits, drafts, excluded, problems };
+  return { visits, drafts, excluded, problems, planned, deepDives };
 }
 
 /** "Diagnostics!G27: message" */

@@ -27,6 +27,8 @@ export function describeBase(summary: Summary): string[] {
   if (base.filteredOut) left.push(`${plural(base.filteredOut, "visit")} outside the selection`);
   if (base.ungrouped) left.push(`${plural(base.ungrouped, "visit")} with no ${summary.by}`);
   lines.push(left.length ? `Left out: ${left.join("; ")}.` : "Left out: none.");
+  const deepDives = deepDivesLine(summary);
+  if (deepDives) lines.push(deepDives);
   return lines;
 }
 
@@ -82,4 +84,18 @@ export function groupColumn(by: GroupBy): string {
 /** The Summary sheet's title. */
 export function findingsTitle(by: GroupBy): string {
   return `Team diagnostics: findings by ${groupWord(by)}`;
+}
+
+/** The heading over the deep dives in the Word report. */
+export const DEEP_DIVES_HEADING = "Deep dives";
+
+/** One line per function a deep dive looked at, e.g. "Fostering: 1 deep dive"; empty when none. */
+export function deepDiveFunctionLines(summary: Summary): string[] {
+  return (summary.base.deepDiveFunctions ?? []).map((f) => `${f.name || "Function not named"}: ${plural(f.count, "deep dive")}`);
+}
+
+/** "2 deep dives (not graded, so not in the tables)." when the selection has any (issue 11 §4); null when none. */
+export function deepDivesLine(summary: Summary): string | null {
+  const n = summary.base.deepDives ?? 0;
+  return n > 0 ? `${plural(n, "deep dive")} (functions looked at as a whole: not in the grade tables).` : null;
 }

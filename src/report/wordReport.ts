@@ -23,6 +23,8 @@ import {
   ROWS_LEFT_OUT,
   TABLE_HEADINGS,
   describeBase,
+  DEEP_DIVES_HEADING,
+  deepDiveFunctionLines,
   groupHeading,
   leftOutReasons,
   leftOutRow,
@@ -255,6 +257,11 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
       body.push(para(`${ungrouped} ${ungrouped === 1 ? "visit has" : "visits have"} no area and ${ungrouped === 1 ? "is" : "are"} not in the tables by area.`));
     }
     body.push(...groupSection(byArea, config, compiled));
+  }
+
+  const dives = deepDiveFunctionLines(byService);
+  if (dives.length > 0) {
+    body.push(heading(DEEP_DIVES_HEADING, HeadingLevel.HEADING_1), para("Functions looked at as a whole; not graded in the tables above.", { keepNext: true }), ...dives.map((text) => para(text)));
   }
 
   const distribution = gradeDistribution(byService, config, compiled);

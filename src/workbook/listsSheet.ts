@@ -18,6 +18,7 @@ import {
   Theme,
   defaultThreshold,
 } from "../domain";
+import { REVISIT_HEADERS, readIntervals, revisitColumns } from "./revisitIntervals";
 import { CellValue, WorkbookChange } from "./plan";
 
 /**
@@ -46,6 +47,8 @@ export const LISTS_HEADERS = {
   themeKeywords: "Theme keywords",
   privacyPatternName: "Personal data pattern name",
   privacyPattern: "Personal data pattern",
+  revisitGrade: REVISIT_HEADERS.grade,
+  revisitMonths: REVISIT_HEADERS.months,
 } as const;
 
 const HEADER_ORDER = Object.values(LISTS_HEADERS);
@@ -99,6 +102,8 @@ export function listsSheetValues(config: DiagnosticsConfig): CellValue[][] {
     // JavaScript regular expression.
     (config.privacyPatterns ?? []).map((p) => p.name),
     (config.privacyPatterns ?? []).map((p) => p.regex),
+    // When each team is due again: months after its last visit, by grade (issue 11 §3).
+    ...revisitColumns(config),
   ];
   const height = Math.max(...columns.map((c) => c.length));
   const rows: CellValue[][] = [HEADER_ORDER.slice()];
@@ -282,6 +287,7 @@ function readLists(values: CellValue[][], base: DiagnosticsConfig): { config: Di
     teams: teams ?? base.teams,
     areas: areas ?? base.areas,
     tieRule,
+    ...readIntervals(list, scale, base),
   };
   // Issue 12's settings are kept only when they differ from their defaults, so a sheet as Set up wrote it reads back as it was.
   const threshold = setting(SETTING_THRESHOLD);

@@ -555,6 +555,43 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     title: "a date of birth typed into the sheet is listed by Check sheet; the form warns before saving an email",
     run: (b, notes) => privacyFlow(b, notes, seeded, COLUMN),
   },
+  {
+    id: 20,
+    slug: "20-programme",
+    title: "the programme of visits, overdue first; add a planned visit and see it below the table and in the programme",
+    run: async (b, notes) => {
+      await seeded(b);
+      await b.tab("Programme");
+      await b.press("Show programme");
+      const list = b.pane.getByRole("list", { name: "Programme of visits" });
+      await list.getByRole("listitem").first().waitFor();
+      const before = (await list.getByRole("listitem").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
+      assertEqual(before.length, SEED.length, "one line per team");
+      assert(before[0].startsWith("Safeguarding Team 3 overdue"), `first line: ${before[0]}`);
+      await b.pane.getByRole("combobox", { name: /^Service/ }).fill("Safeguarding");
+      await b.pane.getByRole("combobox", { name: /^Team/ }).fill("Safeguarding Team 1");
+      await b.pane.getByRole("textbox", { name: /^Planned date/ }).fill("10/01/2099");
+      await b.press("Add planned visit");
+      notes.push(await b.message(/Planned visit TD-0005 to Safeguarding Team 1 on 10\/01\/2099 added on row 6/));
+      const row = (await b.call("values", "Diagnostics", "A6:Q6"))[0];
+      assertEqual(row[COLUMN["Status"].charCodeAt(0) - 65], "Planned", "Status of the appended row");
+      assertEqual(row[COLUMN["Team"].charCodeAt(0) - 65], "Safeguarding Team 1", "Team of the appended row");
+      assertEqual(row[COLUMN["Overall conclusion"].charCodeAt(0) - 65], "", "no grade on a planned visit");
+      const table = (await b.call("tables")).find((t) => t.name === "Diagnostics");
+      assertEqual(table?.range, `A1:Q${SEED.length + 2}`, "the Diagnostics table grows by the planned row");
+      const team1 = list.getByRole("listitem").filter({ hasText: "Safeguarding Team 1" });
+      await team1.filter({ hasText: "planned 10/01/2099" }).waitFor();
+      notes.push((await team1.innerText()).replace(/\s+/g, " ").trim());
+      await b.page.evaluate(() => {
+        const side = document.querySelector<HTMLElement>(".pane-side");
+        if (side) side.style.width = "320px";
+      });
+      await list.scrollIntoViewIfNeeded();
+      notes.push(`screenshot ${path.basename(await b.shot("programme-320px"))}`);
+      await b.pane.getByRole("button", { name: "Add planned visit" }).scrollIntoViewIfNeeded();
+      notes.push(`screenshot ${path.basename(await b.shot("programme-form-320px"))}`);
+    },
+  },
 ];
 
 /** Values of a block of a sheet in book data, as window.workbench.values gives them. */

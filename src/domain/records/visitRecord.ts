@@ -106,9 +106,23 @@ const AFTER_GRADES: RecordColumn[] = [
   field("status", "Status", {
     kind: "list",
     list: VISIT_LISTS.statuses,
-    listError: { title: "Status", message: "Choose Draft or Final." },
+    listError: { title: "Status", message: "Choose Draft, Final or Planned." },
   }),
 ];
+
+/**
+ * The optional Visit type column (issue 11 §4): "Team diagnostic" (the default when blank) or "Deep dive".
+ * Not one of the kind's columns, so Set up does not make it and the published layout is unchanged; validation
+ * reads it when a workbook has it.
+ */
+export const VISIT_TYPE_COLUMN: RecordColumn = {
+  key: "visitType",
+  header: "Visit type",
+  alternatives: ["Type of visit"],
+  kind: "list",
+  required: false,
+  narrative: false,
+};
 
 /** The visit's fields held as plain text in the form: every field but the date, the status and the grades. */
 export const VISIT_TEXT_FIELDS = [...BEFORE_GRADES, ...AFTER_GRADES]

@@ -1,0 +1,81 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import { localToday } from "../../src/cli/programme";
+import { cli, tempDir, visit, writeXlsx } from "./fixtures";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const none: [string, string, string, string, string] = ["", "", "", "", ""];
+
+async function programmeFile(lists: { headers: string[]; rows: Record<string, unknown>[] }): Promise<string> {
+  const dir = await tempDir();
+  const file = path.join(dir, "programme.xlsx");
+  const rows = [
+    visit("Safeguarding", ["RI", "RI", "RI", "RI", "RI"], { Team: "Team A", "Visit date": day("2018-01-15") }),
+    visit("Safeguarding", ["I", "I", "I", "I", "I"], { Team: "Team B", "Visit date": day("2018-01-15") }),
+    // Planned after Team B's due date: shown, but Team B is still overdue.
+    visit("Safeguarding", none, { Team: "Team B", "Visit date": day("2018-07-20"), Status: "Planned" }),
+    // 31 August + 6 months = 28 February; planned before that.
+    visit("Assessment", ["G", "G", "RI", "G", "RI"], { Team: "Team C", "Visit date": day("2017-08-31") }),
+    visit("Assessment", none, { Team: "Team C", "Visit date": day("2018-02-20"), Status: "planned" }),
+    visit("Assessment", ["G", "G", "G", "G", "G"], { Team: "Team E", "Visit date": day("2018-03-01") }),
+  ];
+  await writeXlsx(file, [{ rows }, { name: "Lists", headers: lists.headers, rows: lists.rows }]);
+  return file;
+}
+
+const teamsOnly = {
+  headers: ["Teams", "Team service", "Team area"],
+  rows: [
+    ...["A", "B"].map((t) => ({ Teams: `Team ${t}`, "Team service": "Safeguarding", "Team area": "North" })),
+    ...["C", "E"].map((t) => ({ Teams: `Team ${t}`, "Team service": "Assessment", "Team area": "North" })),
+    { Teams: "Team D", "Team service": "Family support", "Team area": "North" },
+  ],
+};
+
+describe("programme", () => {
+  it("prints exactly the issue's JSON, with teams on the Lists sheet that were never visited", async () => {
+    const file = await programmeFile(teamsOnly);
+    const before = await fs.readFile(file);
+    const result = await cli("programme", file, "--json", "--today", "30/06/2018");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      today: "2018-06-30",
+      teams: [
+        { service: "Assessment", team: "Team C", lastVisit: "2017-08-31", lastOverall: "RI", nextDue: "2018-02-28", planned: "2018-02-20", status: "planned" },
+        { service: "Assessment", team: "Team E", lastVisit: "2018-03-01", lastOverall: "G", nextDue: "2019-03-01", planned: null, status: "not due" },
+        { service: "Family support", team: "Team D", lastVisit: null, lastOverall: null, nextDue: null, planned: null, status: "never visited" },
+        { service: "Safeguarding", team: "Team A", lastVisit: "2018-01-15", lastOverall: "RI", nextDue: "2018-07-15", planned: null, status: "due soon" },
+        { service: "Safeguarding", team: "Team B", lastVisit: "2018-01-15", lastOverall: "I", nextDue: "2018-04-15", planned: "2018-07-20", status: "overdue" },
+      ],
+    });
+    expect(Object.keys(JSON.parse(result.stdout).teams[0])).toEqual(["service", "team", "lastVisit", "lastOverall", "nextDue", "planned", "status"]);
+    expect(await fs.readFile(file)).toEqual(before);
+  });
+
+  it("follows the revisit months set on the Lists sheet", async () => {
+    const file = await programmeFile({
+      headers: ["Revisit grade", "Revisit months"],
+      rows: [
+        { "Revisit grade": "O", "Revisit months": 18 },
+        { "Revisit grade": "G", "Revisit months": 18 },
+        { "Revisit grade": "RI", "Revisit months": 9 },
+        { "Revisit grade": "I", "Revisit months": 4 },
+      ],
+    });
+    const doc = JSON.parse((await cli("programme", file, "--json", "--today", "2018-06-30")).stdout);
+    const due = Object.fromEntries(doc.teams.map((t: { team: string; nextDue: string }) => [t.team, t.nextDue]));
+    expect(due).toEqual({ "Team A": "2018-10-15", "Team B": "2018-05-15", "Team C": "2018-05-31", "Team E": "2019-09-01" });
+  });
+
+  it("prints British dates on the terminal, and defaults --today to the day it runs", async () => {
+    const file = await programmeFile(teamsOnly);
+    const text = (await cli("programme", file, "--today", "30/06/2018")).stdout;
+    expect(text).toContain("Programme of visits on 30/06/2018: 5 teams (1 overdue, 1 due soon, 1 planned, 1 not due, 1 never visited).");
+    expect(text.split("\n").find((l) => l.includes("Team B"))).toMatch(/^Safeguarding\s+Team B\s+15\/01\/2018\s+I\s+15\/04\/2018\s+20\/07\/2018\s+overdue$/);
+    expect(text.split("\n").find((l) => l.includes("Team D"))).toMatch(/^Family support\s+Team D\s+-\s+-\s+-\s+-\s+never visited$/);
+    const today = JSON.parse((await cli("programme", file, "--json")).stdout).today;
+    expect(today).toBe(localToday());
+    expect((await cli("programme", file, "--today", "31/02/2018")).code).toBe(2);
+  });
+});

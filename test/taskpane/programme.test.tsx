@@ -1,0 +1,63 @@
+/** @jest-environment jsdom */
+import { screen, within } from "@testing-library/react";
+import { FakeWorkbook, visitRow } from "./fakeWorkbook";
+import { renderPane } from "./renderPane";
+
+function twoTeams() {
+  return new FakeWorkbook({
+    rows: [
+      // RI on 07/08/2017: due 07/02/2018, long past: overdue.
+      visitRow("TD-0001", "Safeguarding North", "RI"),
+      // G on 01/01/2099 (serial 72686): not due for a year after that.
+      visitRow("TD-0002", "Safeguarding South", "G", { "Visit date": 72686 }),
+    ],
+  });
+}
+
+test("Programme lists every team, overdue first, with British dates, and writes nothing", async () => {
+  const { user, workbook } = await renderPane(twoTeams(), { tab: "programme" });
+  await user.click(screen.getByRole("button", { name: "Show programme" }));
+  expect(await screen.findByText(/^2 teams on \d\d\/\d\d\/\d{4}; 1 overdue\.$/)).toBeInTheDocument();
+  const items = within(screen.getByRole("list", { name: "Programme of visits" })).getAllByRole("listitem");
+  expect(items.map((i) => i.textContent)).toEqual([
+    "Safeguarding NorthoverdueSafeguardingLast visit 07/08/2017 (RI); next due 07/02/2018",
+    "Safeguarding Southnot dueSafeguardingLast visit 01/01/2099 (G); next due 01/01/2100",
+  ]);
+  expect(workbook.plans).toEqual([]);
+});
+
+test("Add a planned visit appends a Planned row below the table and shows it in the programme", async () => {
+  const { user, workbook } = await renderPane(twoTeams(), { tab: "programme" });
+  await user.type(screen.getByRole("combobox", { name: /^Service/ }), "Safeguarding");
+  await user.type(screen.getByRole("combobox", { name: /^Team/ }), "Safeguarding North");
+  await user.type(screen.getByRole("textbox", { name: /^Planned date/ }), "10/01/2099");
+  await user.click(screen.getByRole("button", { name: "Add planned visit" }));
+
+  expect(await screen.findByText("Planned visit TD-0003 to Safeguarding North on 10/01/2099 added on row 4.")).toBeInTheDocument();
+  const appended = workbook.changes.filter((c) => c.kind === "appendTableRows");
+  expect(appended).toHaveLength(1);
+  expect(workbook.cell(4, "Status")).toBe("Planned");
+  expect(workbook.cell(4, "Team")).toBe("Safeguarding North");
+  expect(workbook.cell(4, "Area")).toBe("North");
+  expect(workbook.cell(4, "Overall conclusion")).toBeNull();
+  // The first two rows are untouched.
+  expect(workbook.cell(2, "Visit ID")).toBe("TD-0001");
+  expect(workbook.cell(3, "Visit ID")).toBe("TD-0002");
+  const first = within(await screen.findByRole("list", { name: "Programme of visits" })).getAllByRole("listitem")[0];
+  // Planned after the due date: shown, but still overdue.
+  expect(first).toHaveTextContent("Safeguarding NorthoverdueSafeguardingLast visit 07/08/2017 (RI); next due 07/02/2018; planned 10/01/2099");
+});
+
+test("a planned visit without a team or with a bad date says so next to the field, and writes nothing", async () => {
+  const { user, workbook } = await renderPane(twoTeams(), { tab: "programme" });
+  await user.type(screen.getByRole("combobox", { name: /^Service/ }), "Safeguarding");
+  await user.type(screen.getByRole("textbox", { name: /^Planned date/ }), "31/02/2099");
+  await user.click(screen.getByRole("button", { name: "Add planned visit" }));
+  expect(await screen.findByText("Enter the date as dd/mm/yyyy.")).toBeInTheDocument();
+  await user.clear(screen.getByRole("textbox", { name: /^Planned date/ }));
+  await user.type(screen.getByRole("textbox", { name: /^Planned date/ }), "10/01/2099");
+  await user.click(screen.getByRole("button", { name: "Add planned visit" }));
+  expect(await screen.findByText("Choose or add a team.")).toBeInTheDocument();
+  expect(screen.getByRole("combobox", { name: /^Team/ })).toHaveAttribute("aria-invalid", "true");
+  expect(workbook.plans).toEqual([]);
+});
