@@ -30,7 +30,7 @@ import { SummaryLayout, summaryPlan } from "../workbook/summaryPlan";
 import { ActionContext, ContextRequest, basisOf, planFrom, readContext, requireTable } from "./context";
 
 /** Every row without the narrative columns: what checking, summarising and appending need. */
-const ROWS: ContextRequest = { rows: true, narrative: false, lists: true, selection: false };
+const ROWS: ContextRequest = { rows: true, narrative: false, lists: true, selection: false, actions: true };
 
 export async function setUpWorkbook(port: WorkbookPort): Promise<WorkbookPlan> {
   const context = await readContext(port, ROWS);

@@ -1,4 +1,6 @@
 import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LIST,
   DEFAULT_DOMAINS,
   DiagnosticsConfig,
   GradeLevel,
@@ -38,6 +40,7 @@ export const LISTS_HEADERS = {
   scaleLabel: "Scale label",
   scaleColour: "Scale colour",
   scaleSpellings: "Scale spellings",
+  actionStatuses: "Action statuses",
 } as const;
 
 const HEADER_ORDER = Object.values(LISTS_HEADERS);
@@ -82,6 +85,7 @@ export function listsSheetValues(config: DiagnosticsConfig): CellValue[][] {
     config.scale.levels.map((l) => l.label),
     config.scale.levels.map((l) => l.colour),
     config.scale.levels.map((l) => l.aliases.join(SPELLINGS_SEPARATOR)),
+    [...ACTION_STATUSES],
   ];
   const height = Math.max(...columns.map((c) => c.length));
   const rows: CellValue[][] = [HEADER_ORDER.slice()];
@@ -104,6 +108,7 @@ export function listsChanges(sheet: string, config: DiagnosticsConfig): Workbook
     { kind: "defineName", name: LIST_NAMES.teams, sheet, range: span(LISTS_HEADERS.teams, LIST_CAPACITY) },
     { kind: "defineName", name: LIST_NAMES.areas, sheet, range: span(LISTS_HEADERS.areas, LIST_CAPACITY) },
     { kind: "defineName", name: LIST_NAMES.statuses, sheet, range: span(LISTS_HEADERS.statuses, STATUSES.length) },
+    { kind: "defineName", name: ACTION_STATUS_LIST, sheet, range: span(LISTS_HEADERS.actionStatuses, ACTION_STATUSES.length) },
   ];
 }
 
