@@ -20,6 +20,7 @@ import { UserFacingError } from "../errors";
 import { summaryPlan } from "../workbook/summaryPlan";
 import { WorkbookPort } from "../workbook/port";
 import { NoDiagnosticsTableError, optionalOverall, readContext } from "./context";
+import { checkActionsIn } from "./actionActions";
 
 /** What the user chose: the command line's --by, --round, --from, --to and --tie. */
 export interface SummaryActionOptions {
@@ -42,6 +43,8 @@ export interface Checked {
   config: DiagnosticsConfig;
   validation: ValidationResult;
   problems: Problem[];
+  /** The Actions table's problems (issue 11 §2), naming their cells; [] when there is no Actions table. */
+  actionProblems?: Problem[];
 }
 
 function baseName(file: string): string {
@@ -54,7 +57,7 @@ function listed(names: string[]): string {
 
 /** One read of every row (no narrative), validated under the chosen tie rule. */
 export async function checkSource(port: SourcePort, options: Pick<SummaryActionOptions, "tie"> = {}): Promise<Checked> {
-  const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false });
+  const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false, actions: true });
   const where = port.file === undefined ? undefined : baseName(port.file);
   if (!context.table) {
     if (where === undefined) throw new NoDiagnosticsTableError();
@@ -67,7 +70,7 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
   const config = options.tie ? { ...read, tieRule: options.tie } : read;
   try {
     const validation = validateTable(table, config, context.compiled);
-    return { config, validation, problems: validation.problems };
+    return { config, validation, problems: validation.problems, actionProblems: checkActionsIn(context) };
   } catch (error) {
     if (!(error instanceof MissingColumnsError) || where === undefined) throw error;
     const names = error.missing.map((d) => `"${d.header}"`);

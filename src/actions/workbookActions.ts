@@ -28,6 +28,7 @@ import { setupPlan } from "../workbook/setupPlan";
 import { appendRowsChanges, cellChanges } from "../workbook/tablePlan";
 import { SummaryLayout, summaryPlan } from "../workbook/summaryPlan";
 import { ActionContext, ContextRequest, basisOf, planFrom, readContext, requireTable } from "./context";
+import { checkActionsIn } from "./actionActions";
 
 /** Every row without the narrative columns: what checking, summarising and appending need. */
 const ROWS: ContextRequest = { rows: true, narrative: false, lists: true, selection: false, actions: true };
@@ -79,7 +80,8 @@ async function readValidated(port: WorkbookPort) {
 export async function checkSheet(port: WorkbookPort): Promise<CheckResult> {
   const { context, validation } = await readValidated(port);
   return {
-    problems: validation.problems,
+    // The Actions table's problems follow the visits' (issue 11 §2).
+    problems: [...validation.problems, ...checkActionsIn(context)],
     rowsChecked: requireTable(context).rows.filter((r) => r.some((c) => cellText(c).trim() !== "")).length,
     visitsCounted: validation.visits.length,
     drafts: validation.drafts.length,

@@ -6,7 +6,7 @@ import { UserFacingError } from "../errors";
 
 export class UsageError extends UserFacingError {}
 
-export const COMMANDS = ["summary", "report", "validate", "template"] as const;
+export const COMMANDS = ["summary", "report", "validate", "template", "actions", "feedback"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Options {
@@ -21,6 +21,10 @@ export interface Options {
   strict: boolean;
   by?: GroupBy;
   help: boolean;
+  /** actions: the day RAG is worked out for (default: today, the local calendar date). */
+  today?: IsoDate;
+  /** feedback: the visit's ID. */
+  visit?: string;
 }
 
 /** Every option, as util.parseArgs takes them; each command accepts only its own (COMMAND_OPTIONS). */
@@ -34,6 +38,8 @@ const OPTIONS = {
   by: { type: "string" },
   strict: { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  today: { type: "string" },
+  visit: { type: "string" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 const KNOWN = new Set([...Object.keys(OPTIONS).map((name) => `--${name}`), "-o", "-h"]);
@@ -45,6 +51,8 @@ const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   report: ["output", ...SELECTION, "help"],
   validate: ["help"],
   template: ["output", "help"],
+  actions: ["json", "today", "help"],
+  feedback: ["visit", "output", "help"],
 };
 
 export const USAGE = `Team Diagnostics command line
@@ -54,6 +62,8 @@ Usage:
   team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
   team-diagnostics validate <input.xlsx|input.csv>
   team-diagnostics template -o <file.xlsx>
+  team-diagnostics actions <input.xlsx> [--json] [--today D]
+  team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx>
   team-diagnostics <command> --help
 
 (From the project folder: npx team-diagnostics …, or npm run --silent cli -- ….)
@@ -71,6 +81,11 @@ report    Writes a Word report: per service (and per area, when areas are filled
           --by (only that grouping) and --strict as summary does.
 validate  Lists every problem, one a line ("Diagnostics!G27: ..."); exit status 1 when there is any.
 template  Writes a blank Diagnostics workbook with dropdowns and the Lists sheet.
+actions   Per service the actions by RAG (Red, Amber, Green, Complete) and the overdue ones.
+  --json                Print only a JSON document on stdout.
+  --today D             Work RAG out as on D (default: today).
+feedback  Writes the team's feedback report for one visit (Word): grades, findings and its actions.
+          For the team and its managers; not for circulation.
 
 The input is read from the sheet named Diagnostics, else the first sheet whose header row is
 recognised in its first 20 rows, or from a .csv file. The input file is never modified.
@@ -115,6 +130,26 @@ Writes a blank Diagnostics workbook: the Diagnostics table, the Lists sheet and 
 refuse values not on the scale. They work in Excel without the add-in.
 
   -o, --output FILE     The .xlsx file to write (required).
+  -h, --help            Show this help.
+`,
+  actions: `Usage: team-diagnostics actions <input.xlsx> [--json] [--today D]
+
+Prints per service the number of actions by RAG, worked out from Status and Due date: Complete;
+Red when Off track or overdue; Amber when At risk, or Not started and due within 14 days; Green
+otherwise. Then lists the overdue actions, earliest due first. Problems go to stderr.
+
+  --json                Print only a JSON document on stdout.
+  --today D             Work RAG out as on D (dd/mm/yyyy or yyyy-mm-dd; default: today).
+  -h, --help            Show this help.
+`,
+  feedback: `Usage: team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx>
+
+Writes the team's feedback report for one visit: team, service, area, date, diagnostic team, the
+grades with their full labels, strengths, areas for improvement, recommendations and the team's
+actions. It carries the team's own text: for the team and its managers, not for circulation.
+
+  --visit ID            The visit's ID (required).
+  -o, --output FILE     The .docx file to write (required).
   -h, --help            Show this help.
 `,
 };
@@ -175,6 +210,8 @@ export function parseArgs(argv: readonly string[]): Options {
     if (v.by !== "service" && v.by !== "area") throw new UsageError(`--by must be "service" or "area", not "${v.by}".`);
     options.by = v.by;
   }
+  if (typeof v.today === "string") options.today = parseDateOption("--today", v.today);
+  if (typeof v.visit === "string") options.visit = v.visit;
   if (positional.length > 2) throw new UsageError(`Unexpected argument "${positional[2]}"; see --help.`);
   if (options.from && options.to && options.from > options.to) throw new UsageError("--from is later than --to.");
   return options;

@@ -102,7 +102,9 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
 export async function validateCommand(options: Options, io: CommandIO): Promise<number> {
   const { input, port } = await openInput(options, io);
   io.progress.step(`Checking ${path.basename(input)}`);
-  const { validation, problems } = await checkSource(port);
+  const checked = await checkSource(port);
+  const { validation } = checked;
+  const problems = [...checked.problems, ...(checked.actionProblems ?? [])];
   io.progress.done();
   io.stdout(problemLines(problems));
   const counted = validation.visits.length;
