@@ -52,7 +52,7 @@ const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   validate: ["help"],
   template: ["output", "help"],
   actions: ["json", "today", "help"],
-  feedback: ["visit", "output", "help"],
+  feedback: ["visit", "output", "today", "help"],
 };
 
 export const USAGE = `Team Diagnostics command line
@@ -150,6 +150,7 @@ actions. It carries the team's own text: for the team and its managers, not for 
 
   --visit ID            The visit's ID (required).
   -o, --output FILE     The .docx file to write (required).
+  --today D             Work the actions' RAG out as on D (default: today).
   -h, --help            Show this help.
 `,
 };
