@@ -3,18 +3,13 @@ import * as path from "path";
 import { NoActionsTableError, actionsOverview } from "../actions/actionActions";
 import { UnknownVisitError, feedbackData } from "../actions/feedbackActions";
 import { openWorkbookFile } from "../adapters/exceljs/files";
-import { ActionsReportJson, IsoDate, RAGS, formatBritishDate } from "../domain";
+import { ActionsReportJson, RAGS, formatBritishDate } from "../domain";
 import { UserFacingError } from "../errors";
+import { localToday } from "../presentation/actions";
 import { Options, UsageError } from "./args";
 import type { CommandIO } from "./commands";
 import { refuseInput, safeWrite } from "./safeWrite";
 import { problemCount, problemLines } from "./textTables";
-
-/** Today as the local calendar date, with no time zone in it. */
-export function localToday(now: Date = new Date()): IsoDate {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 async function open(options: Options, io: CommandIO) {
   if (!options.input) throw new UsageError(`${options.command} needs an input file: ${options.command} <input.xlsx>.`);

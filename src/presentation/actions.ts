@@ -1,4 +1,4 @@
-import { Rag } from "../domain";
+import { IsoDate, Rag } from "../domain";
 
 /** How RAG is shown (issue 11 §2): the same colours on the sheet, in the pane and in reports; always with the word. */
 export const RAG_COLOURS: Record<Rag, { fill: string; fontColour: string }> = {
@@ -11,3 +11,9 @@ export const RAG_COLOURS: Record<Rag, { fill: string; fontColour: string }> = {
 /** Column headings for actions by RAG, as the summary shows them (counts only, never action text or owners). */
 export const ACTION_SUMMARY_HEADINGS = ["Actions", "Red", "Amber", "Green", "Complete", "Overdue"] as const;
 
+
+/** Today as the local calendar date ("YYYY-MM-DD"), with no time zone in it: what RAG is worked out for by default. */
+export function localToday(now: Date = new Date()): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

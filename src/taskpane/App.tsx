@@ -20,6 +20,7 @@ import { PaneContext, usePaneState } from "./paneContext";
 import { SettingsPanel } from "./SettingsPanel";
 import { SummaryPanel } from "./SummaryPanel";
 import { VisitPanel } from "./VisitPanel";
+import { ActionsPanel } from "./ActionsPanel";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", display: "flex", flexDirection: "column" },
@@ -32,13 +33,14 @@ const useStyles = makeStyles({
   panel: { padding: tokens.spacingHorizontalM, paddingBottom: tokens.spacingVerticalXXL },
 });
 
-export type PaneTab = "visit" | "check" | "summary" | "setup";
+export type PaneTab = "visit" | "check" | "summary" | "setup" | "actions";
 
 const TABS: { value: PaneTab; label: string }[] = [
   { value: "visit", label: "Record visit" },
   { value: "check", label: "Check sheet" },
   { value: "summary", label: "Summary" },
   { value: "setup", label: "Set up" },
+  { value: "actions", label: "Actions" },
 ];
 
 export interface AppProps {
@@ -107,6 +109,7 @@ export function App({ port, host, initialTab = "visit" }: AppProps) {
               {t.value === "check" && <CheckPanel />}
               {t.value === "summary" && <SummaryPanel />}
               {t.value === "setup" && <SettingsPanel />}
+              {t.value === "actions" && <ActionsPanel />}
             </div>
           ))}
         </main>

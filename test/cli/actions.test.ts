@@ -2,7 +2,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { actionRecord } from "../../src/domain";
-import { localToday } from "../../src/cli/actionCommands";
+import { localToday } from "../../src/presentation/actions";
 import { FEEDBACK_FOOTER } from "../../src/report/feedbackReport";
 import { readDocx, runText } from "../report/docxText";
 import { Row, cli, tempDir, visit, writeXlsx } from "./fixtures";
