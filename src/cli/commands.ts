@@ -6,6 +6,8 @@
 import * as path from "path";
 import { checkSource, reportSource, summariseSource, writeSummarySheets } from "../actions/summaryActions";
 import { setUpWorkbook } from "../actions/workbookActions";
+import { NoActionsTableError, actionsOverview } from "../actions/actionActions";
+import { localToday } from "../presentation/actions";
 import { openWorkbookFile } from "../adapters/exceljs/files";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/excelJsWorkbook";
 import { Problem, SummaryFilter } from "../domain";
@@ -92,7 +94,12 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
   tellProblems(problems, input, io);
   requireAreas(options.by, byArea);
   io.progress.step(`Writing ${path.basename(output)}`);
-  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: [input] });
+  // The action plans' counts by RAG (issue 11), when the workbook has an Actions table.
+  const actions = await actionsOverview(port, localToday()).catch((e) => {
+    if (e instanceof NoActionsTableError) return null;
+    throw e;
+  });
+  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: [input], actions });
   io.progress.done();
   const visits = byService.base.visits;
   io.stdout(`Word report (${visits} ${visits === 1 ? "visit" : "visits"} counted) written to ${output}\n`);

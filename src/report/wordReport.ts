@@ -13,7 +13,7 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { CompiledScale, DiagnosticsConfig, GroupSummary, Summary, compileScale } from "../domain";
+import { ActionsReportJson, CompiledScale, DiagnosticsConfig, GroupSummary, Summary, compileScale } from "../domain";
 import { readableTextColour } from "../domain/colour";
 import { GradeDistribution, gradeDistribution, gradeName } from "../presentation/distribution";
 import {
@@ -28,6 +28,7 @@ import {
   leftOutRow,
 } from "../presentation/wording";
 import { stackedBarPng } from "./png";
+import { ACTION_SUMMARY_HEADINGS, ACTION_SUMMARY_TITLE, actionSummaryIntro, actionSummaryRows } from "../presentation/actions";
 
 export interface WordReportInput {
   byService: Summary;
@@ -37,6 +38,8 @@ export interface WordReportInput {
   title?: string;
   /** Leave out the tables per service (the overview still counts every service). Default false. */
   omitServiceTables?: boolean;
+  /** The actions by RAG per service (issue 11), when the workbook has an Actions table: counts only. */
+  actions?: Pick<ActionsReportJson, "today" | "services" | "overdue"> | null;
 }
 
 export { JUDGEMENTS_LINE };
@@ -249,6 +252,19 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
       body.push(para(`${ungrouped} ${ungrouped === 1 ? "visit has" : "visits have"} no area and ${ungrouped === 1 ? "is" : "are"} not in the tables by area.`));
     }
     body.push(...groupSection(byArea, config, compiled));
+  }
+
+  if (input.actions && input.actions.services.length > 0) {
+    const widths = [Math.round(TEXT_WIDTH * 0.22), ...Array.from({ length: 6 }, () => Math.round((TEXT_WIDTH * 0.78) / 6))];
+    body.push(
+      heading(ACTION_SUMMARY_TITLE, HeadingLevel.HEADING_1),
+      para(actionSummaryIntro(input.actions.today), { keepNext: true }),
+      table(
+        widths,
+        ["Service", ...ACTION_SUMMARY_HEADINGS],
+        actionSummaryRows(input.actions).map((row) => row.map((v, i) => textCell(String(v), { width: widths[i], align: i > 0 ? AlignmentType.CENTER : undefined }))),
+      ),
+    );
   }
 
   const distribution = gradeDistribution(byService, config, compiled);

@@ -142,3 +142,18 @@ it("refuses an unknown visit ID with exit 2 and one sentence naming the nearest 
   expect(r.stderr).toBe('No visit has the ID "V-01"; the nearest found are "V-001", "V-010", "V-002".\n');
   await expect(fs.access(out)).rejects.toThrow();
 });
+
+it("gives the Word report per service the actions by RAG and the count overdue, never their text or owners", async () => {
+  const out = path.join(dir, "report.docx");
+  const r = await cli("report", file, "-o", out);
+  expect(r.code).toBe(0);
+  const docx = await readDocx(new Uint8Array(await fs.readFile(out)));
+  const section = docx.tables.find((t) => t[0].map((c) => c.text).join("|") === "Service|Actions|Red|Amber|Green|Complete|Overdue");
+  // Today is long after 2018: every action not complete is overdue and Red.
+  expect(section?.slice(1).map((row) => row.map((c) => c.text))).toEqual([
+    ["Children in care", "3", "2", "0", "0", "1", "2"],
+    ["Safeguarding", "6", "5", "0", "0", "1", "5"],
+  ]);
+  expect(docx.paragraphs.map((p) => p.text)).toContain("Action plans");
+  expect(docx.xml).not.toMatch(/Secret action text|Owner Person|Recommendation of/);
+});
