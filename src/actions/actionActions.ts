@@ -143,6 +143,12 @@ export function checkActionsIn(context: ActionContext): Problem[] {
   return actionCellProblems(t, checkActions(readActionInputs(t), visitRefs(context)));
 }
 
+/** The actions by RAG per service from a read that asked for the Actions table; null without one. */
+export function actionsReportOf(context: ActionContext, today: IsoDate): ActionsReportJson | null {
+  const t = actionsTable(context);
+  return t ? actionsReport(readActionInputs(t), today, { serviceOrder: context.config.services }) : null;
+}
+
 /** The `actions --json` document for a workbook: per service the actions by RAG, the overdue ones, the problems. */
 export async function actionsOverview(port: WorkbookPort, today: IsoDate): Promise<ActionsReportJson & { cellProblems: Problem[] }> {
   const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false, actions: true });

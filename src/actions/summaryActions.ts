@@ -91,8 +91,13 @@ export async function summariseSource(
 }
 
 /** Writes the Summary and Counts sheets of a summary into a new workbook (one plan, applied once). */
-export async function writeSummarySheets(target: WorkbookPort, summary: Summary, config: DiagnosticsConfig): Promise<void> {
-  await target.apply(summaryPlan(summary, config, []).plan);
+export async function writeSummarySheets(
+  target: WorkbookPort,
+  summary: Summary,
+  config: DiagnosticsConfig,
+  actions: Parameters<typeof summaryPlan>[3] = null,
+): Promise<void> {
+  await target.apply(summaryPlan(summary, config, [], actions).plan);
 }
 
 /** The summaries a report needs: always by service (the overview counts every service), by area when asked or available. */

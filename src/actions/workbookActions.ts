@@ -28,7 +28,8 @@ import { setupPlan } from "../workbook/setupPlan";
 import { appendRowsChanges, cellChanges } from "../workbook/tablePlan";
 import { SummaryLayout, summaryPlan } from "../workbook/summaryPlan";
 import { ActionContext, ContextRequest, basisOf, planFrom, readContext, requireTable } from "./context";
-import { checkActionsIn } from "./actionActions";
+import { actionsReportOf, checkActionsIn } from "./actionActions";
+import { localToday } from "../presentation/actions";
 
 /** Every row without the narrative columns: what checking, summarising and appending need. */
 const ROWS: ContextRequest = { rows: true, narrative: false, lists: true, selection: false, actions: true };
@@ -117,7 +118,7 @@ export async function refreshSummary(
 ): Promise<{ summary: Summary; layout: SummaryLayout; config: DiagnosticsConfig }> {
   const { context, validation } = await readValidated(port);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
-  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets);
+  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets, actionsReportOf(context, localToday()));
   await port.apply({ ...plan, basis: basisOf(context.snapshot) });
   return { summary, layout, config: context.config };
 }

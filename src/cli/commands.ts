@@ -72,7 +72,11 @@ export async function summaryCommand(options: Options, io: CommandIO): Promise<n
   if (options.output) {
     io.progress.step(`Writing ${path.basename(options.output)}`);
     const workbook = await newWorkbook();
-    await writeSummarySheets(workbook, summary, config);
+    const actions = await actionsOverview(port, localToday()).catch((e) => {
+      if (e instanceof NoActionsTableError) return null;
+      throw e;
+    });
+    await writeSummarySheets(workbook, summary, config, actions);
     await writeWorkbook(workbook, options.output, "summary workbook", [input]);
     io.progress.done();
   }

@@ -7,7 +7,9 @@ import { usePane } from "./paneContext";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  filters: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  filters: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  // Fluent's Dropdown is 250 px wide at least: two side by side must shrink to fit a 320 px pane.
+  narrow: { minWidth: 0, width: "100%" },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   item: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   head: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
@@ -48,7 +50,7 @@ function ActionRow({ listing, onSaved }: { listing: ActionListing; onSaved: () =
       </span>
       <p className={styles.text}>{item.action || item.recommendation}</p>
       <Field label="Status" size="small">
-        <Dropdown size="small" value={status} selectedOptions={[status]} onOptionSelect={(_, d) => setStatus(d.optionValue ?? status)} aria-label={`Status of ${item.actionId || `row ${row}`}`}>
+        <Dropdown className={styles.narrow} size="small" value={status} selectedOptions={[status]} onOptionSelect={(_, d) => setStatus(d.optionValue ?? status)} aria-label={`Status of ${item.actionId || `row ${row}`}`}>
           {ACTION_STATUSES.map((s) => (
             <Option key={s} value={s}>
               {s}
@@ -94,7 +96,7 @@ export function ActionsPanel() {
         <>
           <div className={styles.filters}>
             <Field label="Service" size="small">
-              <Dropdown size="small" value={service} selectedOptions={[service]} onOptionSelect={(_, d) => { setService(d.optionValue ?? ALL); setTeam(ALL); }}>
+              <Dropdown className={styles.narrow} size="small" value={service} selectedOptions={[service]} onOptionSelect={(_, d) => { setService(d.optionValue ?? ALL); setTeam(ALL); }}>
                 {[ALL, ...services].map((s) => (
                   <Option key={s} value={s}>
                     {s}
@@ -103,7 +105,7 @@ export function ActionsPanel() {
               </Dropdown>
             </Field>
             <Field label="Team" size="small">
-              <Dropdown size="small" value={team} selectedOptions={[team]} onOptionSelect={(_, d) => setTeam(d.optionValue ?? ALL)}>
+              <Dropdown className={styles.narrow} size="small" value={team} selectedOptions={[team]} onOptionSelect={(_, d) => setTeam(d.optionValue ?? ALL)}>
                 {[ALL, ...teams].map((t) => (
                   <Option key={t} value={t}>
                     {t}

@@ -157,3 +157,23 @@ it("gives the Word report per service the actions by RAG and the count overdue, 
   expect(docx.paragraphs.map((p) => p.text)).toContain("Action plans");
   expect(docx.xml).not.toMatch(/Secret action text|Owner Person|Recommendation of/);
 });
+
+it("gives the summary workbook's Summary sheet the actions by RAG per service and the count overdue, counts only", async () => {
+  const out = path.join(dir, "summary.xlsx");
+  const r = await cli("summary", file, "-o", out);
+  expect(r.code).toBe(0);
+  const ExcelJS = (await import("exceljs")).default;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(out);
+  const ws = book.getWorksheet("Summary")!;
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  const at = rows.findIndex((row) => row[0] === "Action plans");
+  expect(at).toBeGreaterThan(0);
+  expect(rows.slice(at + 2, at + 5)).toEqual([
+    ["Service", "Actions", "Red", "Amber", "Green", "Complete", "Overdue"],
+    ["Children in care", 3, 2, 0, 0, 1, 2],
+    ["Safeguarding", 6, 5, 0, 0, 1, 5],
+  ]);
+  expect(JSON.stringify(rows)).not.toMatch(/Secret action text|Owner Person|Recommendation of/);
+});
