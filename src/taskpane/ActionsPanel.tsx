@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 
 const ALL = "All";
 
-function ActionRow({ listing, onSaved }: { listing: ActionListing; onSaved: () => void }) {
+function ActionRow({ listing, onSaved }: { listing: ActionListing; onSaved: () => Promise<void> }) {
   const styles = useStyles();
   const { port, run, notify, busy } = usePane();
   const { item, rag, row, overdue } = listing;
@@ -33,8 +33,9 @@ function ActionRow({ listing, onSaved }: { listing: ActionListing; onSaved: () =
     void run("Saving the action", async () => {
       const completedDate = status === "Complete" && !item.completedDate ? localToday() : item.completedDate;
       await updateAction(port, row, item, { status, progress, completedDate });
+      // Re-read inside the same run (the pane runs one action at a time), so the list shows what was saved.
+      await onSaved();
       notify({ intent: "success", text: `Action ${item.actionId || `on row ${row}`} saved.` });
-      onSaved();
     });
   const colours = RAG_COLOURS[rag];
   return (
@@ -77,10 +78,8 @@ export function ActionsPanel() {
   const [listings, setListings] = React.useState<ActionListing[] | null>(null);
   const [service, setService] = React.useState(ALL);
   const [team, setTeam] = React.useState(ALL);
-  const load = () =>
-    void run("Reading the actions", async () => {
-      setListings(await listActions(port, localToday()));
-    });
+  const reread = async () => setListings(await listActions(port, localToday()));
+  const load = () => void run("Reading the actions", reread);
   const services = [...new Set((listings ?? []).map((l) => l.item.service).filter((s) => s !== ""))];
   const teams = [...new Set((listings ?? []).filter((l) => service === ALL || foldLabel(l.item.service) === foldLabel(service)).map((l) => l.item.team).filter((t) => t !== ""))];
   const shown = (listings ?? []).filter(
@@ -119,7 +118,7 @@ export function ActionsPanel() {
           </p>
           <ul className={styles.list} aria-label="Actions, most urgent first">
             {shown.map((l) => (
-              <ActionRow key={`${l.row}-${l.item.actionId}-${l.item.status}-${l.item.progress}`} listing={l} onSaved={load} />
+              <ActionRow key={`${l.row}-${l.item.actionId}-${l.item.status}-${l.item.progress}`} listing={l} onSaved={reread} />
             ))}
           </ul>
         </>

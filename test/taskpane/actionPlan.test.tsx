@@ -86,6 +86,8 @@ test("Start action plan adds one action per recommendation, once; the Actions ta
   await user.type(screen.getByRole("textbox", { name: "Progress of V-1-A2" }), "Plans updated");
   await user.click(screen.getByRole("button", { name: "Save V-1-A2" }));
   await screen.findByText("Action V-1-A2 saved.");
+  // The list was read again: the saved row shows its new status and no longer offers to save.
+  expect(screen.queryByRole("button", { name: "Save V-1-A2" })).toBeNull();
   const saved = wb.tableValues("Actions").body[2];
   expect([saved[0], saved[8], saved[9], typeof saved[10]]).toEqual(["V-1-A2", "Complete", "Plans updated", "number"]);
   expect(wb.tableValues("Actions").body[1][8]).toBe("Not started");
