@@ -115,6 +115,7 @@ export async function checkSources(sources: readonly Source[], options: Consolid
   const drafts: DraftRow[] = [];
   const excluded: FileExcludedRow[] = [];
   const problems: FileProblem[] = [];
+  const actionProblems: FileProblem[] = [];
   const files: FileBase[] = [];
   const perFile: NonNullable<Consolidated["perFile"]> = [];
   const seen = new Map<string, Seen>();
@@ -163,6 +164,7 @@ export async function checkSources(sources: readonly Source[], options: Consolid
     drafts.push(...checked.validation.drafts);
     excluded.push(...ownExcluded.map((e) => ({ file, ...e })));
     problems.push(...ownProblems.map((p) => ({ file, ...p })));
+    actionProblems.push(...(checked.actionProblems ?? []).map((p) => ({ file, ...p })));
     perFile.push({ visits: own, drafts: checked.validation.drafts, excluded: ownExcluded });
     files.push({ file, visits: own.length, drafts: checked.validation.drafts.length, excluded: ownExcluded.length, problems: ownProblems.length });
   }
@@ -170,7 +172,7 @@ export async function checkSources(sources: readonly Source[], options: Consolid
   if (options.tie) config.tieRule = options.tie;
   const validation = { visits, drafts, excluded, problems };
   // One file with --settings: the same output as one file without it, but checked under the settings named.
-  return { config, validation, problems, files: sources.length > 1 ? files : null, perFile };
+  return { config, validation, problems, actionProblems, files: sources.length > 1 ? files : null, perFile };
 }
 
 function refuseDifferentSettings(a: { name: string; config: DiagnosticsConfig }, b: { name: string; config: DiagnosticsConfig }): void {

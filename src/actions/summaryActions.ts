@@ -21,6 +21,7 @@ import { UserFacingError } from "../errors";
 import { summaryPlan } from "../workbook/summaryPlan";
 import { SheetInfo, WorkbookPort } from "../workbook/port";
 import { NoDiagnosticsTableError, optionalOverall, readContext } from "./context";
+import { checkActionsIn } from "./actionActions";
 
 /** What the user chose: the command line's --by, --round, --from, --to and --tie. */
 export interface SummaryActionOptions {
@@ -49,6 +50,8 @@ export interface Checked {
   sheets?: SheetInfo[];
   /** The table read, for a caller that needs its cells' addresses (consolidate.ts); not kept by the command line. */
   table?: RawTable;
+  /** The Actions table's problems (issue 11 §2), naming their cells; [] when there is no Actions table. */
+  actionProblems?: Problem[];
 }
 
 function baseName(file: string): string {
@@ -74,7 +77,7 @@ export function missingColumnsError(sheet: string, where: string, missing: reado
 
 /** One read of every row (no narrative), validated under the chosen tie rule. */
 export async function checkSource(port: SourcePort, options: Pick<SummaryActionOptions, "tie" | "settings"> = {}): Promise<Checked> {
-  const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false });
+  const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false, actions: true });
   const where = port.file === undefined ? undefined : baseName(port.file);
   if (!context.table) {
     if (where === undefined) throw new NoDiagnosticsTableError();
@@ -87,7 +90,7 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
   try {
     // Settings from another workbook (--settings) may bring their own scale.
     const validation = validateTable(table, config, options.settings ? compileScale(config.scale) : context.compiled);
-    return { config, validation, problems: validation.problems, sheets: context.snapshot.sheets, table };
+    return { config, validation, problems: validation.problems, sheets: context.snapshot.sheets, table, actionProblems: checkActionsIn(context) };
   } catch (error) {
     if (!(error instanceof MissingColumnsError) || where === undefined) throw error;
     throw missingColumnsError(error.sheet, where, error.missing);
@@ -105,8 +108,13 @@ export async function summariseSource(
 }
 
 /** Writes the Summary and Counts sheets of a summary into a new workbook (one plan, applied once). */
-export async function writeSummarySheets(target: WorkbookPort, summary: Summary, config: DiagnosticsConfig): Promise<void> {
-  await target.apply(summaryPlan(summary, config, []).plan);
+export async function writeSummarySheets(
+  target: WorkbookPort,
+  summary: Summary,
+  config: DiagnosticsConfig,
+  actions: Parameters<typeof summaryPlan>[3] = null,
+): Promise<void> {
+  await target.apply(summaryPlan(summary, config, [], actions).plan);
 }
 
 /** The summaries a report needs: always by service (the overview counts every service), by area when asked or available. */

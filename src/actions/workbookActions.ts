@@ -28,9 +28,11 @@ import { setupPlan } from "../workbook/setupPlan";
 import { appendRowsChanges, cellChanges } from "../workbook/tablePlan";
 import { SummaryLayout, summaryPlan } from "../workbook/summaryPlan";
 import { ActionContext, ContextRequest, basisOf, planFrom, readContext, requireTable } from "./context";
+import { actionsReportOf, checkActionsIn } from "./actionActions";
+import { localToday } from "../presentation/actions";
 
 /** Every row without the narrative columns: what checking, summarising and appending need. */
-const ROWS: ContextRequest = { rows: true, narrative: false, lists: true, selection: false };
+const ROWS: ContextRequest = { rows: true, narrative: false, lists: true, selection: false, actions: true };
 
 export async function setUpWorkbook(port: WorkbookPort): Promise<WorkbookPlan> {
   const context = await readContext(port, ROWS);
@@ -79,7 +81,8 @@ async function readValidated(port: WorkbookPort) {
 export async function checkSheet(port: WorkbookPort): Promise<CheckResult> {
   const { context, validation } = await readValidated(port);
   return {
-    problems: validation.problems,
+    // The Actions table's problems follow the visits' (issue 11 §2).
+    problems: [...validation.problems, ...checkActionsIn(context)],
     rowsChecked: requireTable(context).rows.filter((r) => r.some((c) => cellText(c).trim() !== "")).length,
     visitsCounted: validation.visits.length,
     drafts: validation.drafts.length,
@@ -115,7 +118,7 @@ export async function refreshSummary(
 ): Promise<{ summary: Summary; layout: SummaryLayout; config: DiagnosticsConfig }> {
   const { context, validation } = await readValidated(port);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
-  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets);
+  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets, actionsReportOf(context, localToday()));
   await port.apply({ ...plan, basis: basisOf(context.snapshot) });
   return { summary, layout, config: context.config };
 }

@@ -6,7 +6,7 @@ import { UserFacingError } from "../errors";
 
 export class UsageError extends UserFacingError {}
 
-export const COMMANDS = ["summary", "report", "validate", "template", "trends", "programme"] as const;
+export const COMMANDS = ["summary", "report", "validate", "template", "trends", "programme", "actions", "feedback"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Options {
@@ -29,6 +29,8 @@ export interface Options {
   strictPrivacy?: boolean;
   /** programme: the date the programme is worked out for (default: the day the command runs). */
   today?: IsoDate;
+  /** feedback: the visit's ID. */
+  visit?: string;
 }
 
 /** Every option, as util.parseArgs takes them; each command accepts only its own (COMMAND_OPTIONS). */
@@ -45,6 +47,7 @@ const OPTIONS = {
   settings: { type: "string" },
   "strict-privacy": { type: "boolean" },
   today: { type: "string" },
+  visit: { type: "string" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 const KNOWN = new Set([...Object.keys(OPTIONS).map((name) => `--${name}`), "-o", "-h"]);
@@ -58,6 +61,8 @@ const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   template: ["output", "help"],
   trends: ["output", "json", "tie", "by", "strict", "help"],
   programme: ["json", "today", "help"],
+  actions: ["json", "today", "help"],
+  feedback: ["visit", "output", "today", "help"],
 };
 
 export const USAGE = `Team Diagnostics command line
@@ -70,6 +75,8 @@ Usage:
   team-diagnostics template -o <file.xlsx>
   team-diagnostics trends <input.xlsx|input.csv> [--json] [--by service|area]
   team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D]
+  team-diagnostics actions <input.xlsx> [--json] [--today D]
+  team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx>
   team-diagnostics <command> --help
 
 (From the project folder: npx team-diagnostics …, or npm run --silent cli -- ….)
@@ -90,6 +97,11 @@ template  Writes a blank Diagnostics workbook with dropdowns and the Lists sheet
 trends    Per service (or area) one Grading column per round, and each team's change since its previous visit.
 programme Per team: the last visit, its overall grade, when it is due again (months by grade, set on the
           Lists sheet), the next planned visit and a status (overdue first in the pane). --json, --today D.
+actions   Per service the actions by RAG (Red, Amber, Green, Complete) and the overdue ones.
+  --json                Print only a JSON document on stdout.
+  --today D             Work RAG out as on D (default: today).
+feedback  Writes the team's feedback report for one visit (Word): grades, findings and its actions.
+          For the team and its managers; not for circulation.
 
 The input is read from the sheet named Diagnostics, else the first sheet whose header row is
 recognised in its first 20 rows, or from a .csv file. The input file is never modified.
@@ -176,6 +188,27 @@ grade, set on the Lists sheet ("Revisit grade", "Revisit months"; defaults O 12,
   --today D             Work the programme out for date D (dd/mm/yyyy or yyyy-mm-dd); default today.
   -h, --help            Show this help.
 `,
+  actions: `Usage: team-diagnostics actions <input.xlsx> [--json] [--today D]
+
+Prints per service the number of actions by RAG, worked out from Status and Due date: Complete;
+Red when Off track or overdue; Amber when At risk, or Not started and due within 14 days; Green
+otherwise. Then lists the overdue actions, earliest due first. Problems go to stderr.
+
+  --json                Print only a JSON document on stdout.
+  --today D             Work RAG out as on D (dd/mm/yyyy or yyyy-mm-dd; default: today).
+  -h, --help            Show this help.
+`,
+  feedback: `Usage: team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx>
+
+Writes the team's feedback report for one visit: team, service, area, date, diagnostic team, the
+grades with their full labels, strengths, areas for improvement, recommendations and the team's
+actions. It carries the team's own text: for the team and its managers, not for circulation.
+
+  --visit ID            The visit's ID (required).
+  -o, --output FILE     The .docx file to write (required).
+  --today D             Work the actions' RAG out as on D (default: today).
+  -h, --help            Show this help.
+`,
 };
 
 function parseDateOption(name: string, text: string): IsoDate {
@@ -185,7 +218,7 @@ function parseDateOption(name: string, text: string): IsoDate {
 }
 
 /** The commands that take several inputs and folders (consolidation); a command added later joins by name. */
-export const MANY_INPUTS = new Set<string>(["summary", "report", "validate", "trends", "actions", "programme"]);
+export const MANY_INPUTS = new Set<string>(["summary", "report", "validate", "trends", "programme"]);
 
 const isCommand = (word: string | undefined): word is Command => (COMMANDS as readonly string[]).includes(word ?? "");
 
@@ -241,6 +274,7 @@ export function parseArgs(argv: readonly string[]): Options {
     if (v.by !== "service" && v.by !== "area") throw new UsageError(`--by must be "service" or "area", not "${v.by}".`);
     options.by = v.by;
   }
+  if (typeof v.visit === "string") options.visit = v.visit;
   if (positional.length > 2 && !MANY_INPUTS.has(options.command)) throw new UsageError(`Unexpected argument "${positional[2]}"; see --help.`);
   if (options.from && options.to && options.from > options.to) throw new UsageError("--from is later than --to.");
   return options;

@@ -4,10 +4,12 @@
  * Loaded by main.ts only when a command runs, so --help never pays for the adapters.
  */
 import * as path from "path";
-import { FileBase, checkSources, reportSources, summariseSources } from "../actions/consolidate";
+import { FileBase, FileProblem, Source, checkSources, reportSources, summariseSources } from "../actions/consolidate";
 import { writeSummarySheets } from "../actions/summaryActions";
 import { setUpWorkbook } from "../actions/workbookActions";
 import { checkPersonalData, personalDataLine } from "../actions/privacyActions";
+import { NoActionsTableError, actionsOverview } from "../actions/actionActions";
+import { localToday } from "../presentation/actions";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/excelJsWorkbook";
 import { Problem, SummaryFilter } from "../domain";
 import { Options, UsageError } from "./args";
@@ -51,6 +53,18 @@ function inputsName(files: readonly string[]): string {
   return files.length === 1 ? path.basename(files[0]) : `${files.length} files`;
 }
 
+/**
+ * The action plans' counts by RAG (issue 11), when the workbook has an Actions table. One workbook's only: the
+ * actions of several workbooks are not consolidated (yet), so with several inputs the summary has no action section.
+ */
+async function actionsOf(sources: readonly Source[]) {
+  if (sources.length !== 1) return null;
+  return actionsOverview(await sources[0].open(), localToday()).catch((e) => {
+    if (e instanceof NoActionsTableError) return null;
+    throw e;
+  });
+}
+
 export function tellProblems(problems: readonly Problem[], files: readonly string[], io: CommandIO): void {
   if (problems.length === 0) return;
   const count = problemCount(problems);
@@ -71,7 +85,8 @@ export async function summaryCommand(options: Options, io: CommandIO): Promise<n
   if (options.output) {
     io.progress.step(`Writing ${path.basename(options.output)}`);
     const workbook = await newWorkbook();
-    await writeSummarySheets(workbook, summary, config);
+    const actions = await actionsOf(sources);
+    await writeSummarySheets(workbook, summary, config, actions);
     await writeWorkbook(workbook, options.output, "summary workbook", files);
     io.progress.done();
   }
@@ -98,7 +113,7 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
   requireAreas(options.by, byArea);
   io.progress.step(`Writing ${path.basename(output)}`);
   const trends = reportTrends(validation, config, filterOf(options), options.by === "area" ? "area" : "service");
-  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: files, trends });
+  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: files, trends, actions: await actionsOf(sources) });
   io.progress.done();
   const visits = byService.base.visits;
   io.stdout(`Word report (${visits} ${visits === 1 ? "visit" : "visits"} counted) written to ${output}\n`);
@@ -107,7 +122,9 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
 
 export async function validateCommand(options: Options, io: CommandIO): Promise<number> {
   const { files, sources, settings } = await sourcesFor(options, io.progress);
-  const { validation, problems, files: perFile } = await checkSources(sources, { settings });
+  const checked = await checkSources(sources, { settings });
+  const { validation, files: perFile } = checked;
+  const problems: FileProblem[] = [...checked.problems, ...(checked.actionProblems ?? [])];
   // The personal-data guard reads every text cell, narrative included; its lines name the cell and the kind only.
   let found = 0;
   const privacyLines: string[] = [];

@@ -45,6 +45,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return await commands.trendsCommand(options, commandIO);
       case "programme":
         return await (await import("./programme")).programmeCommand(options, commandIO);
+      case "actions":
+        return await (await import("./actionCommands")).actionsCommand(options, commandIO);
+      case "feedback":
+        return await (await import("./actionCommands")).feedbackCommand(options, commandIO);
       default:
         throw new UsageError(`Unknown command "${options.command}": use summary, report, validate or template (see --help).`);
     }

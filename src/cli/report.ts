@@ -3,6 +3,7 @@ import { UserFacingError } from "../errors";
 import { reportSummaries } from "../actions/summaryActions";
 import { CSV_BOM, countsCsv } from "../report/csv";
 import { refuseInput, safeWrite } from "./safeWrite";
+import type { WordReportInput } from "../report/wordReport";
 
 export { reportSummaries };
 
@@ -23,11 +24,11 @@ export async function writeWordReport(
   byArea: Summary | null,
   config: DiagnosticsConfig,
   outPath: string,
-  options: { title?: string; omitServiceTables?: boolean; inputs?: readonly string[]; trends?: { trends: TrendsJson; threshold: string } } = {},
+  options: { title?: string; omitServiceTables?: boolean; inputs?: readonly string[]; trends?: { trends: TrendsJson; threshold: string }; actions?: WordReportInput["actions"] } = {},
 ): Promise<void> {
   // docx takes a while to load: only the report pays for it.
   const { buildWordReport } = await import("../report/wordReport");
-  const bytes = await buildWordReport({ byService, byArea, config, title: options.title, omitServiceTables: options.omitServiceTables, trends: options.trends });
+  const bytes = await buildWordReport({ byService, byArea, config, title: options.title, omitServiceTables: options.omitServiceTables, trends: options.trends, actions: options.actions });
   await safeWrite(outPath, bytes, { what: "report", inputs: options.inputs });
 }
 

@@ -13,7 +13,7 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { CompiledScale, DiagnosticsConfig, GroupSummary, Summary, TrendsJson, compileScale } from "../domain";
+import { ActionsReportJson, CompiledScale, DiagnosticsConfig, GroupSummary, Summary, TrendsJson, compileScale } from "../domain";
 import { readableTextColour } from "../domain/colour";
 import { GradeDistribution, gradeDistribution, gradeName } from "../presentation/distribution";
 import {
@@ -31,6 +31,7 @@ import {
 } from "../presentation/wording";
 import { stackedBarPng } from "./png";
 import { openingSections, progressSection } from "./trendsReport";
+import { ACTION_SUMMARY_HEADINGS, ACTION_SUMMARY_TITLE, actionSummaryIntro, actionSummaryRows } from "../presentation/actions";
 
 export interface WordReportInput {
   byService: Summary;
@@ -42,6 +43,8 @@ export interface WordReportInput {
   omitServiceTables?: boolean;
   /** Issue 12: trends across rounds, for key findings and the picture at a glance first and the progress section. */
   trends?: { trends: TrendsJson; threshold: string };
+  /** The actions by RAG per service (issue 11), when the workbook has an Actions table: counts only. */
+  actions?: Pick<ActionsReportJson, "today" | "services" | "overdue"> | null;
 }
 
 export { JUDGEMENTS_LINE };
@@ -262,6 +265,18 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
   const dives = deepDiveFunctionLines(byService);
   if (dives.length > 0) {
     body.push(heading(DEEP_DIVES_HEADING, HeadingLevel.HEADING_1), para("Functions looked at as a whole; not graded in the tables above.", { keepNext: true }), ...dives.map((text) => para(text)));
+  }
+  if (input.actions && input.actions.services.length > 0) {
+    const widths = [Math.round(TEXT_WIDTH * 0.22), ...Array.from({ length: 6 }, () => Math.round((TEXT_WIDTH * 0.78) / 6))];
+    body.push(
+      heading(ACTION_SUMMARY_TITLE, HeadingLevel.HEADING_1),
+      para(actionSummaryIntro(input.actions.today), { keepNext: true }),
+      table(
+        widths,
+        ["Service", ...ACTION_SUMMARY_HEADINGS],
+        actionSummaryRows(input.actions).map((row) => row.map((v, i) => textCell(String(v), { width: widths[i], align: i > 0 ? AlignmentType.CENTER : undefined }))),
+      ),
+    );
   }
 
   const distribution = gradeDistribution(byService, config, compiled);

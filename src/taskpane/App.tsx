@@ -21,6 +21,7 @@ import { SettingsPanel } from "./SettingsPanel";
 import { SummaryPanel } from "./SummaryPanel";
 import { VisitPanel } from "./VisitPanel";
 import { ProgrammePanel } from "./ProgrammePanel";
+import { ActionsPanel } from "./ActionsPanel";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", display: "flex", flexDirection: "column" },
@@ -33,7 +34,7 @@ const useStyles = makeStyles({
   panel: { padding: tokens.spacingHorizontalM, paddingBottom: tokens.spacingVerticalXXL },
 });
 
-export type PaneTab = "visit" | "check" | "summary" | "setup" | "programme";
+export type PaneTab = "visit" | "check" | "summary" | "setup" | "programme" | "actions";
 
 const TABS: { value: PaneTab; label: string }[] = [
   { value: "visit", label: "Record visit" },
@@ -41,6 +42,7 @@ const TABS: { value: PaneTab; label: string }[] = [
   { value: "summary", label: "Summary" },
   { value: "setup", label: "Set up" },
   { value: "programme", label: "Programme" },
+  { value: "actions", label: "Actions" },
 ];
 
 export interface AppProps {
@@ -110,6 +112,7 @@ export function App({ port, host, initialTab = "visit" }: AppProps) {
               {t.value === "summary" && <SummaryPanel />}
               {t.value === "setup" && <SettingsPanel />}
               {t.value === "programme" && <ProgrammePanel />}
+              {t.value === "actions" && <ActionsPanel />}
             </div>
           ))}
         </main>

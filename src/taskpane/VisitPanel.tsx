@@ -4,6 +4,7 @@ import { usePane } from "./paneContext";
 import { useVisitForm } from "./useVisitForm";
 import { VisitFormFields } from "./VisitFormFields";
 import { VisitSearch } from "./VisitSearch";
+import { VisitPlanButtons } from "./VisitPlanButtons";
 import { useVisitStyles } from "./visitStyles";
 import { FormPersonalDataBar } from "./PersonalData";
 
@@ -60,6 +61,8 @@ export function VisitPanel() {
           {mode.kind === "edit" ? <Button onClick={cancel}>Cancel</Button> : <Button onClick={clear}>Clear form</Button>}
         </div>
       </form>
+
+      <VisitPlanButtons visitId={mode.kind === "edit" ? mode.original.visitId : state.lastSaved} />
     </div>
   );
 }

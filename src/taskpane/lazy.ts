@@ -6,3 +6,4 @@ export const loadSummaryWorkbook = () => import(/* webpackChunkName: "summary-wo
 export const loadWordReport = () => import(/* webpackChunkName: "word-report" */ "../report/wordReport");
 export const loadClipboard = () => import(/* webpackChunkName: "clipboard" */ "../report/clipboard");
 export const loadCsv = () => import(/* webpackChunkName: "counts-csv" */ "../report/csv");
+export const loadFeedbackReport = () => import(/* webpackChunkName: "feedback-report" */ "../report/feedbackReport");

@@ -54,6 +54,8 @@ export function useVisitForm() {
   const { port, config, compiled, run, notify, reloadConfig } = usePane();
   const [form, setForm] = React.useState<VisitForm>(() => emptyVisitForm(config));
   const [mode, setMode] = React.useState<Mode>({ kind: "new" });
+  /** The ID of the visit just saved, for "Start action plan" and "Feedback report" on it. */
+  const [lastSaved, setLastSaved] = React.useState<string | null>(null);
   const [attempted, setAttempted] = React.useState(false);
   const [serverErrors, setServerErrors] = React.useState<FieldError[]>([]);
   const [focusFirstError, setFocusFirstError] = React.useState(0);
@@ -182,6 +184,7 @@ export function useVisitForm() {
         const result = await recordVisit(port, complete);
         if (!result.ok) return failed(result.errors);
         reset();
+        setLastSaved(result.visitId);
         notify({ intent: "success", text: `Visit ${result.visitId} saved on row ${result.row}.` });
       } else {
         if (sameForm(complete, normalise(mode.original, known))) {
@@ -191,6 +194,7 @@ export function useVisitForm() {
         const result = await saveVisitEdit(port, mode.row, mode.original, complete);
         if (!result.ok) return failed(result.errors);
         reset();
+        setLastSaved(result.visitId || null);
         notify({ intent: "success", text: `Changes to visit ${result.visitId || complete.team} saved on row ${result.row}.` });
       }
       if (wasNewTeam) await reloadConfig();
@@ -232,6 +236,7 @@ export function useVisitForm() {
     cancel,
     clear,
     privacyWarnings,
+    lastSaved,
   };
 }
 

@@ -3,7 +3,7 @@
  * sheet) and the Lists sheet. The grading rules (which headers make a header row, which columns are narrative)
  * are turned into labels here, so adapters need none of them.
  */
-import { DiagnosticsConfig, columnDefinitions, defaultConfig } from "../domain";
+import { DiagnosticsConfig, actionRecord, columnDefinitions, defaultConfig } from "../domain";
 import { columnsLabelled } from "./headerSearch";
 import { CellValue } from "./plan";
 import {
@@ -14,6 +14,7 @@ import {
   LISTS_SHEET,
   ReadRequest,
   SheetRequest,
+  TableRequest,
   TableSnapshot,
   WorkbookPort,
   WorkbookSnapshot,
@@ -27,6 +28,8 @@ export interface DiagnosticsRead {
   narrative?: boolean;
   lists: boolean;
   selection: boolean;
+  /** Also read the Actions table (issue 11), in the same first sync: its rows when `rows`, narrative when `narrative`. */
+  actions?: boolean;
 }
 
 /** A snapshot with the Diagnostics table and the Lists sheet's values in their own fields. */
@@ -34,6 +37,8 @@ export interface DiagnosticsSnapshot extends WorkbookSnapshot {
   diagnostics: TableSnapshot | null;
   /** Values from A1 to the end of the used range of the add-in's lists sheet (owner "lists", else the sheet named Lists), or null. */
   lists: CellValue[][] | null;
+  /** The Actions table (or a plain range on the Actions sheet) when found, null when not; undefined when not asked for. */
+  actions?: TableSnapshot | null;
 }
 
 /** Rows within the first 20 searched for a header row. */
@@ -68,14 +73,38 @@ export function diagnosticsRequest(read: DiagnosticsRead, config: DiagnosticsCon
         skipHeaders: read.narrative ? undefined : narrativeHeaders(config),
         fallback: { sheet: DIAGNOSTICS_SHEET, header: headerSearchFor(config), anySheet: { except: [LISTS] } },
       },
+      ...(read.actions ? [actionsTableRequest(read)] : []),
     ],
     sheets: read.lists ? [LISTS] : [],
     selection: read.selection,
   };
 }
 
-export function diagnosticsView(snapshot: WorkbookSnapshot): DiagnosticsSnapshot {
-  return { ...snapshot, diagnostics: snapshot.found[DIAGNOSTICS_TABLE] ?? null, lists: snapshot.sheetValues[LISTS_OWNER] ?? null };
+export function diagnosticsView(snapshot: WorkbookSnapshot, read?: Pick<DiagnosticsRead, "actions">): DiagnosticsSnapshot {
+  return {
+    ...snapshot,
+    diagnostics: snapshot.found[DIAGNOSTICS_TABLE] ?? null,
+    lists: snapshot.sheetValues[LISTS_OWNER] ?? null,
+    ...(read?.actions ? { actions: snapshot.found[actionRecord.table] ?? null } : {}),
+  };
+}
+
+/** The Actions table, else a plain range on the Actions sheet whose header row names Team and Status. */
+function actionsTableRequest(read: DiagnosticsRead): TableRequest {
+  const labels = (c: (typeof actionRecord.columns)[number]) => [c.header, ...c.alternatives];
+  return {
+    name: actionRecord.table,
+    rows: read.rows,
+    skipHeaders: read.narrative ? undefined : actionRecord.columns.filter((c) => c.narrative).flatMap(labels),
+    fallback: {
+      sheet: actionRecord.sheet,
+      header: {
+        columns: actionRecord.columns.map(labels),
+        mustHave: actionRecord.columns.filter((c) => actionRecord.identifying.includes(c.key)).map(labels),
+        rows: HEADER_SEARCH_ROWS,
+      },
+    },
+  };
 }
 
 /** One read of the Diagnostics data; the header search uses `config`'s labels (by default the built-in ones). */
@@ -84,7 +113,7 @@ export async function readDiagnosticsSnapshot(
   read: DiagnosticsRead,
   config: DiagnosticsConfig = defaultConfig({ services: [] }),
 ): Promise<DiagnosticsSnapshot> {
-  return diagnosticsView(await port.read(diagnosticsRequest(read, config)));
+  return diagnosticsView(await port.read(diagnosticsRequest(read, config)), read);
 }
 
 /** 0-based positions, within a header row, of the narrative columns (matched as the core matches headers). */

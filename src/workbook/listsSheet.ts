@@ -1,4 +1,6 @@
 import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LIST,
   DEFAULT_DOMAINS,
   DiagnosticsConfig,
   GradeLevel,
@@ -49,6 +51,7 @@ export const LISTS_HEADERS = {
   privacyPattern: "Personal data pattern",
   revisitGrade: REVISIT_HEADERS.grade,
   revisitMonths: REVISIT_HEADERS.months,
+  actionStatuses: "Action statuses",
 } as const;
 
 const HEADER_ORDER = Object.values(LISTS_HEADERS);
@@ -104,6 +107,7 @@ export function listsSheetValues(config: DiagnosticsConfig): CellValue[][] {
     (config.privacyPatterns ?? []).map((p) => p.regex),
     // When each team is due again: months after its last visit, by grade (issue 11 §3).
     ...revisitColumns(config),
+    [...ACTION_STATUSES],
   ];
   const height = Math.max(...columns.map((c) => c.length));
   const rows: CellValue[][] = [HEADER_ORDER.slice()];
@@ -126,6 +130,7 @@ export function listsChanges(sheet: string, config: DiagnosticsConfig): Workbook
     { kind: "defineName", name: LIST_NAMES.teams, sheet, range: span(LISTS_HEADERS.teams, LIST_CAPACITY) },
     { kind: "defineName", name: LIST_NAMES.areas, sheet, range: span(LISTS_HEADERS.areas, LIST_CAPACITY) },
     { kind: "defineName", name: LIST_NAMES.statuses, sheet, range: span(LISTS_HEADERS.statuses, STATUSES.length) },
+    { kind: "defineName", name: ACTION_STATUS_LIST, sheet, range: span(LISTS_HEADERS.actionStatuses, ACTION_STATUSES.length) },
   ];
 }
 

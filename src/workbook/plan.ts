@@ -89,7 +89,20 @@ export type WorkbookChange =
       width: number;
       height: number;
     }
-  | { kind: "select"; sheet: string; range: string };
+  | { kind: "select"; sheet: string; range: string }
+  /**
+   * Cell colours that follow a formula (conditional formatting of the custom kind), so they work in Excel without
+   * the add-in. Each formula is written as for the range's top-left cell (relative references move down the range,
+   * "$" columns stay). The rules should not overlap; replaces any conditional formats already on the range.
+   */
+  | { kind: "formulaFills"; sheet: string; range: string; rules: FormulaFill[] };
+
+export interface FormulaFill {
+  /** A formula starting "=", true for the cells to colour, e.g. '=$I2="Complete"'. */
+  formula: string;
+  fill: string;
+  fontColour: string;
+}
 
 /** A sheet and, when the add-in made it, what for (the owner tag). */
 export interface SheetInfo {

@@ -17,6 +17,7 @@ import { DiagnosticsSnapshot as WorkbookSnapshot } from "./diagnosticsRead";
 import { LISTS_OWNER, LISTS_SHEET } from "./port";
 import { tableFormats, tableStructure } from "./tablePlan";
 import { rawTableFrom } from "./tableRows";
+import { actionsSetupChanges } from "./actionsPlan";
 
 export { LISTS_OWNER } from "./port";
 export { LAST_ROW, DATE_FORMAT } from "./tablePlan";
@@ -112,6 +113,8 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
   const compiled = compileScale(config.scale);
   const fills = compiled.categories.map((c) => ({ text: c.code, fill: c.colour, fontColour: readableTextColour(c.colour) }));
   changes.push(...tableFormats(kind, structure.placement, fills));
+  // The Actions table (issue 11), when the read asked for it.
+  if (snapshot.actions !== undefined) changes.push(...actionsSetupChanges(snapshot));
   return { action: "Set up workbook", changes };
 }
 

@@ -1,4 +1,5 @@
-import { DiagnosticsConfig, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
+import { ActionsReportJson, DiagnosticsConfig, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
+import { ACTION_SUMMARY_HEADINGS, ACTION_SUMMARY_TITLE, actionSummaryIntro, actionSummaryRows } from "../presentation/actions";
 import { countsRows } from "../presentation/counts";
 import { gradeDistribution, gradeName } from "../presentation/distribution";
 import { ownedSheetName } from "./ownedSheets";
@@ -41,6 +42,8 @@ export function summaryPlan(
   summary: Summary,
   config: DiagnosticsConfig,
   sheets: readonly SheetInfo[],
+  /** The actions by RAG per service (issue 11), when the workbook has an Actions table: counts only. */
+  actions: Pick<ActionsReportJson, "today" | "services" | "overdue"> | null = null,
 ): { plan: WorkbookPlan; layout: SummaryLayout } {
   const compiled = compileScale(config.scale);
   const target = ownedSheetName(sheets, SUMMARY_OWNER, "Summary");
@@ -92,6 +95,21 @@ export function summaryPlan(
       { kind: "setStyle", sheet, range: `A${start + 1}:B${values.length}`, style: { border: true, wrap: true, verticalAlignment: "Top" } },
     );
   }
+  const actionChanges: WorkbookChange[] = [];
+  if (actions && actions.services.length > 0) {
+    const top = values.length + 1;
+    const block: CellValue[][] = [["Service", ...ACTION_SUMMARY_HEADINGS], ...actionSummaryRows(actions)];
+    values.push([ACTION_SUMMARY_TITLE, null], [actionSummaryIntro(actions.today), null]);
+    for (let i = 0; i < block.length; i++) values.push([null, null]);
+    values.push([null, null]);
+    actionChanges.push(
+      { kind: "setValues", sheet, topLeft: `A${top + 2}`, values: block },
+      { kind: "setStyle", sheet, range: `A${top}`, style: { bold: true, fontSize: 12 } },
+      { kind: "setStyle", sheet, range: `A${top + 1}`, style: { italic: true } },
+      { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, block[0].length, block.length), style: { border: true, verticalAlignment: "Top" } },
+      { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, block[0].length, 1), style: { bold: true, fill: "DDE7EE" } },
+    );
+  }
   // Below everything: the chart domain's grades per group as plain numbers, and a stacked bar chart of them, so a
   // printed page holds the tables at full width. Refresh clears the sheet (charts included) first: never duplicated.
   const widths = [58, 40];
@@ -131,6 +149,7 @@ export function summaryPlan(
     { kind: "setValues", sheet, topLeft: "A1", values },
     { kind: "setColumnWidths", sheet, widths },
     ...styles,
+    ...actionChanges,
     ...chartChanges,
   );
 

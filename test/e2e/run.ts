@@ -592,6 +592,57 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       notes.push(`screenshot ${path.basename(await b.shot("programme-form-320px"))}`);
     },
   },
+  {
+    id: 21,
+    slug: "21-action-plan",
+    title: "Start action plan on a loaded visit, then the Actions tab at 320 px: urgent first, status and progress saved in place",
+    run: async (b, notes) => {
+      await seeded(b);
+      for (const [header, text] of [["Team manager", "Pat Manager"], ["Recommendations", "1. Supervise monthly\n2. Update plans"]]) {
+        assert((await b.call("type", "Diagnostics", `${COLUMN[header]}2`, text, false)).ok, `typing into ${COLUMN[header]}2`);
+      }
+      await b.page.locator('td[data-address="E2"]').click();
+      await b.tab("Record visit");
+      await b.press("Load selected row");
+      await b.pane.getByRole("heading", { name: "Edit visit TD-0001 (row 2)" }).waitFor();
+      await b.press("Start action plan");
+      notes.push(await b.message(/2 actions added to the Actions sheet from row 2, due 07\/11\/2017/));
+      const rows = await b.call("values", "Actions", "A2:I3");
+      assertEqual(
+        rows.map((r) => [r[0], r[1], r[3], r[4], r[6], r[8]]),
+        [
+          ["TD-0001-A1", "TD-0001", "Safeguarding Team 1", "Supervise monthly", "Pat Manager", "Not started"],
+          ["TD-0001-A2", "TD-0001", "Safeguarding Team 1", "Update plans", "Pat Manager", "Not started"],
+        ],
+        "the actions written",
+      );
+      await b.press("Start action plan");
+      notes.push(await b.message(/already has an action: nothing was added/));
+      assertEqual((await b.call("values", "Actions", "A4:A4"))[0][0], "", "no duplicate actions");
+      const rag = await b.call("cell", "Actions", "I2");
+      notes.push(`Actions!I2 conditional formats written; RAG fill as the emulation shows it: ${rag.shownFill}`);
+
+      await b.page.evaluate(() => {
+        const side = document.querySelector<HTMLElement>(".pane-side");
+        if (side) side.style.width = "320px";
+      });
+      await b.tab("Actions");
+      await b.press("Show actions");
+      const list = b.pane.getByRole("list", { name: "Actions, most urgent first" });
+      await list.getByRole("listitem").first().waitFor();
+      assertEqual(await list.getByRole("listitem").count(), 2, "actions listed");
+      await b.pane.getByText("Red: overdue").first().waitFor();
+      await b.shot("actions-320px");
+      await b.pane.getByRole("combobox", { name: "Status of TD-0001-A1" }).click();
+      await b.pane.getByRole("option", { name: "On track" }).click();
+      await b.pane.getByRole("textbox", { name: "Progress of TD-0001-A1" }).fill("Supervision booked monthly");
+      await b.press("Save TD-0001-A1");
+      notes.push(await b.message(/Action TD-0001-A1 saved/));
+      assertEqual(await b.call("values", "Actions", "I2:J2"), [["On track", "Supervision booked monthly"]], "status and progress saved in place");
+      assertEqual((await b.call("values", "Actions", "I3:J3"))[0], ["Not started", ""], "the other action untouched");
+      await b.shot("action-saved-320px");
+    },
+  },
 ];
 
 /** Values of a block of a sheet in book data, as window.workbench.values gives them. */

@@ -16,7 +16,7 @@ export class ConditionalFormatCollectionProxy
   add(type: "Custom" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText" | "CellValue"): ConditionalFormatProxy {
     const proxy = new ConditionalFormatProxy(this.context, this._sub("add", [type]), null, () => fail("GeneralException", "not yet added"));
     this._call("add", [type], (r: RangeRef) => {
-      if (type !== "CellValue" && type !== "ContainsText") fail("InvalidArgument", `Conditional format type ${type} is not emulated.`);
+      if (type !== "CellValue" && type !== "ContainsText" && type !== "Custom") fail("InvalidArgument", `Conditional format type ${type} is not emulated.`);
       const model: ConditionalFormatModel = { id: r.sheet.workbook.nextSeq(), sheet: r.sheet, rect: r.rect, type, rule: null, fill: null, fontColor: null };
       r.sheet.conditionalFormats.push(model);
       proxy._bind(model);
@@ -28,7 +28,7 @@ export class ConditionalFormatCollectionProxy
   }
 }
 
-export class ConditionalFormatProxy extends ProxyBase implements Mirrors<Excel.ConditionalFormat, "cellValue" | "textComparison"> {
+export class ConditionalFormatProxy extends ProxyBase implements Mirrors<Excel.ConditionalFormat, "cellValue" | "textComparison" | "custom"> {
   protected readonly _type = "ConditionalFormat";
   constructor(context: EmRequestContext, path: string, parent: ProxyBase | null, resolver: (p: any) => unknown) {
     super(context, path, parent, resolver);
@@ -38,6 +38,44 @@ export class ConditionalFormatProxy extends ProxyBase implements Mirrors<Excel.C
   }
   get textComparison(): RuleFormatProxy {
     return new RuleFormatProxy(this.context, `${this._path}.textComparison`, this, "ContainsText");
+  }
+  get custom(): CustomFormatProxy {
+    return new CustomFormatProxy(this.context, `${this._path}.custom`, this);
+  }
+}
+
+/**
+ * CustomConditionalFormat (ExcelApi 1.6): a formula rule and its format. The formula is stored as written, relative
+ * to the range's top-left cell; the emulation never evaluates it, so it colours no cell (see FIDELITY.md).
+ */
+export class CustomFormatProxy extends ProxyBase implements Mirrors<Excel.CustomConditionalFormat, "rule" | "format"> {
+  protected readonly _type = "CustomConditionalFormat";
+  constructor(context: EmRequestContext, path: string, parent: ProxyBase) {
+    super(context, path, parent, (m: ConditionalFormatModel) => {
+      if (m.type !== "Custom") fail("InvalidOperation", `This conditional format is ${m.type}, not Custom.`);
+      return m;
+    });
+  }
+  get rule(): CustomRuleProxy {
+    return new CustomRuleProxy(this.context, `${this._path}.rule`, this);
+  }
+  get format(): ConditionalRangeFormatProxy {
+    return new ConditionalRangeFormatProxy(this.context, `${this._path}.format`, this);
+  }
+}
+
+export class CustomRuleProxy extends ProxyBase implements Mirrors<Excel.ConditionalFormatRule, "formula"> {
+  protected readonly _type = "ConditionalFormatRule";
+  constructor(context: EmRequestContext, path: string, parent: ProxyBase) {
+    super(context, path, parent, (m: ConditionalFormatModel) => m);
+  }
+  get formula(): string {
+    return this._get("formula");
+  }
+  set formula(v: string) {
+    this._set("formula", v, (m: ConditionalFormatModel) => {
+      m.rule = { ...(m.rule ?? {}), formula: v };
+    });
   }
 }
 

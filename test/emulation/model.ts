@@ -83,8 +83,9 @@ export interface ConditionalFormatModel {
   id: number;
   sheet: EmulatedSheet;
   rect: Rect;
-  type: "CellValue" | "ContainsText";
-  rule: { formula1?: string; formula2?: string; operator?: string; text?: string } | null;
+  type: "CellValue" | "ContainsText" | "Custom";
+  /** formula: a Custom format's rule, stored as written (the emulation does not evaluate it). */
+  rule: { formula1?: string; formula2?: string; operator?: string; text?: string; formula?: string } | null;
   fill: string | null;
   fontColor: string | null;
 }

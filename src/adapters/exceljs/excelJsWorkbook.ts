@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
 import { columnLetter, parseCellAddress } from "../../domain/cells";
-import { CellStyle, CellValue, ConditionalFill, OWNER_NAME_PREFIX, WorkbookChange, WorkbookPlan } from "../../workbook/plan";
+import { CellStyle, CellValue, ConditionalFill, FormulaFill, OWNER_NAME_PREFIX, WorkbookChange, WorkbookPlan } from "../../workbook/plan";
 import { ReadRequest, WorkbookPort, WorkbookSnapshot } from "../../workbook/port";
 import { decodeRange, sheetOfReference, snapshotFrom } from "./snapshot";
 import { TableModel, WorksheetInternals, plainValue, sourceBook, tablesOf } from "./source";
-import { StyleApplier, conditionalRule, fitWrappedRows, mergedStyle } from "./styles";
+import { StyleApplier, conditionalRule, fitWrappedRows, formulaRule, mergedStyle } from "./styles";
 import { ALERT_LIMITS, withinLimit } from "../officejs/cells";
 
 export type { TableModel, WorksheetInternals } from "./source";
@@ -164,6 +164,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
         ws.views = [{ ...((ws.views ?? [])[0] ?? {}), activeCell: first }];
         return;
       }
+      case "formulaFills":
+        return this.formulaFills(this.sheet(change.sheet), change.range, change.rules);
       default: {
         const never: never = change;
         throw new Error(`Unknown workbook change ${JSON.stringify(never)}`);
@@ -337,5 +339,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
     internals.conditionalFormattings = internals.conditionalFormattings.filter((cf) => cf.ref !== ref);
     const topLeft = `${columnLetter(r.left)}${r.top}`;
     ws.addConditionalFormatting({ ref, rules: fills.map((f, i) => conditionalRule(f, topLeft, i + 1)) });
+  }
+
+  private formulaFills(ws: ExcelJS.Worksheet, range: string, rules: FormulaFill[]): void {
+    mustRange(range);
+    const ref = range.replace(/\$/g, "");
+    const internals = ws as unknown as WorksheetInternals;
+    internals.conditionalFormattings = internals.conditionalFormattings.filter((cf) => cf.ref !== ref);
+    ws.addConditionalFormatting({ ref, rules: rules.map((f, i) => formulaRule(f, i + 1)) });
   }
 }

@@ -1,6 +1,6 @@
 /** Plan styles, conditional fills and wrapped-row heights in ExcelJS terms. */
 import ExcelJS from "exceljs";
-import { CellStyle, ConditionalFill } from "../../workbook/plan";
+import { CellStyle, ConditionalFill, FormulaFill } from "../../workbook/plan";
 import { plainValue } from "./source";
 
 const DEFAULT_FONT = "Calibri";
@@ -77,6 +77,19 @@ export function conditionalRule(fill: ConditionalFill, topLeft: string, priority
     style: {
       fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(fill.fill) }, fgColor: { argb: argb(fill.fill) } },
       font: { color: { argb: argb(fill.fontColour) } },
+    },
+  };
+}
+
+/** A formula rule (an "expression" rule in the file): the formula as for the range's top-left cell, without its "=". */
+export function formulaRule(rule: FormulaFill, priority: number): ExcelJS.ConditionalFormattingRule {
+  return {
+    type: "expression",
+    priority,
+    formulae: [rule.formula.replace(/^=/, "")],
+    style: {
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) }, fgColor: { argb: argb(rule.fill) } },
+      font: { color: { argb: argb(rule.fontColour) } },
     },
   };
 }

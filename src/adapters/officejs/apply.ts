@@ -152,6 +152,21 @@ async function queueChange(batch: Batch, c: WorkbookChange, facts: Facts | null,
       batch.add(60);
       return;
     }
+    case "formulaFills": {
+      // Custom conditional formats (ExcelApi 1.6): each formula is relative to the range's top-left cell, as the
+      // example in https://learn.microsoft.com/en-us/javascript/api/excel/excel.customconditionalformat writes it.
+      // Cleared first, so applying the plan twice adds nothing.
+      const cfs = wb.worksheets.getItem(c.sheet).getRange(c.range).conditionalFormats;
+      cfs.clearAll();
+      for (const f of c.rules) {
+        const custom = cfs.add("Custom").custom;
+        custom.rule.formula = f.formula;
+        custom.format.fill.color = `#${f.fill}`;
+        custom.format.font.color = `#${f.fontColour}`;
+        batch.add(120 + f.formula.length);
+      }
+      return;
+    }
   }
 }
 

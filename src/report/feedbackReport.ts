@@ -1,0 +1,151 @@
+/**
+ * The team's feedback report (issue 11 §1): one visit's grades and findings, and its actions, for the team and its
+ * managers. It carries that team's own text only, so its footer says it is not for circulation.
+ */
+import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { ActionItem, CompiledScale, DiagnosticsConfig, IsoDate, VisitForm, formatBritishDate, ragOf, recommendationLines } from "../domain";
+import { RAG_COLOURS } from "../presentation/actions";
+
+export const FEEDBACK_FOOTER = "For the team and its managers; not for circulation.";
+
+export interface FeedbackReportInput {
+  visit: VisitForm;
+  config: DiagnosticsConfig;
+  compiled: CompiledScale;
+  actions: readonly ActionItem[];
+  /** The day RAG is worked out for. */
+  today: IsoDate;
+}
+
+const FONT = "Arial";
+const PAGE = { width: 11906, height: 16838, margin: 1134 };
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+const HEADER_FILL = "DDE7EE";
+const border = { style: BorderStyle.SINGLE, size: 4, color: "999999" };
+const borders = { top: border, bottom: border, left: border, right: border };
+
+const para = (text: string, options: { bold?: boolean; italics?: boolean } = {}) =>
+  new Paragraph({ children: [new TextRun({ text, bold: options.bold, italics: options.italics })] });
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) =>
+  new Paragraph({ heading: level, children: [new TextRun(text)] });
+const bullet = (text: string) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(text)] });
+
+function cell(text: string, width: number, options: { bold?: boolean; fill?: string; colour?: string } = {}): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders,
+    shading: options.fill ? { fill: options.fill, color: "auto", type: "clear" } : undefined,
+    children: [new Paragraph({ children: [new TextRun({ text, bold: options.bold, color: options.colour })] })],
+  });
+}
+
+function table(widths: number[], header: string[], rows: TableCell[][]): Table {
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, widths[i], { bold: true, fill: HEADER_FILL })) }),
+      ...rows.map((r) => new TableRow({ children: r })),
+    ],
+  });
+}
+
+const dateText = (d: IsoDate) => (d ? formatBritishDate(d) : "not recorded");
+
+/** A grade as the service tables show it: a domain's code, the overall spelled out. */
+function gradeText(code: string, compiled: CompiledScale, spellOut: boolean): string {
+  if (!code) return "Not graded";
+  const category = compiled.categories.find((c) => c.code === code);
+  return spellOut && category ? category.label : code;
+}
+
+function findings(title: string, text: string): Paragraph[] {
+  const lines = recommendationLines(text);
+  return [heading(title, HeadingLevel.HEADING_2), ...(lines.length > 0 ? lines.map(bullet) : [para("None recorded.", { italics: true })])];
+}
+
+export function feedbackTitle(visit: VisitForm): string {
+  return `Team diagnostic feedback: ${visit.team || "team not named"}`;
+}
+
+/** The document's paragraphs and tables, in order (exported for tests that read the text). */
+export function feedbackBody(input: FeedbackReportInput): (Paragraph | Table)[] {
+  const { visit, config, compiled, actions, today } = input;
+  const about: [string, string][] = [
+    ["Team", visit.team],
+    ["Service", visit.service],
+    ["Area", visit.area || "not recorded"],
+    ["Visit date", dateText(visit.visitDate)],
+    ["Diagnostic team", visit.diagnosticTeam || "not recorded"],
+    ["Visit ID", visit.visitId],
+  ];
+  const aboutWidths = [Math.round(TEXT_WIDTH * 0.3), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.3)];
+  const gradeWidths = [Math.round(TEXT_WIDTH * 0.7), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.7)];
+  const domains = [...config.domains.map((d) => ({ d, overall: false })), ...(config.overall ? [{ d: config.overall, overall: true }] : [])];
+  const body: (Paragraph | Table)[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(feedbackTitle(visit))] }),
+    para("The written feedback from the diagnostic visit, with the grades given and the team's action plan."),
+    table(aboutWidths, ["About the visit", ""], about.map(([k, v]) => [cell(k, aboutWidths[0], { bold: true }), cell(v, aboutWidths[1])])),
+    heading("Grades"),
+    table(
+      gradeWidths,
+      ["Quality domain", "Grade"],
+      domains.map(({ d, overall }) => [
+        cell(d.fullLabel, gradeWidths[0], { bold: overall }),
+        cell(gradeText(visit.grades[d.key] ?? "", compiled, overall), gradeWidths[1], { bold: overall }),
+      ]),
+    ),
+    heading("Findings"),
+    ...findings("Strengths", visit.strengths),
+    ...findings("Areas for improvement", visit.areasForImprovement),
+    ...findings("Recommendations", visit.recommendations),
+  ];
+  if (actions.length > 0) {
+    const w = [0.28, 0.28, 0.16, 0.14, 0.14].map((f) => Math.round(TEXT_WIDTH * f));
+    body.push(
+      heading("Action plan"),
+      table(
+        w,
+        ["Recommendation", "Action", "Owner", "Due date", "Status (RAG)"],
+        actions.map((a) => {
+          const rag = ragOf({ status: a.status, due: a.dueDate || null }, today);
+          return [
+            cell(a.recommendation, w[0]),
+            cell(a.action || "To be written", w[1]),
+            cell(a.owner, w[2]),
+            cell(dateText(a.dueDate), w[3]),
+            cell(`${a.status || "No status"} (${rag})`, w[4], { fill: RAG_COLOURS[rag].fill, colour: RAG_COLOURS[rag].fontColour }),
+          ];
+        }),
+      ),
+      para(`RAG as on ${formatBritishDate(today)}: Red when off track or overdue, Amber when at risk or not started and due within 14 days.`, { italics: true }),
+    );
+  }
+  return body;
+}
+
+export async function buildFeedbackReport(input: FeedbackReportInput): Promise<Uint8Array> {
+  const doc = new Document({
+    title: feedbackTitle(input.visit),
+    creator: "Team Diagnostics",
+    description: FEEDBACK_FOOTER,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 22, language: { value: "en-GB" } }, paragraph: { spacing: { after: 80 } } },
+        title: { run: { font: FONT, size: 36, bold: true, color: "1F3864" }, paragraph: { spacing: { after: 200 } } },
+        heading1: { run: { font: FONT, size: 28, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 280, after: 120 } } },
+        heading2: { run: { font: FONT, size: 24, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 200, after: 80 } } },
+      },
+    },
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+        footers: {
+          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: FEEDBACK_FOOTER, italics: true })] })] }),
+        },
+        children: feedbackBody(input),
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
+}
