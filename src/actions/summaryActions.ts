@@ -4,6 +4,7 @@
  * readContext, so the pane and the command line see a workbook the same way.
  */
 import {
+  CheckOptions,
   DiagnosticsConfig,
   GroupBy,
   MissingColumnsError,
@@ -53,7 +54,7 @@ function listed(names: string[]): string {
 }
 
 /** One read of every row (no narrative), validated under the chosen tie rule. */
-export async function checkSource(port: SourcePort, options: Pick<SummaryActionOptions, "tie"> = {}): Promise<Checked> {
+export async function checkSource(port: SourcePort, options: Pick<SummaryActionOptions, "tie"> & CheckOptions = {}): Promise<Checked> {
   const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false });
   const where = port.file === undefined ? undefined : baseName(port.file);
   if (!context.table) {
@@ -66,7 +67,7 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
   const read = optionalOverall(context.config, context.snapshot);
   const config = options.tie ? { ...read, tieRule: options.tie } : read;
   try {
-    const validation = validateTable(table, config, context.compiled);
+    const validation = validateTable(table, config, context.compiled, { today: options.today, spelling: options.spelling });
     return { config, validation, problems: validation.problems };
   } catch (error) {
     if (!(error instanceof MissingColumnsError) || where === undefined) throw error;

@@ -4,6 +4,7 @@
  * Loaded by main.ts only when a command runs, so --help never pays for the adapters.
  */
 import * as path from "path";
+import { todayIso } from "../actions/today";
 import { checkSource, reportSource, summariseSource, writeSummarySheets } from "../actions/summaryActions";
 import { setUpWorkbook } from "../actions/workbookActions";
 import { openWorkbookFile } from "../adapters/exceljs/files";
@@ -102,7 +103,8 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
 export async function validateCommand(options: Options, io: CommandIO): Promise<number> {
   const { input, port } = await openInput(options, io);
   io.progress.step(`Checking ${path.basename(input)}`);
-  const { validation, problems } = await checkSource(port);
+  // The same checks as Check sheet in the pane: dates after today, and grades typed another way than their usual spelling.
+  const { validation, problems } = await checkSource(port, { today: todayIso(), spelling: true });
   io.progress.done();
   io.stdout(problemLines(problems));
   const counted = validation.visits.length;

@@ -17,3 +17,4 @@ export * from "./trends";
 export * from "./themes";
 export * from "./keyFindings";
 export * from "./records";
+export * from "./checks/rowChecks";
