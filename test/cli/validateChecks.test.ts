@@ -2,6 +2,8 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { cli, tempDir, visit, writeXlsx } from "./fixtures";
 
+jest.setTimeout(30_000);
+
 let dir: string;
 beforeAll(async () => {
   dir = await tempDir();
