@@ -67,7 +67,7 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
   const read = optionalOverall(context.config, context.snapshot);
   const config = options.tie ? { ...read, tieRule: options.tie } : read;
   try {
-    const validation = validateTable(table, config, context.compiled, { today: options.today, spelling: options.spelling });
+    const validation = validateTable(table, config, context.compiled, { today: options.today, spelling: options.spelling, duplicates: options.duplicates });
     return { config, validation, problems: validation.problems };
   } catch (error) {
     if (!(error instanceof MissingColumnsError) || where === undefined) throw error;

@@ -19,6 +19,8 @@ import {
   DEFAULT_SERVICES,
   DiagnosticsConfig,
   TieRule,
+  IsoDate,
+  sheetChecks,
 } from "../domain";
 import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
 import { ownedSheetName } from "../workbook/ownedSheets";
@@ -27,6 +29,7 @@ import { DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET, WorkbookPort } from "../wo
 import { setupPlan } from "../workbook/setupPlan";
 import { appendRowsChanges, cellChanges } from "../workbook/tablePlan";
 import { SummaryLayout, summaryPlan } from "../workbook/summaryPlan";
+import { todayIso } from "./today";
 import { ActionContext, ContextRequest, basisOf, planFrom, readContext, requireTable } from "./context";
 
 /** Every row without the narrative columns: what checking, summarising and appending need. */
@@ -76,8 +79,9 @@ async function readValidated(port: WorkbookPort) {
 }
 
 /** Every problem in the Diagnostics table; changes nothing. */
-export async function checkSheet(port: WorkbookPort): Promise<CheckResult> {
-  const { context, validation } = await readValidated(port);
+export async function checkSheet(port: WorkbookPort, today: IsoDate = todayIso()): Promise<CheckResult> {
+  const context = await readContext(port, ROWS);
+  const validation = validateTable(requireTable(context), context.config, context.compiled, sheetChecks(today));
   return {
     problems: validation.problems,
     rowsChecked: requireTable(context).rows.filter((r) => r.some((c) => cellText(c).trim() !== "")).length,

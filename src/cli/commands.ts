@@ -9,7 +9,7 @@ import { checkSource, reportSource, summariseSource, writeSummarySheets } from "
 import { setUpWorkbook } from "../actions/workbookActions";
 import { openWorkbookFile } from "../adapters/exceljs/files";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/excelJsWorkbook";
-import { Problem, SummaryFilter } from "../domain";
+import { Problem, SummaryFilter, sheetChecks } from "../domain";
 import { Options, UsageError } from "./args";
 import { summaryJson } from "./json";
 import { Progress } from "./progress";
@@ -104,7 +104,7 @@ export async function validateCommand(options: Options, io: CommandIO): Promise<
   const { input, port } = await openInput(options, io);
   io.progress.step(`Checking ${path.basename(input)}`);
   // The same checks as Check sheet in the pane: dates after today, and grades typed another way than their usual spelling.
-  const { validation, problems } = await checkSource(port, { today: todayIso(), spelling: true });
+  const { validation, problems } = await checkSource(port, sheetChecks(todayIso()));
   io.progress.done();
   io.stdout(problemLines(problems));
   const counted = validation.visits.length;

@@ -173,6 +173,7 @@ export function validateTable(
   const serviceTeams = teamsByService(config);
   const today = options.today;
   const spelling = options.spelling === true;
+  const duplicates = options.duplicates === true;
   const firstRowOfVisit = new Map<string, number>();
 
   const visits: Visit[] = [];
@@ -262,7 +263,7 @@ export function validateTable(
       }
     }
 
-    if (visitDate !== "" && team !== "") {
+    if (duplicates && visitDate !== "" && team !== "") {
       const visitKey = `${fold(team)}|${visitDate}`;
       const first = firstRowOfVisit.get(visitKey);
       if (first === undefined) firstRowOfVisit.set(visitKey, row);

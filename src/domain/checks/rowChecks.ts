@@ -18,6 +18,13 @@ export interface CheckOptions {
    * summaries of files read from elsewhere count such grades without a word, as they always did.
    */
   spelling?: boolean;
+  /** Warn of a second visit of one team on one date: Check sheet and `validate` ask; summaries do not. */
+  duplicates?: boolean;
+}
+
+/** Every check a person asks for by name: the pane's Check sheet and the command line's validate. */
+export function sheetChecks(today: IsoDate): CheckOptions {
+  return { today, spelling: true, duplicates: true };
 }
 
 /** Folded service → folded names of the teams the Lists sheet gives it; services with no listed team are absent. */

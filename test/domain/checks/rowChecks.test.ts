@@ -40,7 +40,7 @@ describe("a team that is not one of its service's teams", () => {
 describe("a second visit of the same team on the same date", () => {
   it("is a warning on the later row naming both rows; both still count", () => {
     const rows = [visit("Assessment", "G", { Team: "North" }), visit("Assessment", "G"), visit("Assessment", "RI", { Team: "north " })];
-    const result = validateTable(table(rows), config);
+    const result = validateTable(table(rows), config, undefined, { duplicates: true });
     expect(result.problems).toEqual([
       expect.objectContaining({
         cell: "B4",
@@ -54,6 +54,11 @@ describe("a second visit of the same team on the same date", () => {
 
   it("is no problem on another date", () => {
     const rows = [visit("Assessment", "G", { Team: "North" }), visit("Assessment", "G", { Team: "North", "Visit date": 42955 })];
+    expect(validateTable(table(rows), config, undefined, { duplicates: true }).problems).toEqual([]);
+  });
+
+  it("is not checked unless asked for (summaries)", () => {
+    const rows = [visit("Assessment", "G", { Team: "North" }), visit("Assessment", "G", { Team: "North" })];
     expect(validateTable(table(rows), config).problems).toEqual([]);
   });
 });
