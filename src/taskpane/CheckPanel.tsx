@@ -4,6 +4,7 @@ import { CheckResult, checkSheet, selectCell } from "../actions/workbookActions"
 import { Problem } from "../domain";
 import { plural } from "./messages";
 import { usePane } from "./paneContext";
+import { TidyGrades } from "./TidyGrades";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -108,6 +109,7 @@ export function CheckPanel() {
           )}
         </>
       )}
+      <TidyGrades onTidied={() => setResult(null)} />
     </div>
   );
 }
