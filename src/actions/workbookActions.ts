@@ -21,6 +21,7 @@ import {
   TieRule,
   IsoDate,
   sheetChecks,
+  visitMatches,
 } from "../domain";
 import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
 import { ownedSheetName } from "../workbook/ownedSheets";
@@ -191,16 +192,15 @@ export interface VisitListing {
   visitDate: string;
 }
 
-/** Visits whose ID or team contains the text, for the pane's search. */
+/** Visits whose ID, team, service or date (British, whole or in part: "07/08/2017", "08/2017") has every word of the text. */
 export async function findVisits(port: WorkbookPort, text: string): Promise<VisitListing[]> {
   const context = await readContext(port, ROWS);
   const { table, visits } = visitTable(context);
-  const needle = foldLabel(text);
   const listings: VisitListing[] = [];
   table.rows.forEach((cells, i) => {
     const form = visits.read(cells);
     if (!form.visitId && !form.team) return;
-    if (needle && !foldLabel(form.visitId).includes(needle) && !foldLabel(form.team).includes(needle)) return;
+    if (!visitMatches(text, form)) return;
     listings.push({ row: table.headerRow + 1 + i, visitId: form.visitId, team: form.team, service: form.service, visitDate: form.visitDate });
   });
   return listings;

@@ -18,3 +18,4 @@ export * from "./themes";
 export * from "./keyFindings";
 export * from "./records";
 export * from "./checks/rowChecks";
+export * from "./checks/findVisit";
