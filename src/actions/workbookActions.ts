@@ -22,6 +22,7 @@ import {
   IsoDate,
   sheetChecks,
   visitMatches,
+  summaryFingerprint,
 } from "../domain";
 import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
 import { ownedSheetName } from "../workbook/ownedSheets";
@@ -120,7 +121,7 @@ export async function refreshSummary(
 ): Promise<{ summary: Summary; layout: SummaryLayout; config: DiagnosticsConfig }> {
   const { context, validation } = await readValidated(port);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
-  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets);
+  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets, summaryFingerprint(validation, context.config));
   await port.apply({ ...plan, basis: basisOf(context.snapshot) });
   return { summary, layout, config: context.config };
 }

@@ -19,3 +19,4 @@ export * from "./keyFindings";
 export * from "./records";
 export * from "./checks/rowChecks";
 export * from "./checks/findVisit";
+export * from "./checks/fingerprint";
