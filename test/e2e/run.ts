@@ -18,6 +18,7 @@ import { columnDefinitions, defaultConfig } from "../../src/domain";
 import { REPO_ROOT } from "../workbench/build";
 import { Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
 import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
+import { tidyGradesFlow } from "./flowTidyGrades";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
@@ -545,6 +546,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       const file = await b.shot("results-320px");
       notes.push(`${lines.length} checks; screenshot ${path.basename(file)}`);
     },
+  },
+  {
+    id: 131,
+    slug: "131-tidy-grades",
+    title: "grades pasted in other spellings are warned of; Tidy grades rewrites only those cells",
+    run: (b, notes) => tidyGradesFlow(b, notes, seeded),
   },
 ];
 
