@@ -38,7 +38,7 @@ export function TidyGrades({ onTidied }: { onTidied?: () => void }) {
 
   return (
     <section className={styles.stack} aria-labelledby="tidy-heading">
-      <Text as="h3" weight="semibold" id="tidy-heading">
+      <Text as="h2" weight="semibold" id="tidy-heading">
         Tidy grades
       </Text>
       <Text>Rewrites grades typed another way (&quot;Good&quot;, &quot;ri&quot;, &quot;RI/I&quot;) as the scale writes them, so they are coloured and read alike. No other cell changes.</Text>
