@@ -23,7 +23,6 @@ import {
   sheetChecks,
   visitMatches,
   summaryFingerprint,
-  FormChecks,
 } from "../domain";
 import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
 import { ownedSheetName } from "../workbook/ownedSheets";
@@ -143,20 +142,6 @@ function visitIdsExcept(table: RawTable, visits: RecordTable<VisitForm>, exceptR
     .map((r) => r.id);
 }
 
-/** The other rows' teams and dates, so the form can say a team already has a visit that day. */
-function otherVisits(table: RawTable, visits: RecordTable<VisitForm>, exceptRow: number | null): FormChecks {
-  const others: { row: number; team: string; visitDate: IsoDate }[] = [];
-  table.rows.forEach((cells, i) => {
-    const row = table.headerRow + 1 + i;
-    if (row === exceptRow) return;
-    const team = visits.text(cells, "team");
-    if (team === "") return;
-    const visitDate = visits.read(cells).visitDate;
-    if (visitDate !== "") others.push({ row, team, visitDate });
-  });
-  return { today: todayIso(), otherVisits: others };
-}
-
 function listsSheet(context: ActionContext): string {
   const owned = ownedSheetName(context.snapshot.sheets, LISTS_OWNER, LISTS_SHEET);
   return owned.exists ? owned.name : LISTS_SHEET;
@@ -175,7 +160,7 @@ export async function recordVisit(port: WorkbookPort, form: VisitForm): Promise<
   const { table, visits } = visitTable(context);
   const others = visitIdsExcept(table, visits, null);
   const complete: VisitForm = { ...form, visitId: form.visitId.trim() || nextVisitId(others) };
-  const errors = validateVisitForm(complete, context.config, others, context.compiled, otherVisits(table, visits, null));
+  const errors = validateVisitForm(complete, context.config, others, context.compiled, { today: todayIso() });
   if (errors.length > 0) return { ok: false, errors };
   const { changes: append, row } = appendRowsChanges(table, context.snapshot.diagnostics?.table ?? null, [visits.row(complete, table.headers.length)]);
   const changes: WorkbookChange[] = [...teamChanges(context, complete), ...append];
@@ -251,7 +236,7 @@ export async function saveVisitEdit(port: WorkbookPort, row: number, original: V
   const current = cells ? visits.read(cells) : null;
   // Every field but the narrative ones (not read here) must be as loaded: the same team may well have other visits.
   if (!current || !sameRecord(current, original)) throw new RowMovedError(original.visitId || original.team, row);
-  const errors = validateVisitForm(form, context.config, visitIdsExcept(table, visits, row), context.compiled, otherVisits(table, visits, row));
+  const errors = validateVisitForm(form, context.config, visitIdsExcept(table, visits, row), context.compiled, { today: todayIso() });
   if (errors.length > 0) return { ok: false, errors };
   const changes: WorkbookChange[] = foldLabel(form.team) === foldLabel(original.team) ? [] : teamChanges(context, form);
   changes.push(...cellChanges(table, row, visits.cells(original), visits.cells(form)));
