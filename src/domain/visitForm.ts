@@ -38,7 +38,8 @@ export function validateVisitForm(
     errors.push({ field: "service", message: `"${form.service}" is not on the list of services.` });
   }
   if (form.team.trim() === "") errors.push({ field: "team", message: "Choose or add a team." });
-  else if (form.service.trim() !== "" && teamOutsideService(form.team.trim(), form.service.trim(), teamsByService(config))) {
+  // A new team (on no list yet) is added under the form's service when saved; a listed team must be that service's.
+  else if (form.service.trim() !== "" && config.teams.some((t) => foldLabel(t.name) === foldLabel(form.team)) && teamOutsideService(form.team.trim(), form.service.trim(), teamsByService(config))) {
     errors.push({ field: "team", message: teamOutsideServiceMessage(form.team.trim(), form.service.trim()) });
   }
   if (form.visitDate === "") errors.push({ field: "visitDate", message: "Enter the visit date." });
