@@ -24,6 +24,7 @@ import {
   rollUp,
 } from "../domain";
 import { UserFacingError } from "../errors";
+import { CheckOptions } from "../domain";
 import { Checked, SourcePort, SummaryActionOptions, checkSource, reportSummaries } from "./summaryActions";
 
 /** One input: the name used in messages (its file name) and how to open it, opened only when its turn comes. */
@@ -87,7 +88,7 @@ interface Seen {
   key: string;
 }
 
-export interface ConsolidateOptions extends Pick<SummaryActionOptions, "tie"> {
+export interface ConsolidateOptions extends Pick<SummaryActionOptions, "tie">, CheckOptions {
   /** The workbook whose settings win when the files' settings differ (--settings FILE). */
   settings?: Source;
 }
@@ -104,7 +105,8 @@ async function settingsOf(source: Source): Promise<SharedSettings> {
 export async function checkSources(sources: readonly Source[], options: ConsolidateOptions = {}): Promise<Consolidated> {
   if (sources.length === 0) throw new UserFacingError("No input files were given.");
   const winner = options.settings ? await settingsOf(options.settings) : undefined;
-  const check = async (source: Source) => checkSource(await source.open(), { tie: options.tie, settings: winner });
+  const { today, spelling, duplicates } = options;
+  const check = async (source: Source) => checkSource(await source.open(), { tie: options.tie, settings: winner, today, spelling, duplicates });
   if (sources.length === 1 && !winner) {
     const one = await check(sources[0]);
     delete one.table;

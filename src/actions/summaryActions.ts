@@ -4,6 +4,7 @@
  * readContext, so the pane and the command line see a workbook the same way.
  */
 import {
+  CheckOptions,
   DiagnosticsConfig,
   GroupBy,
   MissingColumnsError,
@@ -76,7 +77,7 @@ export function missingColumnsError(sheet: string, where: string, missing: reado
 }
 
 /** One read of every row (no narrative), validated under the chosen tie rule. */
-export async function checkSource(port: SourcePort, options: Pick<SummaryActionOptions, "tie" | "settings"> = {}): Promise<Checked> {
+export async function checkSource(port: SourcePort, options: Pick<SummaryActionOptions, "tie" | "settings"> & CheckOptions = {}): Promise<Checked> {
   const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false, actions: true });
   const where = port.file === undefined ? undefined : baseName(port.file);
   if (!context.table) {
@@ -89,7 +90,11 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
   const config = options.tie ? { ...read, tieRule: options.tie } : read;
   try {
     // Settings from another workbook (--settings) may bring their own scale.
-    const validation = validateTable(table, config, options.settings ? compileScale(config.scale) : context.compiled);
+    const validation = validateTable(table, config, options.settings ? compileScale(config.scale) : context.compiled, {
+      today: options.today,
+      spelling: options.spelling,
+      duplicates: options.duplicates,
+    });
     return { config, validation, problems: validation.problems, sheets: context.snapshot.sheets, table, actionProblems: checkActionsIn(context) };
   } catch (error) {
     if (!(error instanceof MissingColumnsError) || where === undefined) throw error;

@@ -19,6 +19,10 @@ import {
   DEFAULT_SERVICES,
   DiagnosticsConfig,
   TieRule,
+  IsoDate,
+  sheetChecks,
+  visitMatches,
+  summaryFingerprint,
 } from "../domain";
 import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
 import { ownedSheetName } from "../workbook/ownedSheets";
@@ -27,6 +31,7 @@ import { DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET, WorkbookPort } from "../wo
 import { setupPlan } from "../workbook/setupPlan";
 import { appendRowsChanges, cellChanges } from "../workbook/tablePlan";
 import { SummaryLayout, summaryPlan } from "../workbook/summaryPlan";
+import { todayIso } from "./today";
 import { ActionContext, ContextRequest, basisOf, planFrom, readContext, requireTable } from "./context";
 import { actionsReportOf, checkActionsIn } from "./actionActions";
 import { localToday } from "../presentation/actions";
@@ -78,8 +83,9 @@ async function readValidated(port: WorkbookPort) {
 }
 
 /** Every problem in the Diagnostics table; changes nothing. */
-export async function checkSheet(port: WorkbookPort): Promise<CheckResult> {
-  const { context, validation } = await readValidated(port);
+export async function checkSheet(port: WorkbookPort, today: IsoDate = todayIso()): Promise<CheckResult> {
+  const context = await readContext(port, ROWS);
+  const validation = validateTable(requireTable(context), context.config, context.compiled, sheetChecks(today));
   return {
     // The Actions table's problems follow the visits' (issue 11 §2).
     problems: [...validation.problems, ...checkActionsIn(context)],
@@ -118,7 +124,7 @@ export async function refreshSummary(
 ): Promise<{ summary: Summary; layout: SummaryLayout; config: DiagnosticsConfig }> {
   const { context, validation } = await readValidated(port);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
-  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets, actionsReportOf(context, localToday()));
+  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets, actionsReportOf(context, localToday()), summaryFingerprint(validation, context.config));
   await port.apply({ ...plan, basis: basisOf(context.snapshot) });
   return { summary, layout, config: context.config };
 }
@@ -157,7 +163,7 @@ export async function recordVisit(port: WorkbookPort, form: VisitForm): Promise<
   const { table, visits } = visitTable(context);
   const others = visitIdsExcept(table, visits, null);
   const complete: VisitForm = { ...form, visitId: form.visitId.trim() || nextVisitId(others) };
-  const errors = validateVisitForm(complete, context.config, others, context.compiled);
+  const errors = validateVisitForm(complete, context.config, others, context.compiled, { today: todayIso() });
   if (errors.length > 0) return { ok: false, errors };
   const { changes: append, row } = appendRowsChanges(table, context.snapshot.diagnostics?.table ?? null, [visits.row(complete, table.headers.length)], context.snapshot.diagnostics?.below);
   const changes: WorkbookChange[] = [...teamChanges(context, complete), ...append];
@@ -195,16 +201,15 @@ export interface VisitListing {
   visitDate: string;
 }
 
-/** Visits whose ID or team contains the text, for the pane's search. */
+/** Visits whose ID, team, service or date (British, whole or in part: "07/08/2017", "08/2017") has every word of the text. */
 export async function findVisits(port: WorkbookPort, text: string): Promise<VisitListing[]> {
   const context = await readContext(port, ROWS);
   const { table, visits } = visitTable(context);
-  const needle = foldLabel(text);
   const listings: VisitListing[] = [];
   table.rows.forEach((cells, i) => {
     const form = visits.read(cells);
     if (!form.visitId && !form.team) return;
-    if (needle && !foldLabel(form.visitId).includes(needle) && !foldLabel(form.team).includes(needle)) return;
+    if (!visitMatches(text, form)) return;
     listings.push({ row: table.headerRow + 1 + i, visitId: form.visitId, team: form.team, service: form.service, visitDate: form.visitDate });
   });
   return listings;
@@ -239,7 +244,7 @@ export async function saveVisitEdit(port: WorkbookPort, row: number, original: V
   const current = cells ? visits.read(cells) : null;
   // Every field but the narrative ones (not read here) must be as loaded: the same team may well have other visits.
   if (!current || !sameRecord(current, original)) throw new RowMovedError(original.visitId || original.team, row);
-  const errors = validateVisitForm(form, context.config, visitIdsExcept(table, visits, row), context.compiled);
+  const errors = validateVisitForm(form, context.config, visitIdsExcept(table, visits, row), context.compiled, { today: todayIso() });
   if (errors.length > 0) return { ok: false, errors };
   const changes: WorkbookChange[] = foldLabel(form.team) === foldLabel(original.team) ? [] : teamChanges(context, form);
   changes.push(...cellChanges(table, row, visits.cells(original), visits.cells(form)));

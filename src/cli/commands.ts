@@ -6,12 +6,13 @@
 import * as path from "path";
 import { FileBase, FileProblem, Source, checkSources, reportSources, summariseSources } from "../actions/consolidate";
 import { writeSummarySheets } from "../actions/summaryActions";
+import { todayIso } from "../actions/today";
 import { setUpWorkbook } from "../actions/workbookActions";
 import { checkPersonalData, personalDataLine } from "../actions/privacyActions";
 import { NoActionsTableError, actionsOverview } from "../actions/actionActions";
 import { localToday } from "../presentation/actions";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/excelJsWorkbook";
-import { Problem, SummaryFilter } from "../domain";
+import { Problem, SummaryFilter, sheetChecks } from "../domain";
 import { Options, UsageError } from "./args";
 import { sourcesFor } from "./inputs";
 import { summaryJson } from "./json";
@@ -122,7 +123,8 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
 
 export async function validateCommand(options: Options, io: CommandIO): Promise<number> {
   const { files, sources, settings } = await sourcesFor(options, io.progress);
-  const checked = await checkSources(sources, { settings });
+  // The same checks as Check sheet in the pane: dates after today, and grades typed another way than their usual spelling.
+  const checked = await checkSources(sources, { settings, ...sheetChecks(todayIso()) });
   const { validation, files: perFile } = checked;
   const problems: FileProblem[] = [...checked.problems, ...(checked.actionProblems ?? [])];
   // The personal-data guard reads every text cell, narrative included; its lines name the cell and the kind only.

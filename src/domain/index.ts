@@ -19,3 +19,6 @@ export * from "./keyFindings";
 export * from "./records";
 export * from "./trendSettings";
 export * from "./moderation";
+export * from "./checks/rowChecks";
+export * from "./checks/findVisit";
+export * from "./checks/fingerprint";

@@ -4,6 +4,14 @@ import { VisitForm, gradeKey, recordTable, visitRecord } from "./records";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
 import { EARLIEST_VISIT } from "./visits";
 import { foldLabel } from "./text";
+import { IsoDate, formatBritishDate } from "./dates";
+import { futureDateMessage, teamOutsideService, teamOutsideServiceMessage, teamsByService } from "./checks/rowChecks";
+
+/** What the form is checked against besides the settings: today (the caller's clock) and the other rows' visits. */
+export interface FormChecks {
+  today?: IsoDate;
+  otherVisits?: readonly { row: number; team: string; visitDate: IsoDate }[];
+}
 
 export { emptyVisitForm } from "./records";
 export type { VisitForm } from "./records";
@@ -20,6 +28,7 @@ export function validateVisitForm(
   config: DiagnosticsConfig,
   otherVisitIds: readonly string[],
   compiled: CompiledScale = compileScale(config.scale),
+  checks: FormChecks = {},
 ): FieldError[] {
   const errors: FieldError[] = [];
   const isDraft = form.status === "Draft";
@@ -31,11 +40,23 @@ export function validateVisitForm(
     errors.push({ field: "service", message: `"${form.service}" is not on the list of services.` });
   }
   if (form.team.trim() === "") errors.push({ field: "team", message: "Choose or add a team." });
+  // A new team (on no list yet) is added under the form's service when saved; a listed team must be that service's.
+  else if (form.service.trim() !== "" && config.teams.some((t) => foldLabel(t.name) === foldLabel(form.team)) && teamOutsideService(form.team.trim(), form.service.trim(), teamsByService(config))) {
+    errors.push({ field: "team", message: teamOutsideServiceMessage(form.team.trim(), form.service.trim()) });
+  }
   if (form.visitDate === "") errors.push({ field: "visitDate", message: "Enter the visit date." });
   else {
     const date = parseVisitDate(form.visitDate);
     if (date.kind !== "date") errors.push({ field: "visitDate", message: "Enter the visit date as dd/mm/yyyy." });
     else if (date.date < EARLIEST_VISIT) errors.push({ field: "visitDate", message: "The visit date is before 2000: enter the date of the visit." });
+    else if (checks.today !== undefined && date.date > checks.today && !isDraft) {
+      errors.push({ field: "visitDate", message: futureDateMessage(date.date, checks.today).replace(": check the cell holds", ": enter") });
+    } else {
+      const same = checks.otherVisits?.find((v) => v.visitDate === date.date && foldLabel(v.team) === foldLabel(form.team));
+      if (same && form.team.trim() !== "") {
+        errors.push({ field: "visitDate", message: `Team "${form.team.trim()}" already has a visit on ${formatBritishDate(date.date)} (row ${same.row}).` });
+      }
+    }
   }
   const id = foldLabel(form.visitId);
   if (id !== "" && otherVisitIds.some((other) => foldLabel(other) === id)) {

@@ -5,6 +5,15 @@ import { ColumnDefinition } from "./fields";
 import { VISIT_TYPE_COLUMN, VisitPlace, gradeKey, matchColumns, recordTable, visitRecord } from "./records";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
 import { cellText, foldLabel } from "./text";
+import {
+  CheckOptions,
+  duplicateVisitMessage,
+  futureDateMessage,
+  gradeSpellingMessage,
+  teamOutsideService,
+  teamOutsideServiceMessage,
+  teamsByService,
+} from "./checks/rowChecks";
 
 /** A block of a sheet: its header row and the rows under it, as read. */
 export interface RawTable {
@@ -146,6 +155,7 @@ export function validateTable(
   table: RawTable,
   config: DiagnosticsConfig,
   compiled: CompiledScale = compileScale(config.scale),
+  options: CheckOptions = {},
 ): ValidationResult {
   const kind = visitRecord(config, compiled);
   // The header row is matched once; the loop below reads each row by the positions found.
@@ -184,6 +194,11 @@ export function validateTable(
   const fold = memo(foldLabel);
   const grade = memo((text) => parseGrade(text, compiled));
   const textDate = memo((text) => parseVisitDate(text));
+  const serviceTeams = teamsByService(config);
+  const today = options.today;
+  const spelling = options.spelling === true;
+  const duplicates = options.duplicates === true;
+  const firstRowOfVisit = new Map<string, number>();
 
   const visits: Visit[] = [];
   const excluded: ExcludedRow[] = [];
@@ -253,6 +268,9 @@ export function validateTable(
       if (!isDraft && !isDeepDive) found = withProblem(found, problem("team", row, "Team is missing.", "error"));
     } else if (teams && !teams.has(fold(team))) {
       found = withProblem(found, problem("team", row, `Team "${team}" is not on the list of teams.`, "warning"));
+    } else if (service !== "" && teamOutsideService(team, service, serviceTeams)) {
+      const message = teamOutsideServiceMessage(team, service);
+      found = withProblem(found, problem("team", row, message, "error", "Team is not one of its service's teams."));
     }
 
     const area = textAt(cells, col.area);
@@ -268,6 +286,11 @@ export function validateTable(
     else if (date.date < EARLIEST_VISIT) {
       // A year or another small number typed into a date cell reads as a date in 1900-1905: never a visit.
       found = withProblem(found, problem("visitDate", row, `Visit date ${formatBritishDate(date.date)} is before 2000: check the cell holds the date of the visit.`, "error", "Visit date is before 2000."));
+    } else if (today !== undefined && date.date > today) {
+      // A visit after today is a typing slip (01/01/2099); a draft may be a visit being planned, so only warned of.
+      const message = futureDateMessage(date.date, today);
+      found = withProblem(found, problem("visitDate", row, message, isDraft ? "warning" : "error", "Visit date is after today."));
+      if (isDraft) visitDate = date.date;
     } else {
       visitDate = date.date;
       if (date.typedAsText && !table.textOnly) {
@@ -277,10 +300,27 @@ export function validateTable(
       }
     }
 
+    if (duplicates && visitDate !== "" && team !== "") {
+      const visitKey = `${fold(team)}|${visitDate}`;
+      const first = firstRowOfVisit.get(visitKey);
+      if (first === undefined) firstRowOfVisit.set(visitKey, row);
+      else {
+        const message = duplicateVisitMessage(team, visitDate, first, row);
+        found = withProblem(found, problem("visitDate", row, message, "warning", `Rows ${first} and ${row} are visits of one team on one date.`));
+      }
+    }
+
     const grades: Record<string, string> = {};
     for (const { domain, key, column } of graded) {
-      const parsed = grade(textAt(cells, column));
-      if (parsed.kind === "grade") grades[domain.key] = parsed.category.code;
+      const typed = textAt(cells, column);
+      const parsed = grade(typed);
+      if (parsed.kind === "grade") {
+        grades[domain.key] = parsed.category.code;
+        if (spelling && typed !== parsed.category.code) {
+          const message = gradeSpellingMessage(domain.shortLabel, typed, parsed.category.code);
+          found = withProblem(found, problem(key, row, message, "warning", `${domain.shortLabel} grade is not in its usual spelling.`));
+        }
+      }
       else if (parsed.kind === "unrecognised") found = withProblem(found, problem(key, row, parsed.message, "error", `${domain.shortLabel} grade is not on the scale.`));
       else if (!gradesOptional) found = withProblem(found, problem(key, row, `${domain.shortLabel} grade is missing.`, "error"));
     }

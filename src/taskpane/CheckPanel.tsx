@@ -6,6 +6,7 @@ import { plural } from "./messages";
 import { PersonalDataCheck, checkPersonalData } from "../actions/privacyActions";
 import { PersonalDataList } from "./PersonalData";
 import { usePane } from "./paneContext";
+import { TidyGrades } from "./TidyGrades";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -114,6 +115,7 @@ export function CheckPanel() {
         </>
       )}
       {privacy && <PersonalDataList check={privacy} onSelect={(w) => select({ sheet: w.sheet, cell: `${w.column}${w.row}` })} />}
+      <TidyGrades onTidied={() => setResult(null)} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { computeSummaries, computeSummary, refreshSummary } from "../actions/workbookActions";
+import { SummaryFreshness } from "./SummaryFreshness";
 import { CompiledScale, DiagnosticsConfig, GroupBy, Summary, SummaryFilter, parseBritishDate } from "../domain";
 import { NOTHING_COUNTED, ROWS_LEFT_OUT, TABLE_HEADINGS, describeBase, groupHeading, leftOutLine } from "../presentation/wording";
 import { CSV_MIME, DOCX_MIME, XLSX_MIME } from "./host";
@@ -190,6 +191,7 @@ export function SummaryPanel() {
 
   return (
     <div className={styles.stack}>
+      <SummaryFreshness onRefresh={refresh} stamp={shown} />
       <Text>
         Rolls the final visits up into one table per service or area. Refresh summary writes the Summary and Counts sheets in
         this workbook; only sheets the add-in made are ever replaced.

@@ -1,4 +1,4 @@
-import { ActionsReportJson, DiagnosticsConfig, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
+import { ActionsReportJson, DiagnosticsConfig, FINGERPRINT_LABEL, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
 import { ACTION_SUMMARY_HEADINGS, ACTION_SUMMARY_TITLE, actionSummaryIntro, actionSummaryRows } from "../presentation/actions";
 import { countsRows } from "../presentation/counts";
 import { gradeDistribution, gradeName } from "../presentation/distribution";
@@ -44,6 +44,7 @@ export function summaryPlan(
   sheets: readonly SheetInfo[],
   /** The actions by RAG per service (issue 11), when the workbook has an Actions table: counts only. */
   actions: Pick<ActionsReportJson, "today" | "services" | "overdue"> | null = null,
+  fingerprint?: string,
 ): { plan: WorkbookPlan; layout: SummaryLayout } {
   const compiled = compileScale(config.scale);
   const target = ownedSheetName(sheets, SUMMARY_OWNER, "Summary");
@@ -152,6 +153,7 @@ export function summaryPlan(
     ...actionChanges,
     ...chartChanges,
   );
+  if (fingerprint !== undefined) changes.push(...fingerprintChanges(sheet, fingerprint));
 
   // Counts: one row per group, domain and grade, plain numbers ready for pivot tables and charts.
   const counts = countsTarget.name;
@@ -163,4 +165,21 @@ export function summaryPlan(
     { kind: "freezeRows", sheet: counts, rows: 1 },
   );
   return { plan: { action: "Refresh summary", changes }, layout: { summarySheet: sheet, countsSheet: counts, groupRows, chart } };
+}
+
+/** Where the fingerprint of the summary's inputs is kept: beside the title, clear of the tables and the chart's numbers. */
+export const FINGERPRINT_CELL = { row: 0, column: 3, address: "D1" } as const;
+
+/** The fingerprint cell, in small grey text: a later read compares it with the inputs (see summaryFingerprint). */
+function fingerprintChanges(sheet: string, fingerprint: string): WorkbookChange[] {
+  return [
+    { kind: "setValues", sheet, topLeft: FINGERPRINT_CELL.address, values: [[`${FINGERPRINT_LABEL}${fingerprint}`]] },
+    { kind: "setStyle", sheet, range: FINGERPRINT_CELL.address, style: { fontColour: "767676" } },
+  ];
+}
+
+/** The fingerprint stored on a Summary sheet as read from A1, or null when there is none. */
+export function storedFingerprint(values: readonly (readonly CellValue[])[] | undefined): string | null {
+  const cell = values?.[FINGERPRINT_CELL.row]?.[FINGERPRINT_CELL.column];
+  return typeof cell === "string" && cell.startsWith(FINGERPRINT_LABEL) ? cell.slice(FINGERPRINT_LABEL.length) : null;
 }

@@ -5,6 +5,7 @@ import { promisify } from "util";
 import ExcelJS from "exceljs";
 import { readDocx } from "../report/docxText";
 import { HEADERS, cli, knownRows, tempDir, visit, writeXlsx } from "./fixtures";
+import { canonicalGrades } from "./canonical";
 
 let dir: string;
 let known: string;
@@ -44,7 +45,8 @@ describe("validate", () => {
 
   it("exits 0 when there is nothing wrong", async () => {
     const file = path.join(dir, "clean.xlsx");
-    await writeXlsx(file, [{ rows: knownRows().slice(0, 14) }]);
+    // Grades in their usual spelling: validate now warns of "ri", "good " and the like (issue 13).
+    await writeXlsx(file, [{ rows: knownRows().slice(0, 14).map(canonicalGrades) }]);
     const result = await cli("validate", file);
     expect(result).toEqual({ code: 0, stdout: "", stderr: "clean.xlsx: no problems; 14 visits counted, 0 drafts, 0 left out.\n" });
   });

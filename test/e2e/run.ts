@@ -18,6 +18,7 @@ import { columnDefinitions, defaultConfig } from "../../src/domain";
 import { REPO_ROOT } from "../workbench/build";
 import { BUILD_DIR, Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
 import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
+import { tidyGradesFlow } from "./flowTidyGrades";
 import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
 import { privacyFlow } from "./privacyFlow";
@@ -642,6 +643,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       assertEqual((await b.call("values", "Actions", "I3:J3"))[0], ["Not started", ""], "the other action untouched");
       await b.shot("action-saved-320px");
     },
+  },
+  {
+    id: 131,
+    slug: "131-tidy-grades",
+    title: "grades pasted in other spellings are warned of; Tidy grades rewrites only those cells",
+    run: (b, notes) => tidyGradesFlow(b, notes, seeded),
   },
 ];
 

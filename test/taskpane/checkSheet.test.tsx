@@ -7,8 +7,9 @@ function withProblems() {
   return new FakeWorkbook({
     rows: [
       visitRow("TD-0001", "Safeguarding North", "G"),
-      visitRow("TD-0002", "Safeguarding North", "RI", { "Allocation and workload": "Requires Imprvement" }),
-      visitRow("TD-0001", "Safeguarding North", "I", { "Visit date": "07/08/2017" }),
+      // Other dates: Check sheet now warns of two visits of one team on one date (issue 13).
+      visitRow("TD-0002", "Safeguarding North", "RI", { "Allocation and workload": "Requires Imprvement", "Visit date": 42955 }),
+      visitRow("TD-0001", "Safeguarding North", "I", { "Visit date": "09/08/2017" }),
     ],
   });
 }

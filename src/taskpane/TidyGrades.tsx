@@ -1,0 +1,67 @@
+import * as React from "react";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { previewTidyGrades, tidyGrades } from "../actions/tidyGrades";
+import { GradeFix } from "../domain";
+import { plural } from "./messages";
+import { usePane } from "./paneContext";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+/** Says how many grade cells it will change, then rewrites exactly those in one batch; messages stay beside it. */
+export function TidyGrades({ onTidied }: { onTidied?: () => void }) {
+  const styles = useStyles();
+  const { port, run, busy } = usePane();
+  const [pending, setPending] = React.useState<GradeFix[] | null>(null);
+  const [message, setMessage] = React.useState<string | null>(null);
+
+  const preview = () =>
+    run("Looking for grades to tidy", async () => {
+      const fixes = await previewTidyGrades(port);
+      setPending(fixes.length > 0 ? fixes : null);
+      setMessage(fixes.length > 0 ? null : "Every grade is already in its usual spelling: nothing to tidy.");
+    });
+
+  const apply = (fixes: GradeFix[]) =>
+    run("Tidying grades", async () => {
+      const result = await tidyGrades(port, fixes);
+      setPending(null);
+      const refused =
+        result.refused.length > 0
+          ? ` ${plural(result.refused.length, "cell")} left as ${result.refused.length === 1 ? "it was" : "they were"}: changed since the check (${result.refused.map((f) => f.cell).join(", ")}).`
+          : "";
+      setMessage(`${plural(result.changed.length, "grade cell")} tidied.${refused}`);
+      onTidied?.();
+    });
+
+  return (
+    <section className={styles.stack} aria-labelledby="tidy-heading">
+      <Text as="h2" weight="semibold" id="tidy-heading">
+        Tidy grades
+      </Text>
+      <Text>Rewrites grades typed another way (&quot;Good&quot;, &quot;ri&quot;, &quot;RI/I&quot;) as the scale writes them, so they are coloured and read alike. No other cell changes.</Text>
+      <div className={styles.buttons}>
+        <Button onClick={preview} disabledFocusable={busy !== null}>
+          Tidy grades
+        </Button>
+      </div>
+      {pending && (
+        <div className={styles.stack} role="group" aria-label="Confirm tidying grades">
+          <Text role="status">{`${plural(pending.length, "grade cell")} will change: ${pending
+            .slice(0, 5)
+            .map((f) => `${f.cell} "${f.from}" to ${f.to}`)
+            .join("; ")}${pending.length > 5 ? "; …" : ""}.`}</Text>
+          <div className={styles.buttons}>
+            <Button appearance="primary" onClick={() => apply(pending)} disabledFocusable={busy !== null}>
+              {`Change ${plural(pending.length, "cell")}`}
+            </Button>
+            <Button onClick={() => setPending(null)}>Cancel</Button>
+          </div>
+        </div>
+      )}
+      {message && <Text role="status">{message}</Text>}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import { cli, tempDir, visit, writeXlsx } from "./fixtures";
+
+jest.setTimeout(30_000);
+
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir();
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe("validate: the checks of Check sheet, in the same words", () => {
+  it("warns of grades typed another way, naming the cell and what each counts as", async () => {
+    const file = path.join(dir, "spellings.xlsx");
+    await writeXlsx(file, [
+      {
+        rows: [
+          visit("Assessment", ["Outstanding", "Good", "RI/I", "Requires improvement", "ri"]),
+          visit("Assessment", ["G", "G", "G", "G", "G"]),
+        ],
+      },
+    ]);
+    const result = await cli("validate", file);
+    expect(result.stdout.split("\n").filter(Boolean)).toEqual([
+      'Diagnostics!I2 (warning): Allocation and workload grade "Outstanding" counts as O; Tidy grades writes it as O.',
+      'Diagnostics!J2 (warning): Practice and direct work grade "Good" counts as G; Tidy grades writes it as G.',
+      'Diagnostics!K2 (warning): Monitoring and supervision grade "RI/I" counts as RI / I; Tidy grades writes it as RI / I.',
+      'Diagnostics!L2 (warning): Joint working grade "Requires improvement" counts as RI; Tidy grades writes it as RI.',
+      'Diagnostics!M2 (warning): Overall conclusion grade "ri" counts as RI; Tidy grades writes it as RI.',
+    ]);
+    expect(result.stderr).toBe("spellings.xlsx: 5 warnings; 2 visits counted, 0 drafts, 0 left out.\n");
+    expect(result.code).toBe(1);
+  });
+
+  it("reports a visit after today and a second visit of one team on one date", async () => {
+    const file = path.join(dir, "dates.xlsx");
+    const first = visit("Assessment", ["G", "G", "G", "G", "G"]);
+    await writeXlsx(file, [
+      {
+        rows: [
+          first,
+          { ...visit("Assessment", ["G", "G", "G", "G", "G"]), Team: first.Team },
+          visit("Assessment", ["G", "G", "G", "G", "G"], { "Visit date": new Date(Date.UTC(2099, 0, 1)) }),
+        ],
+      },
+    ]);
+    const result = await cli("validate", file);
+    const lines = result.stdout.split("\n").filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(
+      `Diagnostics!B3 (warning): Rows 2 and 3 are both visits of team "${first.Team}" on 07/08/2017: check this is not the same visit twice.`,
+    );
+    expect(lines[1]).toMatch(/^Diagnostics!B4: Visit date 01\/01\/2099 is after today \(\d\d\/\d\d\/\d{4}\): check the cell holds the date of the visit\.$/);
+    expect(result.stderr).toBe("dates.xlsx: 1 problem and 1 warning; 2 visits counted, 0 drafts, 1 left out.\n");
+  });
+});

@@ -1,0 +1,84 @@
+/** @jest-environment jsdom */
+import { cleanup, screen, waitFor } from "@testing-library/react";
+import { saveSettings } from "../../src/actions/workbookActions";
+import { summaryFreshness } from "../../src/actions/summaryFreshness";
+import { parseCellAddress } from "../../src/domain";
+import { CellValue, WorkbookPlan } from "../../src/workbook/plan";
+import { ReadRequest, WorkbookSnapshot } from "../../src/workbook/port";
+import { FakeWorkbook, visitRow } from "./fakeWorkbook";
+import { renderPane } from "./renderPane";
+
+jest.setTimeout(60_000);
+
+/** The fake workbook, keeping the Summary sheet's values too, as Excel would. */
+class WithSummarySheet extends FakeWorkbook {
+  summary: CellValue[][] | null = null;
+
+  async read(request: ReadRequest): Promise<WorkbookSnapshot> {
+    const snapshot = await super.read(request);
+    const wanted = request.sheets?.some((s) => s.owner === "summary");
+    return wanted && this.summary ? { ...snapshot, sheetValues: { ...snapshot.sheetValues, summary: JSON.parse(JSON.stringify(this.summary)) } } : snapshot;
+  }
+
+  async apply(plan: WorkbookPlan): Promise<void> {
+    await super.apply(plan);
+    for (const change of plan.changes) {
+      if (change.kind === "addSheet" && change.sheet === "Summary") this.summary = [];
+      if (change.kind === "clearSheet" && change.sheet === "Summary") this.summary = [];
+      if (change.kind === "setValues" && change.sheet === "Summary" && this.summary) {
+        const at = parseCellAddress(change.topLeft)!;
+        change.values.forEach((values, r) =>
+          values.forEach((v, c) => {
+            while (this.summary!.length <= at.row - 1 + r) this.summary!.push([]);
+            this.summary![at.row - 1 + r][at.column + c] = v;
+          }),
+        );
+      }
+    }
+  }
+}
+
+function tiedWorkbook() {
+  // One G and one RI in each domain: the tie rule decides every headline.
+  return new WithSummarySheet({
+    rows: [
+      visitRow("TD-0001", "Safeguarding North", "G"),
+      visitRow("TD-0002", "Safeguarding North", "RI", { "Visit date": 42955 }),
+    ],
+  });
+}
+
+test("the summary is current after Refresh, and out of date once the tie rule changes", async () => {
+  const workbook = tiedWorkbook();
+  expect(await summaryFreshness(workbook)).toEqual({ state: "none" });
+
+  const { user } = await renderPane(workbook, { tab: "summary" });
+  await user.click(screen.getByRole("button", { name: "Refresh summary" }));
+  await screen.findByText(/^Summary written to the "Summary" and "Counts" sheets/);
+  expect(workbook.summary?.[0][3]).toMatch(/^Inputs [0-9a-f]{16}$/);
+  expect(await summaryFreshness(workbook)).toEqual({ state: "current" });
+  expect(screen.queryByText(/out of date/)).toBeNull();
+  cleanup();
+
+  await saveSettings(workbook, { tieRule: "split" });
+  expect(await summaryFreshness(workbook)).toEqual({ state: "outOfDate" });
+
+  const again = await renderPane(workbook, { tab: "summary" });
+  expect(await screen.findByText("The Summary sheet is out of date: rows or settings have changed since it was made.")).toBeInTheDocument();
+  await again.user.click(screen.getByRole("button", { name: "Refresh the out-of-date summary" }));
+  await screen.findByText(/^Summary written to the "Summary" and "Counts" sheets/);
+  await waitFor(() => expect(screen.queryByText(/is out of date/)).toBeNull());
+  expect(await summaryFreshness(workbook)).toEqual({ state: "current" });
+});
+
+test("an edited grade makes it out of date too; a narrative edit does not", async () => {
+  const workbook = tiedWorkbook();
+  const { user } = await renderPane(workbook, { tab: "summary" });
+  await user.click(screen.getByRole("button", { name: "Refresh summary" }));
+  await screen.findByText(/^Summary written/);
+  const strengths = workbook.headers.indexOf("Strengths");
+  workbook.rows[0][strengths] = "A new finding";
+  expect(await summaryFreshness(workbook)).toEqual({ state: "current" });
+  workbook.rows[0][workbook.headers.indexOf("Joint working")] = "I";
+  expect(await summaryFreshness(workbook)).toEqual({ state: "outOfDate" });
+});
