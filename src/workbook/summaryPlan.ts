@@ -1,3 +1,4 @@
+import { fittedWidths } from "./columnWidths";
 import { DiagnosticsConfig, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
 import { countsRows } from "../presentation/counts";
 import { gradeDistribution, gradeName } from "../presentation/distribution";
@@ -140,7 +141,7 @@ export function summaryPlan(
   changes.push(
     { kind: "setValues", sheet: counts, topLeft: "A1", values: countRows },
     { kind: "setStyle", sheet: counts, range: "A1:D1", style: { bold: true, fill: "DDE7EE" } },
-    { kind: "setColumnWidths", sheet: counts, widths: [28, 62, 14, 8] },
+    { kind: "setColumnWidths", sheet: counts, widths: fittedWidths(countRows, [28, 62, 14, 8], 100) },
     { kind: "freezeRows", sheet: counts, rows: 1 },
   );
   return { plan: { action: "Refresh summary", changes }, layout: { summarySheet: sheet, countsSheet: counts, groupRows, chart } };

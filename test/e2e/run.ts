@@ -18,6 +18,7 @@ import { columnDefinitions, defaultConfig } from "../../src/domain";
 import { REPO_ROOT } from "../workbench/build";
 import { Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
 import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
+import { paneFlows } from "./paneFlows";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
@@ -696,7 +697,7 @@ async function main(): Promise<number> {
   };
 
   try {
-    for (const flow of flows) {
+    for (const flow of [...flows, ...paneFlows]) {
       if (only && !only.has(flow.id)) continue;
       await runFlow(flow.slug, `${flow.id}. ${flow.title}`, flow.run);
     }
