@@ -80,7 +80,8 @@ export function VisitPanel() {
         <NearMessage message={saved} />
       </form>
 
-      <details className={styles.find}>
+      {/* After the form, open at first; a manager who only records can fold it away. */}
+      <details className={styles.find} open>
         <summary>
           <h2 id="td-find-heading" className={styles.subheading} style={{ display: "inline" }}>
             Edit a visit already recorded

@@ -160,6 +160,118 @@ const keyPresses: FlowFn = async (b, notes) => {
   else throw new Error(`measured ${total}; set OLD_KEY_PRESSES`);
 };
 
+/** The tops of the visible tabs (and the More button): one value when they sit on one row. */
+async function tabRows(b: Bench): Promise<number[]> {
+  return b.frame.evaluate(() => {
+    const items = [...document.querySelectorAll<HTMLElement>('[role="tablist"] [role="tab"], [role="tablist"] button')].filter((e) => e.offsetParent !== null);
+    return [...new Set(items.map((e) => Math.round(e.getBoundingClientRect().top)))];
+  });
+}
+
+/** Whether an element of the pane is inside the pane's visible area. */
+async function inView(b: Bench, selector: string, text: RegExp): Promise<boolean> {
+  const box = b.pane.locator(selector).filter({ hasText: text }).first();
+  await box.waitFor();
+  return box.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+}
+
+const narrowPane: FlowFn = async (b, notes) => {
+  await fiveTeams(b);
+  for (const width of [320, 350]) {
+    await paneWidth(b, width);
+    await b.tab("Record visit");
+    // One row of tabs.
+    const rows = await tabRows(b);
+    assertEqual(rows.length, 1, `rows of tabs at ${width} px (tops ${rows.join(", ")})`);
+    const sideways = await b.frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert(sideways <= 0, `the pane scrolls sideways by ${sideways} px at ${width} px`);
+    // Every tab can still be reached, from the row or the More menu.
+    for (const name of ["Summary", "Set up", "Check sheet", "Record visit"]) {
+      await b.tab(name);
+      await b.pane.locator(`[role=tabpanel]:not([hidden])`).first().waitFor();
+    }
+    notes.push(`${width} px: tabs on one row at y=${rows[0]}, nothing sideways`);
+    await b.shot(`form-${width}px`);
+  }
+
+  // The form: required boxes first (date, service, team, grades), one Tab stop per box, a real reason for a bad date.
+  await paneWidth(b, 320);
+  await b.tab("Record visit");
+  await b.pane.getByRole("heading", { name: "Record a visit" }).focus();
+  const order: string[] = [];
+  for (let i = 0; i < 11; i++) {
+    await b.page.keyboard.press("Tab");
+    order.push((await b.focused()).name);
+  }
+  assertEqual(
+    order,
+    ["Visit date", "Service", "Team", "Allocation and workload", "Practice and direct work", "Monitoring and supervision", "Joint working", "Overall conclusion", "Round", "Diagnostic team", "Visit ID"],
+    "the Tab order from the form's heading",
+  );
+  notes.push(`Tab order: ${order.join(" → ")}`);
+  await b.pane.getByRole("heading", { name: "Record a visit" }).focus();
+  await b.page.keyboard.press("Tab");
+  await b.page.keyboard.type("31/02/2018");
+  await b.press("Save visit");
+  const alert = await b.message(/Fix \d+ problems? before saving/);
+  assert(alert.includes("31/02/2018 is not a real date (February 2018 has 28 days)."), `the error summary says: ${alert}`);
+  await b.shot("bad-date-320px");
+
+  // Save and record another keeps service, round, date and diagnostic team, and goes to Team.
+  const f = (label: string) => b.pane.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
+  await f("Visit date").fill("12/03/2024");
+  await f("Service").selectOption("Safeguarding");
+  await f("Team").fill("Safeguarding Team 1");
+  for (const g of ["Allocation and workload", "Practice and direct work", "Monitoring and supervision", "Joint working", "Overall conclusion"]) await f(g).selectOption("RI");
+  await f("Round").fill("2");
+  await f("Diagnostic team").fill("A Patel");
+  await b.press("Save and record another");
+  const saved = await b.message(/Visit TD-0001 saved on row 7/);
+  assert(await inView(b, "[role=status]", /Visit TD-0001 saved/), "the save's message is in view");
+  assertEqual((await b.focused()).name, "Team", "focus after Save and record another");
+  const kept = [await f("Visit date").inputValue(), await f("Service").inputValue(), await f("Round").inputValue(), await f("Diagnostic team").inputValue(), await f("Team").inputValue()];
+  assertEqual(kept, ["12/03/2024", "Safeguarding", "2", "A Patel", ""], "date, service, round and diagnostic team kept; team cleared");
+  notes.push(saved.replace(/\s+/g, " "));
+  // Round offers the rounds already used.
+  await f("Round").click();
+  const offered = await b.pane.getByRole("option").allInnerTexts();
+  assert(offered.includes("1") && offered.includes("2"), `Round offers ${JSON.stringify(offered)}`);
+  await b.page.keyboard.press("Escape");
+  await b.shot("kept-after-save-320px");
+
+  // Summary: a bad date reported at its box; Copy table's confirmation beside its button; grades unbroken.
+  for (const width of [320, 350]) {
+    await paneWidth(b, width);
+    await b.tab("Summary");
+    const from = b.pane.getByLabel(/^Visits from/);
+    await from.fill("31/02/2018");
+    await b.press("Refresh summary");
+    const fieldMessage = await b.pane.locator(".fui-Field").filter({ has: from }).innerText();
+    assert(fieldMessage.includes("31/02/2018 is not a real date (February 2018 has 28 days)."), `the From box says: ${fieldMessage}`);
+    await from.fill("");
+    await b.press("Refresh summary");
+    await b.message(/Summary written/);
+    assert(await inView(b, "[role=status]", /Summary written/), "Refresh summary's message is in view");
+    const copy = b.pane.getByRole("button", { name: "Copy table: Safeguarding" });
+    await copy.scrollIntoViewIfNeeded();
+    await copy.click();
+    await b.idle();
+    assert(await inView(b, "[role=status]", /The Safeguarding table is on the clipboard/), "Copy table's message is in view, beside the button");
+    // No grade broken across lines: every nowrap piece of a grading is one line high.
+    const broken = await b.frame.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("td span")]
+        .filter((s) => s.style.whiteSpace === "nowrap" && s.getClientRects().length > 1)
+        .map((s) => s.textContent),
+    );
+    assertEqual(broken, [], `grades broken across lines at ${width} px`);
+    await b.shot(`summary-copied-${width}px`);
+  }
+};
+
 export const paneFlows: { id: number; slug: string; title: string; run: FlowFn }[] = [
   { id: 31, slug: "31-key-presses", title: "five visits of one service by keyboard take at most half the key presses they took before", run: keyPresses },
+  { id: 32, slug: "32-narrow-pane", title: "at 320 and 350 px: one row of tabs, the form's order and Tab stops, kept values, messages beside their buttons and boxes", run: narrowPane },
 ];
