@@ -12,7 +12,7 @@ export function VisitPanel() {
   const styles = useVisitStyles();
   const { workbook, busy } = usePane();
   const state = useVisitForm();
-  const { mode, title, errors, titleRef, summaryRef, focusField, startEdit, save, saved, cancel, clear } = state;
+  const { mode, title, errors, titleRef, summaryRef, focusField, startEdit, save, saved, savedAtTop, cancel, clear } = state;
   const isBusy = busy !== null;
 
   return (
@@ -41,6 +41,7 @@ export function VisitPanel() {
         <h2 id="td-form-heading" className={styles.heading} ref={titleRef} tabIndex={-1}>
           {title}
         </h2>
+        <NearMessage message={savedAtTop ? saved : null} />
 
         {errors.length > 0 && (
           <MessageBar intent="error" role="alert" layout="multiline" ref={summaryRef} tabIndex={-1}>
@@ -77,7 +78,7 @@ export function VisitPanel() {
             ? "Save and record another (Ctrl+Enter) keeps the service, round, date and diagnostic team, and goes back to Team."
             : "Ctrl+Enter saves the changes."}
         </Text>
-        <NearMessage message={saved} />
+        <NearMessage message={savedAtTop ? null : saved} />
       </form>
 
       {/* After the form, open at first; a manager who only records can fold it away. */}

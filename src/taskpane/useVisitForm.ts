@@ -61,6 +61,8 @@ export function useVisitForm() {
   const summaryRef = React.useRef<HTMLDivElement>(null);
   // What the last save said, shown beside the save buttons (the banner at the top is for the pane as a whole).
   const [saved, setSaved] = React.useState<PaneMessage | null>(null);
+  // After Save and record another, focus goes back to Team: the confirmation is shown there, at the top of the form.
+  const [savedAtTop, setSavedAtTop] = React.useState(false);
   // The rounds already in the table, for the Round box's suggestions; read again after each save.
   const [rounds, setRounds] = React.useState<string[]>([]);
   const [savedCount, setSavedCount] = React.useState(0);
@@ -176,6 +178,7 @@ export function useVisitForm() {
   const save = (event: React.FormEvent | null, another = false) => {
     event?.preventDefault();
     setSaved(null);
+    setSavedAtTop(false);
     const complete = normalise(form, known);
     const local = validateVisitForm(complete, config, [], compiled);
     if (local.length > 0) {
@@ -188,6 +191,7 @@ export function useVisitForm() {
         const result = await recordVisit(port, complete);
         if (!result.ok) return failed(result.errors);
         reset(another ? complete : undefined);
+        setSavedAtTop(another);
         setSaved({
           intent: "success",
           text: another
@@ -243,6 +247,7 @@ export function useVisitForm() {
     startEdit,
     save,
     saved,
+    savedAtTop,
     rounds,
     cancel,
     clear,

@@ -61,7 +61,7 @@ async function recordCounting(b: Bench, entries: Record<string, Entry>, saveButt
   const complete = async () => {
     for (const [name, entry] of Object.entries(entries)) {
       if (done.has(name)) continue;
-      const box = b.pane.getByLabel(new RegExp(`^${name}\\s*\\*?$`));
+      const box = b.pane.getByRole("form", { name: /Record a visit/ }).getByLabel(new RegExp(`^${name}\\s*\\*?$`));
       if ((await box.count()) !== 1 || (await box.inputValue()) !== entry.value) return false;
     }
     return true;
@@ -221,7 +221,7 @@ const narrowPane: FlowFn = async (b, notes) => {
   await b.shot("bad-date-320px");
 
   // Save and record another keeps service, round, date and diagnostic team, and goes to Team.
-  const f = (label: string) => b.pane.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
+  const f = (label: string) => b.pane.getByRole("form", { name: /Record a visit/ }).getByLabel(new RegExp(`^${label}\\s*\\*?$`));
   await f("Visit date").fill("12/03/2024");
   await f("Service").selectOption("Safeguarding");
   await f("Team").fill("Safeguarding Team 1");

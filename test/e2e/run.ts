@@ -126,15 +126,14 @@ interface FormVisit {
 /** Fills the Record a visit form from the Service field on, by keyboard only. */
 async function fillByKeyboard(b: Bench, v: FormVisit): Promise<void> {
   const kb = b.page.keyboard;
+  // The form's order (issue 13): the date, service, team and grades first, then the round.
+  await b.tabTo("Visit date");
+  await b.typeDate(v.date);
   await b.tabTo("Service");
   await kb.type(v.service);
   assertEqual((await b.focused()).value, v.service, "Service chosen by typing");
   await b.tabTo("Team");
   await kb.type(v.team);
-  await b.tabTo("Visit date");
-  await b.typeDate(v.date);
-  await b.tabTo("Round");
-  await kb.type(v.round);
   for (let g = 0; g < GRADE_HEADERS.length; g++) {
     await b.tabTo(GRADE_HEADERS[g]);
     const keys = v.grades[g];
@@ -146,6 +145,8 @@ async function fillByKeyboard(b: Bench, v: FormVisit): Promise<void> {
     const chosen = (await b.focused()).value;
     assert(chosen !== "", `${GRADE_HEADERS[g]}: typing "${keys}" chose nothing`);
   }
+  await b.tabTo("Round");
+  await kb.type(v.round);
 }
 
 async function saveByKeyboard(b: Bench): Promise<void> {
