@@ -4,7 +4,7 @@ import { PaneMessage } from "./messages";
 
 /**
  * A message shown next to the button or box that caused it, and announced: a live region that is always in the page
- * (role="status", polite), with errors in their own role="alert". Empty when there is nothing to say.
+ * (role="status", polite), with an error in a role="alert" added when it happens. Empty when there is nothing to say.
  */
 export function NearMessage({ message, id }: { message: PaneMessage | null; id?: string }) {
   const error = message?.intent === "error";
@@ -13,9 +13,12 @@ export function NearMessage({ message, id }: { message: PaneMessage | null; id?:
       <div role="status" aria-live="polite" aria-atomic="true" id={id && !error ? id : undefined}>
         {message && !error && <Bar message={message} />}
       </div>
-      <div role="alert" aria-atomic="true" id={id && error ? id : undefined}>
-        {message && error && <Bar message={message} />}
-      </div>
+      {/* An alert is announced when it appears, so it is only in the page while there is an error. */}
+      {message && error && (
+        <div role="alert" aria-atomic="true" id={id}>
+          <Bar message={message} />
+        </div>
+      )}
     </>
   );
 }

@@ -144,12 +144,10 @@ export function SummaryPanel() {
     for (const [key, typed, value] of [["from", from, fromDate], ["to", to, toDate]] as const) {
       if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) bad[key] = whyNotADate(typed) ?? "Enter the date as dd/mm/yyyy.";
     }
-    if (!bad.from && !bad.to && fromDate && toDate && fromDate > toDate) bad.to = "The To date is before the From date.";
+    if (!bad.from && !bad.to && fromDate && toDate && fromDate > toDate) bad.to = "The From date is after the To date.";
     setDateErrors(bad);
-    if (bad.from || bad.to) {
-      setNear({ intent: "error", text: "Nothing was made: fix the dates above." });
-      return null;
-    }
+    // Reported at the box itself (the field's message is an alert), not in a banner.
+    if (bad.from || bad.to) return null;
     if (fromDate) filter.from = fromDate;
     if (toDate) filter.to = toDate;
     return { by, filter };
