@@ -85,3 +85,28 @@ export function formatBritishDate(date: IsoDate): string {
   const [y, m, d] = date.split("-");
   return `${d}/${m}/${y}`;
 }
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Why a typed date was not read, in words a manager can act on: "31/02/2018 is not a real date (February 2018 has
+ * 28 days)." rather than asking for dd/mm/yyyy when it was typed that way. Null when the text is a date (or blank).
+ */
+export function whyNotADate(text: string): string | null {
+  const t = text.trim();
+  if (t === "" || parseBritishDate(t) !== null) return null;
+  const shown = t.length > 40 ? `${t.slice(0, 40)}…` : t;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    const day = Number(m[1]);
+    const month = Number(m[2]);
+    const year = expandYear(Number(m[3]));
+    if (month < 1 || month > 12) return `${shown} is not a real date (there are 12 months, and the month comes second: dd/mm/yyyy).`;
+    if (year < 1900 || year > 2200) return `${shown} is not a date this workbook can hold (the year ${year} is out of range).`;
+    const days = daysIn(year, month);
+    if (day < 1 || day > days) return `${shown} is not a real date (${MONTH_NAMES[month - 1]} ${year} has ${days} days).`;
+  }
+  return `"${shown}" is not a date: type it as dd/mm/yyyy, for example 07/08/2017.`;
+}

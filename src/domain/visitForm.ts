@@ -1,5 +1,5 @@
 import { DiagnosticsConfig, STATUSES, STATUS_PLANNED, gradedColumns } from "./config";
-import { parseVisitDate } from "./dates";
+import { parseVisitDate, whyNotADate } from "./dates";
 import { VisitForm, gradeKey, recordTable, visitRecord } from "./records";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
 import { EARLIEST_VISIT } from "./visits";
@@ -47,7 +47,7 @@ export function validateVisitForm(
   if (form.visitDate === "") errors.push({ field: "visitDate", message: "Enter the visit date." });
   else {
     const date = parseVisitDate(form.visitDate);
-    if (date.kind !== "date") errors.push({ field: "visitDate", message: "Enter the visit date as dd/mm/yyyy." });
+    if (date.kind !== "date") errors.push({ field: "visitDate", message: whyNotADate(form.visitDate) ?? "Enter the visit date as dd/mm/yyyy." });
     else if (date.date < EARLIEST_VISIT) errors.push({ field: "visitDate", message: "The visit date is before 2000: enter the date of the visit." });
     else if (checks.today !== undefined && date.date > checks.today && !isDraft) {
       errors.push({ field: "visitDate", message: futureDateMessage(date.date, checks.today).replace(": check the cell holds", ": enter") });

@@ -12,6 +12,9 @@ export interface FreeComboboxProps {
 /**
  * A text box with suggestions: pick from the list or type something new.
  * The list narrows to the options containing what has been typed.
+ *
+ * One Tab stop: the arrow button is left out of the Tab order (it still opens the list by mouse, and Alt+Down or Down
+ * opens it from the box), so text typed after a Tab always lands in the box and is never lost on the button.
  */
 export const FreeCombobox = React.forwardRef<HTMLInputElement, FreeComboboxProps>(function FreeCombobox(
   { value, options, onChange, placeholder },
@@ -24,6 +27,7 @@ export const FreeCombobox = React.forwardRef<HTMLInputElement, FreeComboboxProps
     <Combobox
       ref={ref}
       freeform
+      expandIcon={{ tabIndex: -1 }}
       value={value}
       placeholder={placeholder}
       selectedOptions={exact ? [exact] : []}

@@ -2,12 +2,13 @@ import * as React from "react";
 import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { computeSummaries, computeSummary, refreshSummary } from "../actions/workbookActions";
 import { SummaryFreshness } from "./SummaryFreshness";
-import { CompiledScale, DiagnosticsConfig, GroupBy, Summary, SummaryFilter, parseBritishDate } from "../domain";
+import { CompiledScale, DiagnosticsConfig, GroupBy, Summary, SummaryFilter, parseBritishDate, whyNotADate } from "../domain";
 import { NOTHING_COUNTED, ROWS_LEFT_OUT, TABLE_HEADINGS, describeBase, groupHeading, leftOutLine } from "../presentation/wording";
 import { CSV_MIME, DOCX_MIME, XLSX_MIME } from "./host";
 import { gradeCellStyle } from "./gradeStyle";
 import { loadClipboard, loadCsv, loadSummaryWorkbook, loadWordReport } from "./lazy";
-import { plural } from "./messages";
+import { PaneMessage, plural } from "./messages";
+import { NearMessage } from "./NearMessage";
 import { usePane } from "./paneContext";
 
 const useStyles = makeStyles({
@@ -49,9 +50,16 @@ const isoOf = (text: string): string | undefined => {
 
 const utf8 = (text: string) => new TextEncoder().encode(text.startsWith("\uFEFF") ? text : `\uFEFF${text}`);
 
-export function SummaryTables(props: { summary: Summary; config: DiagnosticsConfig; compiled: CompiledScale; onCopy?: (group: string) => void }) {
+export function SummaryTables(props: {
+  summary: Summary;
+  config: DiagnosticsConfig;
+  compiled: CompiledScale;
+  onCopy?: (group: string) => void;
+  /** What the last Copy table said, and for which table: shown under that table's button. */
+  copied?: { group: string | null; message: PaneMessage } | null;
+}) {
   const styles = useStyles();
-  const { summary, config, compiled, onCopy } = props;
+  const { summary, config, compiled, onCopy, copied } = props;
   return (
     <>
       {summary.groups.map((group) => (
@@ -70,7 +78,9 @@ export function SummaryTables(props: { summary: Summary; config: DiagnosticsConf
               {group.rows.map((row) => (
                 <tr key={row.domainKey} className={row.domainKey === config.overall?.key ? styles.overall : undefined}>
                   <th scope="row">{row.domain}</th>
-                  <td style={gradeCellStyle(row.headline, compiled)}>{row.text}</td>
+                  <td style={gradeCellStyle(row.headline, compiled)}>
+                    <GradingText text={row.text} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -80,7 +90,30 @@ export function SummaryTables(props: { summary: Summary; config: DiagnosticsConf
               Copy table
             </Button>
           )}
+          {onCopy && <NearMessage message={copied && copied.group === group.name ? copied.message : null} />}
         </div>
+      ))}
+    </>
+  );
+}
+
+/**
+ * A grading such as "RI / I (5 x RI / I, 3 x I)" with no line break inside a grade or a count: each "N x GRADE" and
+ * the headline grade are kept whole (nowrap), so a narrow pane breaks only between them.
+ */
+export function GradingText({ text }: { text: string }) {
+  const m = /^(.*?)\s*\((.*)\)$/.exec(text);
+  if (!m) return <span style={{ whiteSpace: "nowrap" }}>{text}</span>;
+  const parts = m[2].split(", ");
+  return (
+    <>
+      <span style={{ whiteSpace: "nowrap" }}>{m[1]}</span>{" "}
+      {"("}
+      {parts.map((part, i) => (
+        <React.Fragment key={i}>
+          <span style={{ whiteSpace: "nowrap" }}>{i === parts.length - 1 ? `${part})` : `${part},`}</span>
+          {i < parts.length - 1 ? " " : ""}
+        </React.Fragment>
       ))}
     </>
   );
@@ -88,12 +121,16 @@ export function SummaryTables(props: { summary: Summary; config: DiagnosticsConf
 
 export function SummaryPanel() {
   const styles = useStyles();
-  const { port, host, config, compiled, run, notify, busy } = usePane();
+  const { port, host, config, compiled, run, busy } = usePane();
   const [by, setBy] = React.useState<GroupBy>("service");
   const [round, setRound] = React.useState("");
   const [from, setFrom] = React.useState("");
   const [to, setTo] = React.useState("");
   const [shown, setShown] = React.useState<Summary | null>(null);
+  // Messages next to what caused them: the four buttons' message under them, a bad date at its box, a copy at its button.
+  const [near, setNear] = React.useState<PaneMessage | null>(null);
+  const [dateErrors, setDateErrors] = React.useState<{ from?: string; to?: string }>({});
+  const [copied, setCopied] = React.useState<{ group: string | null; message: PaneMessage } | null>(null);
   const isBusy = busy !== null;
   const canOpenWorkbook = host.isSetSupported("ExcelApi", "1.8");
 
@@ -103,16 +140,15 @@ export function SummaryPanel() {
     if (round.trim() !== "") filter.round = round.trim();
     const fromDate = isoOf(from);
     const toDate = isoOf(to);
-    for (const [label, value] of [["From", fromDate], ["To", toDate]] as const) {
-      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-        notify({ intent: "error", text: `${label} date: enter the date as dd/mm/yyyy.` });
-        return null;
-      }
+    setNear(null);
+    const bad: { from?: string; to?: string } = {};
+    for (const [key, typed, value] of [["from", from, fromDate], ["to", to, toDate]] as const) {
+      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) bad[key] = whyNotADate(typed) ?? "Enter the date as dd/mm/yyyy.";
     }
-    if (fromDate && toDate && fromDate > toDate) {
-      notify({ intent: "error", text: "The From date is after the To date." });
-      return null;
-    }
+    if (!bad.from && !bad.to && fromDate && toDate && fromDate > toDate) bad.to = "The From date is after the To date.";
+    setDateErrors(bad);
+    // Reported at the box itself (the field's message is an alert), not in a banner.
+    if (bad.from || bad.to) return null;
     if (fromDate) filter.from = fromDate;
     if (toDate) filter.to = toDate;
     return { by, filter };
@@ -129,11 +165,11 @@ export function SummaryPanel() {
         layout.summarySheet !== "Summary" || layout.countsSheet !== "Counts"
           ? " A sheet of yours already had the usual name, so it was left alone."
           : "";
-      notify({
+      setNear({
         intent: "success",
         text: `Summary written to the "${layout.summarySheet}" and "${layout.countsSheet}" sheets: ${plural(summary.base.visits, "visit")} in ${groups}.${renamed}`,
       });
-    });
+    }, setNear);
   };
 
   const createWorkbook = () => {
@@ -145,12 +181,12 @@ export function SummaryPanel() {
       const { base64, bytes } = await summaryWorkbookBase64(summary, current);
       if (canOpenWorkbook) {
         await host.openWorkbookFromBase64(base64);
-        notify({ intent: "success", text: `The summary workbook (${plural(summary.base.visits, "visit")}) has opened in a new window. Save it where you need it.` });
+        setNear({ intent: "success", text: `The summary workbook (${plural(summary.base.visits, "visit")}) has opened in a new window. Save it where you need it.` });
       } else {
         await host.download(`Team diagnostics summary ${today()}.xlsx`, bytes, XLSX_MIME);
-        notify({ intent: "success", text: "This version of Excel cannot open a new workbook from an add-in, so the summary workbook is offered as a download instead. If nothing was saved, use the command line or Excel on the web." });
+        setNear({ intent: "success", text: "This version of Excel cannot open a new workbook from an add-in, so the summary workbook is offered as a download instead. If nothing was saved, use the command line or Excel on the web." });
       }
-    });
+    }, setNear);
   };
 
   const exportReport = () => {
@@ -161,8 +197,8 @@ export function SummaryPanel() {
       const { buildWordReport } = await loadWordReport();
       const bytes = await buildWordReport({ byService, byArea: byArea.groups.length > 0 ? byArea : null, config: current });
       await host.download(`Team diagnostics report ${today()}.docx`, bytes, DOCX_MIME);
-      notify({ intent: "success", text: "The Word report is offered as a download (Excel for Mac does not allow downloads from add-ins: use Excel on the web or the command line there). It holds grades and counts only." });
-    });
+      setNear({ intent: "success", text: "The Word report is offered as a download (Excel for Mac does not allow downloads from add-ins: use Excel on the web or the command line there). It holds grades and counts only." });
+    }, setNear);
   };
 
   const downloadCsv = () => {
@@ -172,8 +208,8 @@ export function SummaryPanel() {
       const { summary, config: current } = await computeSummary(port, chosen);
       const { countsCsv } = await loadCsv();
       await host.download(`Team diagnostics counts ${today()}.csv`, utf8(countsCsv(summary, current)), CSV_MIME);
-      notify({ intent: "success", text: "The counts are offered as a CSV download." });
-    });
+      setNear({ intent: "success", text: "The counts are offered as a CSV download." });
+    }, setNear);
   };
 
   const copy = (group: string | null) => {
@@ -182,11 +218,14 @@ export function SummaryPanel() {
       const { summaryTableClipboard } = await loadClipboard();
       const { html, text } = summaryTableClipboard(shown, group, config);
       await host.copyToClipboard(html, text);
-      notify({
-        intent: "success",
-        text: group === null ? "All the tables are on the clipboard: paste them into Word or an email." : `The ${group} table is on the clipboard: paste it into Word or an email.`,
+      setCopied({
+        group,
+        message: {
+          intent: "success",
+          text: group === null ? "All the tables are on the clipboard: paste them into Word or an email." : `The ${group} table is on the clipboard: paste it into Word or an email.`,
+        },
       });
-    });
+    }, (message) => setCopied({ group, message }));
   };
 
   return (
@@ -208,10 +247,10 @@ export function SummaryPanel() {
       </Field>
       <div className={styles.row}>
         {/* Text boxes, not type="date": a browser's date picker follows its own locale, which may be American. */}
-        <Field label="Visits from" className={styles.dates} hint="dd/mm/yyyy">
+        <Field label="Visits from" className={styles.dates} hint="dd/mm/yyyy" validationMessage={dateErrors.from} validationState={dateErrors.from ? "error" : "none"}>
           <Input placeholder="dd/mm/yyyy" inputMode="numeric" autoComplete="off" value={from} onChange={(_, data) => setFrom(data.value)} />
         </Field>
-        <Field label="Visits to" className={styles.dates} hint="dd/mm/yyyy">
+        <Field label="Visits to" className={styles.dates} hint="dd/mm/yyyy" validationMessage={dateErrors.to} validationState={dateErrors.to ? "error" : "none"}>
           <Input placeholder="dd/mm/yyyy" inputMode="numeric" autoComplete="off" value={to} onChange={(_, data) => setTo(data.value)} />
         </Field>
       </div>
@@ -230,6 +269,7 @@ export function SummaryPanel() {
           Download counts (CSV)
         </Button>
       </div>
+      <NearMessage message={near} />
       <Text size={200}>The workbook, report and counts carry grades and counts only: no names and no findings.</Text>
 
       {shown && (
@@ -251,7 +291,8 @@ export function SummaryPanel() {
                   Copy all tables
                 </Button>
               </div>
-              <SummaryTables summary={shown} config={config} compiled={compiled} onCopy={(group) => copy(group)} />
+              <NearMessage message={copied && copied.group === null ? copied.message : null} />
+              <SummaryTables summary={shown} config={config} compiled={compiled} onCopy={(group) => copy(group)} copied={copied} />
             </>
           )}
           {shown.base.excluded.length > 0 && (

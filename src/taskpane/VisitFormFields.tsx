@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, Input, Radio, RadioGroup, Select, Text, Textarea } from "@fluentui/react-components";
-import { STATUSES, STATUS_DRAFT, formatBritishDate, formatLongDate, gradeKey, gradedColumns, parseBritishDate, visitRecord } from "../domain";
+import { STATUSES, STATUS_DRAFT, formatBritishDate, formatLongDate, gradeKey, gradedColumns, parseBritishDate, visitRecord, whyNotADate } from "../domain";
 import { FreeCombobox } from "./FreeCombobox";
 import { gradeOptionText } from "./gradeStyle";
 import { usePane } from "./paneContext";
@@ -9,17 +9,19 @@ import { useVisitStyles } from "./visitStyles";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Says how a typed date was read, in words, so 07/08 cannot be mistaken for 8 July. */
+/** Says how a typed date was read, in words, so 07/08 cannot be mistaken for 8 July; or why it is not a date. */
 function dateHint(typed: string): string {
   const date = typed.trim() === "" ? null : parseBritishDate(typed.trim());
-  return date ? `Read as ${formatLongDate(date)}.` : "Type the date as dd/mm/yyyy, for example 07/08/2017.";
+  if (date) return `Read as ${formatLongDate(date)}.`;
+  const why = ISO_DATE.test(typed.trim()) ? null : whyNotADate(typed);
+  return why && /^\d/.test(typed.trim()) && typed.trim().length >= 8 ? why : "Type the date as dd/mm/yyyy, for example 07/08/2017.";
 }
 
 /** The visit form's fields, bound to the state from useVisitForm. The grades and the findings come from the visit kind's columns. */
 export function VisitFormFields({ state }: { state: VisitFormState }) {
   const styles = useVisitStyles();
   const { config, compiled } = usePane();
-  const { form, mode, bind, errorFor, setText, setGrade, chooseService, chooseTeam, teamsForService, isNewTeam } = state;
+  const { form, mode, bind, errorFor, setText, setGrade, chooseService, chooseTeam, teamsForService, isNewTeam, rounds } = state;
   // The findings: the visit's columns of paragraphs, in the table's order.
   const findings = React.useMemo(() => visitRecord(config, compiled).columns.filter((c) => c.long), [config, compiled]);
 
@@ -33,6 +35,18 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
 
   return (
     <>
+      <Field label="Visit date" required {...validation("visitDate")} hint={dateHint(form.visitDate)}>
+        {/* A text box, not type="date": a browser's date picker follows its own locale, which may be American. */}
+        <Input
+          ref={bind("visitDate") as React.Ref<HTMLInputElement>}
+          placeholder="dd/mm/yyyy"
+          inputMode="numeric"
+          autoComplete="off"
+          value={ISO_DATE.test(form.visitDate) ? formatBritishDate(form.visitDate) : form.visitDate}
+          onChange={(_, data) => setText("visitDate")(data.value)}
+        />
+      </Field>
+
       <Field label="Service" required {...validation("service")}>
         {config.services.length > 0 ? (
           <Select ref={bind("service")} value={form.service} onChange={(_, data) => chooseService(data.value)}>
@@ -59,42 +73,6 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
         }
       >
         <FreeCombobox ref={bind("team") as React.Ref<HTMLInputElement>} value={form.team} options={teamsForService.map((t) => t.name)} onChange={chooseTeam} />
-      </Field>
-
-      <Field label="Visit date" required {...validation("visitDate")} hint={dateHint(form.visitDate)}>
-        {/* A text box, not type="date": a browser's date picker follows its own locale, which may be American. */}
-        <Input
-          ref={bind("visitDate") as React.Ref<HTMLInputElement>}
-          placeholder="dd/mm/yyyy"
-          inputMode="numeric"
-          autoComplete="off"
-          value={ISO_DATE.test(form.visitDate) ? formatBritishDate(form.visitDate) : form.visitDate}
-          onChange={(_, data) => setText("visitDate")(data.value)}
-        />
-      </Field>
-
-      <Field label="Round" hint="For example 2 or 2024-25." {...validation("round")}>
-        <Input ref={bind("round") as React.Ref<HTMLInputElement>} value={form.round} onChange={(_, data) => setText("round")(data.value)} />
-      </Field>
-
-      <Field
-        label="Visit ID"
-        {...validation("visitId")}
-        hint={mode.kind === "new" ? "Leave blank to number the visit automatically (TD-0001, TD-0002 and so on)." : undefined}
-      >
-        <Input ref={bind("visitId") as React.Ref<HTMLInputElement>} value={form.visitId} onChange={(_, data) => setText("visitId")(data.value)} />
-      </Field>
-
-      <Field label="Area" {...validation("area")} hint={config.areas.length ? "Choose an area or type one." : undefined}>
-        <FreeCombobox ref={bind("area") as React.Ref<HTMLInputElement>} value={form.area} options={config.areas} onChange={setText("area")} />
-      </Field>
-
-      <Field label="Team manager" {...validation("teamManager")}>
-        <Input ref={bind("teamManager") as React.Ref<HTMLInputElement>} value={form.teamManager} onChange={(_, data) => setText("teamManager")(data.value)} />
-      </Field>
-
-      <Field label="Diagnostic team" hint="The reviewers who made the visit." {...validation("diagnosticTeam")}>
-        <Input ref={bind("diagnosticTeam") as React.Ref<HTMLInputElement>} value={form.diagnosticTeam} onChange={(_, data) => setText("diagnosticTeam")(data.value)} />
       </Field>
 
       <fieldset className={styles.fieldset}>
@@ -124,6 +102,30 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
           );
         })}
       </fieldset>
+
+      <Field label="Round" hint={rounds.length ? `Choose a round already used (${rounds.join(", ")}) or type a new one.` : "For example 2 or 2024-25."} {...validation("round")}>
+        <FreeCombobox ref={bind("round") as React.Ref<HTMLInputElement>} value={form.round} options={rounds} onChange={setText("round")} />
+      </Field>
+
+      <Field label="Diagnostic team" hint="The reviewers who made the visit." {...validation("diagnosticTeam")}>
+        <Input ref={bind("diagnosticTeam") as React.Ref<HTMLInputElement>} value={form.diagnosticTeam} onChange={(_, data) => setText("diagnosticTeam")(data.value)} />
+      </Field>
+
+      <Field
+        label="Visit ID"
+        {...validation("visitId")}
+        hint={mode.kind === "new" ? "Leave blank to number the visit automatically (TD-0001, TD-0002 and so on)." : undefined}
+      >
+        <Input ref={bind("visitId") as React.Ref<HTMLInputElement>} value={form.visitId} onChange={(_, data) => setText("visitId")(data.value)} />
+      </Field>
+
+      <Field label="Area" {...validation("area")} hint={config.areas.length ? "Choose an area or type one." : undefined}>
+        <FreeCombobox ref={bind("area") as React.Ref<HTMLInputElement>} value={form.area} options={config.areas} onChange={setText("area")} />
+      </Field>
+
+      <Field label="Team manager" {...validation("teamManager")}>
+        <Input ref={bind("teamManager") as React.Ref<HTMLInputElement>} value={form.teamManager} onChange={(_, data) => setText("teamManager")(data.value)} />
+      </Field>
 
       <Text size={200}>Findings are about the team: never write a child's name, date of birth or case number.</Text>
       {findings.map((column) => {

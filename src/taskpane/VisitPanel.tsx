@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
+import { NearMessage } from "./NearMessage";
 import { usePane } from "./paneContext";
 import { useVisitForm } from "./useVisitForm";
 import { VisitFormFields } from "./VisitFormFields";
@@ -8,12 +9,12 @@ import { VisitPlanButtons } from "./VisitPlanButtons";
 import { useVisitStyles } from "./visitStyles";
 import { FormPersonalDataBar } from "./PersonalData";
 
-/** The Visit tab: find a visit to edit (VisitSearch), then the form (state in useVisitForm, fields in VisitFormFields). */
+/** The Visit tab: the form first, then (folded away) finding a visit to edit (VisitSearch); the form (state in useVisitForm, fields in VisitFormFields). */
 export function VisitPanel() {
   const styles = useVisitStyles();
   const { workbook, busy } = usePane();
   const state = useVisitForm();
-  const { mode, title, errors, titleRef, summaryRef, focusField, startEdit, save, cancel, clear } = state;
+  const { mode, title, errors, titleRef, summaryRef, focusField, startEdit, save, saved, savedAtTop, cancel, clear } = state;
   const isBusy = busy !== null;
 
   return (
@@ -26,12 +27,23 @@ export function VisitPanel() {
         </MessageBar>
       )}
 
-      <VisitSearch onLoaded={startEdit} />
-
-      <form className={styles.stack} onSubmit={save} noValidate aria-labelledby="td-form-heading">
+      <form
+        className={styles.stack}
+        onSubmit={(event) => save(event)}
+        onKeyDown={(event) => {
+          // Ctrl+Enter (Cmd+Enter on a Mac) from any box: save and record another, or save the changes.
+          if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            save(null, mode.kind === "new");
+          }
+        }}
+        noValidate
+        aria-labelledby="td-form-heading"
+      >
         <h2 id="td-form-heading" className={styles.heading} ref={titleRef} tabIndex={-1}>
           {title}
         </h2>
+        <NearMessage message={savedAtTop ? saved : null} />
 
         {errors.length > 0 && (
           <MessageBar intent="error" role="alert" layout="multiline" ref={summaryRef} tabIndex={-1}>
@@ -40,7 +52,7 @@ export function VisitPanel() {
               <ul className={styles.errors}>
                 {errors.map((e) => (
                   <li key={e.field}>
-                    <Link as="button" onClick={() => focusField(e.field)}>
+                    <Link as="button" className={styles.errorLink} onClick={() => focusField(e.field)}>
                       {e.message}
                     </Link>
                   </li>
@@ -55,14 +67,34 @@ export function VisitPanel() {
         <FormPersonalDataBar warnings={state.privacyWarnings} />
 
         <div className={styles.buttons}>
-          <Button type="submit" appearance="primary" disabledFocusable={isBusy}>
+          <Button type="submit" appearance="primary" disabledFocusable={isBusy} aria-keyshortcuts={mode.kind === "edit" ? "Control+Enter" : undefined}>
             {state.privacyWarnings.length > 0 ? "Save anyway" : mode.kind === "new" ? "Save visit" : "Save changes"}
           </Button>
+          {mode.kind === "new" && (
+            <Button onClick={() => save(null, true)} disabledFocusable={isBusy} aria-keyshortcuts="Control+Enter" aria-describedby="td-save-another-hint">
+              Save and record another
+            </Button>
+          )}
           {mode.kind === "edit" ? <Button onClick={cancel}>Cancel</Button> : <Button onClick={clear}>Clear form</Button>}
         </div>
+        <Text size={200} id="td-save-another-hint" className={styles.shortcut}>
+          {mode.kind === "new"
+            ? "Save and record another (Ctrl+Enter) keeps the service, round, date and diagnostic team, and goes back to Team."
+            : "Ctrl+Enter saves the changes."}
+        </Text>
+        <NearMessage message={savedAtTop ? null : saved} />
       </form>
 
       <VisitPlanButtons visitId={mode.kind === "edit" ? mode.original.visitId : state.lastSaved} />
+      {/* After the form, open at first; a manager who only records can fold it away. */}
+      <details className={styles.find} open>
+        <summary>
+          <h2 id="td-find-heading" className={styles.subheading} style={{ display: "inline" }}>
+            Edit a visit already recorded
+          </h2>
+        </summary>
+        <VisitSearch onLoaded={startEdit} />
+      </details>
     </div>
   );
 }

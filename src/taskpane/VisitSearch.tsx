@@ -45,9 +45,6 @@ export function VisitSearch({ onLoaded }: { onLoaded: (loaded: LoadedVisit) => v
 
   return (
     <section className={styles.section} aria-labelledby="td-find-heading">
-      <h2 id="td-find-heading" className={styles.subheading}>
-        Edit a visit already recorded
-      </h2>
       <Text size={200}>Select any cell on its row in the sheet, or search by Visit ID or team.</Text>
       <div>
         <Button onClick={loadSelected} disabledFocusable={isBusy}>

@@ -24,8 +24,11 @@ export interface PaneContextValue {
   reloadConfig(): Promise<void>;
   /** What is running, for the spinner; null when idle. */
   busy: string | null;
-  /** Runs one action: one at a time, errors shown in the message bar. Returns undefined if it failed. */
-  run<T>(label: string, action: () => Promise<T>): Promise<T | undefined>;
+  /**
+   * Runs one action: one at a time, errors shown in the message bar, or given to `report` to show next to the
+   * button that started the action. Returns undefined if it failed.
+   */
+  run<T>(label: string, action: () => Promise<T>, report?: (message: PaneMessage) => void): Promise<T | undefined>;
   notify(message: PaneMessage | null): void;
 }
 
@@ -61,14 +64,14 @@ export function usePaneState(port: WorkbookPort, host: PaneHost) {
   }, [port]);
 
   const run = React.useCallback(
-    async <T,>(label: string, action: () => Promise<T>): Promise<T | undefined> => {
+    async <T,>(label: string, action: () => Promise<T>, report?: (message: PaneMessage) => void): Promise<T | undefined> => {
       if (running.current) return undefined;
       running.current = true;
       setBusy(label);
       try {
         return await action();
       } catch (error) {
-        notify(describeError(error));
+        (report ?? notify)(describeError(error));
         return undefined;
       } finally {
         running.current = false;

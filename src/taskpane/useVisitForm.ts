@@ -12,6 +12,8 @@ import {
   visitRecord,
 } from "../domain";
 import { LoadedVisit, recordVisit, saveVisitEdit } from "../actions/workbookActions";
+import { roundsUsed } from "../actions/roundsUsed";
+import { PaneMessage } from "./messages";
 import { usePane } from "./paneContext";
 import { formPersonalData } from "../actions/privacyActions";
 import type { FormPrivacyWarning } from "./PersonalData";
@@ -51,7 +53,7 @@ export type TextField = (typeof VISIT_TEXT_FIELDS)[number] | "visitDate" | "stat
  * components (VisitFormFields, the error summary, VisitSearch) only read it and call its handlers.
  */
 export function useVisitForm() {
-  const { port, config, compiled, run, notify, reloadConfig } = usePane();
+  const { port, config, compiled, run, notify, reloadConfig, workbook } = usePane();
   const [form, setForm] = React.useState<VisitForm>(() => emptyVisitForm(config));
   const [mode, setMode] = React.useState<Mode>({ kind: "new" });
   /** The ID of the visit just saved, for "Start action plan" and "Feedback report" on it. */
@@ -62,6 +64,24 @@ export function useVisitForm() {
   const controls = React.useRef<Record<string, HTMLElement | null>>({});
   const titleRef = React.useRef<HTMLHeadingElement>(null);
   const summaryRef = React.useRef<HTMLDivElement>(null);
+  // What the last save said, shown beside the save buttons (the banner at the top is for the pane as a whole).
+  const [saved, setSaved] = React.useState<PaneMessage | null>(null);
+  // After Save and record another, focus goes back to Team: the confirmation is shown there, at the top of the form.
+  const [savedAtTop, setSavedAtTop] = React.useState(false);
+  // The rounds already in the table, for the Round box's suggestions; read again after each save.
+  const [rounds, setRounds] = React.useState<string[]>([]);
+  const [savedCount, setSavedCount] = React.useState(0);
+  React.useEffect(() => {
+    if (workbook.hasTable !== true) return;
+    let live = true;
+    roundsUsed(port).then(
+      (list) => live && setRounds(list),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [port, workbook.hasTable, savedCount]);
 
   const graded = gradedColumns(config);
   const known = React.useMemo<Known>(
@@ -71,7 +91,7 @@ export function useVisitForm() {
 
   // Field order, for the error summary and for choosing the first error: the order the form shows them in.
   const order = React.useMemo(
-    () => ["service", "team", "visitDate", "round", "visitId", "area", "teamManager", "diagnosticTeam", ...graded.map((d) => gradeKey(d.key)), "strengths", "areasForImprovement", "recommendations", "status"],
+    () => ["visitDate", "service", "team", ...graded.map((d) => gradeKey(d.key)), "round", "diagnosticTeam", "visitId", "area", "teamManager", "strengths", "areasForImprovement", "recommendations", "status"],
     [graded],
   );
 
@@ -132,8 +152,11 @@ export function useVisitForm() {
     update(change, ["team", "service", "area"]);
   };
 
-  const reset = () => {
-    setForm(emptyVisitForm(config));
+  const reset = (keep?: VisitForm) => {
+    // "Save and record another" keeps what a day of visits to one service shares; everything else starts afresh.
+    const next = emptyVisitForm(config);
+    if (keep) Object.assign(next, { service: keep.service, round: keep.round, visitDate: keep.visitDate, diagnosticTeam: keep.diagnosticTeam, status: keep.status });
+    setForm(next);
     setMode({ kind: "new" });
     setAttempted(false);
     setServerErrors([]);
@@ -144,6 +167,7 @@ export function useVisitForm() {
     setMode({ kind: "edit", row: loaded.row, original: loaded.form });
     setAttempted(false);
     setServerErrors([]);
+    setSaved(null);
     notify(null);
     // Let the new title render before moving focus to it.
     setTimeout(() => titleRef.current?.focus(), 0);
@@ -159,8 +183,10 @@ export function useVisitForm() {
   const [privacyWarnings, setPrivacyWarnings] = React.useState<FormPrivacyWarning[]>([]);
   const privacyAcknowledged = React.useRef("");
 
-  const save = (event: React.FormEvent) => {
-    event.preventDefault();
+  const save = (event: React.FormEvent | null, another = false) => {
+    event?.preventDefault();
+    setSaved(null);
+    setSavedAtTop(false);
     const complete = normalise(form, known);
     const local = validateVisitForm(complete, config, [], compiled);
     if (local.length > 0) {
@@ -183,33 +209,41 @@ export function useVisitForm() {
       if (mode.kind === "new") {
         const result = await recordVisit(port, complete);
         if (!result.ok) return failed(result.errors);
-        reset();
+        reset(another ? complete : undefined);
+        setSavedAtTop(another);
         setLastSaved(result.visitId);
-        notify({ intent: "success", text: `Visit ${result.visitId} saved on row ${result.row}.` });
+        // Another manager's visit may have landed where this one was meant to go (issue 10): say where it is.
+        const where = result.notice ?? `Visit ${result.visitId} saved on row ${result.row}.`;
+        setSaved({
+          intent: result.notice ? "warning" : "success",
+          text: another ? `${where} Service, round, date and diagnostic team are kept for the next visit.` : where,
+        });
       } else {
         if (sameForm(complete, normalise(mode.original, known))) {
-          notify({ intent: "info", text: "Nothing has changed, so nothing was saved." });
+          setSaved({ intent: "info", text: "Nothing has changed, so nothing was saved." });
           return;
         }
         const result = await saveVisitEdit(port, mode.row, mode.original, complete);
         if (!result.ok) return failed(result.errors);
         reset();
         setLastSaved(result.visitId || null);
-        notify({ intent: "success", text: `Changes to visit ${result.visitId || complete.team} saved on row ${result.row}.` });
+        setSaved({ intent: "success", text: `Changes to visit ${result.visitId || complete.team} saved on row ${result.row}.` });
       }
+      setSavedCount((n) => n + 1);
       if (wasNewTeam) await reloadConfig();
-      setTimeout(() => titleRef.current?.focus(), 0);
-    });
+      setTimeout(() => (another ? focusControl(controls.current.team) : titleRef.current?.focus()), 0);
+    }, setSaved);
   };
 
   const cancel = () => {
     reset();
-    notify({ intent: "info", text: "Edit cancelled; nothing was saved." });
+    setSaved({ intent: "info", text: "Edit cancelled; nothing was saved." });
     setTimeout(() => titleRef.current?.focus(), 0);
   };
 
   const clear = () => {
     reset();
+    setSaved(null);
     titleRef.current?.focus();
   };
 
@@ -233,6 +267,9 @@ export function useVisitForm() {
     isNewTeam,
     startEdit,
     save,
+    saved,
+    savedAtTop,
+    rounds,
     cancel,
     clear,
     privacyWarnings,

@@ -17,6 +17,14 @@ export const useVisitStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   result: { justifyContent: "flex-start", textAlign: "left", width: "100%", fontWeight: tokens.fontWeightRegular },
   errors: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // A button is inline-block, so its baseline is its last line: aligned to the top, a wrapped item's bullet sits by its first line.
+  errorLink: { verticalAlign: "top", textAlign: "left" },
+  shortcut: { color: tokens.colorNeutralForeground3 },
+  find: {
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+    "& > summary": { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, marginBottom: tokens.spacingVerticalS },
+  },
   fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalS, fontWeight: tokens.fontWeightSemibold },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },

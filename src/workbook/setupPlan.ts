@@ -112,7 +112,8 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
   // Whole columns below the header, so rows written later keep their dropdowns and colours.
   const compiled = compileScale(config.scale);
   const fills = compiled.categories.map((c) => ({ text: c.code, fill: c.colour, fontColour: readableTextColour(c.colour) }));
-  changes.push(...tableFormats(kind, structure.placement, fills));
+  const listValues = { service: withTeams.services, team: withTeams.teams.map((t) => t.name), area: withTeams.areas };
+  changes.push(...tableFormats(kind, structure.placement, fills, listValues));
   // The Actions table (issue 11), when the read asked for it.
   if (snapshot.actions !== undefined) changes.push(...actionsSetupChanges(snapshot));
   return { action: "Set up workbook", changes };

@@ -1,5 +1,6 @@
 import { ActionsReportJson, DiagnosticsConfig, FINGERPRINT_LABEL, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
 import { ACTION_SUMMARY_HEADINGS, ACTION_SUMMARY_TITLE, actionSummaryIntro, actionSummaryRows } from "../presentation/actions";
+import { fittedWidths } from "./columnWidths";
 import { countsRows } from "../presentation/counts";
 import { gradeDistribution, gradeName } from "../presentation/distribution";
 import { ownedSheetName } from "./ownedSheets";
@@ -161,7 +162,7 @@ export function summaryPlan(
   changes.push(
     { kind: "setValues", sheet: counts, topLeft: "A1", values: countRows },
     { kind: "setStyle", sheet: counts, range: "A1:D1", style: { bold: true, fill: "DDE7EE" } },
-    { kind: "setColumnWidths", sheet: counts, widths: [28, 62, 14, 8] },
+    { kind: "setColumnWidths", sheet: counts, widths: fittedWidths(countRows, [28, 62, 14, 8], 100) },
     { kind: "freezeRows", sheet: counts, rows: 1 },
   );
   return { plan: { action: "Refresh summary", changes }, layout: { summarySheet: sheet, countsSheet: counts, groupRows, chart } };

@@ -1,3 +1,4 @@
+import { fittedWidth } from "./columnWidths";
 import { RawTable, RecordKind, RecordValue, cellAddress, cellText, columnLetter, matchColumns } from "../domain";
 import { findSheet, ownedSheetName } from "./ownedSheets";
 import { CellValue, ConditionalFill, SheetInfo, WorkbookChange } from "./plan";
@@ -77,7 +78,13 @@ function identifies(kind: RecordKind<unknown>, headers: readonly unknown[]): boo
  * columns first (dropdown, then `gradeFills`), then list columns, then date formats, the bold header row,
  * widths for a table just made, and the frozen header.
  */
-export function tableFormats(kind: RecordKind<unknown>, placement: TablePlacement, gradeFills: ConditionalFill[] = []): WorkbookChange[] {
+export function tableFormats(
+  kind: RecordKind<unknown>,
+  placement: TablePlacement,
+  gradeFills: ConditionalFill[] = [],
+  /** The values a column's list offers, by column key: a table just made gets its columns wide enough for them. */
+  listValues: Record<string, readonly string[]> = {},
+): WorkbookChange[] {
   const changes: WorkbookChange[] = [];
   const { sheet, headerRow, firstColumn, headers } = placement;
   const { columns } = matchColumns(headers, kind.columns);
@@ -110,7 +117,9 @@ export function tableFormats(kind: RecordKind<unknown>, placement: TablePlacemen
     style: { bold: true, wrap: true, verticalAlignment: "Top" },
   });
   if (!placement.recognised) {
-    changes.push({ kind: "setColumnWidths", sheet, widths: kind.columns.map((c) => (c.narrative ? 40 : c.kind === "grade" ? 16 : 14)) });
+    // Headers wrap (bold, wrapped above), so only the values are fitted.
+    const base = (c: (typeof kind.columns)[number]) => (c.narrative ? 40 : c.kind === "grade" ? 16 : 14);
+    changes.push({ kind: "setColumnWidths", sheet, widths: kind.columns.map((c) => (c.narrative ? 40 : fittedWidth(listValues[c.key] ?? [], base(c), 40))) });
   }
   changes.push({ kind: "freezeRows", sheet, rows: headerRow });
   return changes;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { formatBritishDate, fromExcelSerial, parseVisitDate, toExcelSerial } from "../../src/domain";
+import { formatBritishDate, fromExcelSerial, parseVisitDate, toExcelSerial, whyNotADate } from "../../src/domain";
 
 describe("visit dates", () => {
   it("reads British text dates day first", () => {
@@ -29,5 +29,28 @@ describe("visit dates", () => {
       }),
     );
     expect(formatBritishDate("2017-08-07")).toBe("07/08/2017");
+  });
+});
+
+describe("why a typed date was not read", () => {
+  it("names the month's length when the day is past its end", () => {
+    expect(whyNotADate("31/02/2018")).toBe("31/02/2018 is not a real date (February 2018 has 28 days).");
+    expect(whyNotADate("30/02/2020")).toBe("30/02/2020 is not a real date (February 2020 has 29 days).");
+    expect(whyNotADate("31/04/2019")).toBe("31/04/2019 is not a real date (April 2019 has 30 days).");
+    expect(whyNotADate("00/04/2019")).toBe("00/04/2019 is not a real date (April 2019 has 30 days).");
+  });
+
+  it("says the month comes second when it is over 12", () => {
+    expect(whyNotADate("08/13/2017")).toBe("08/13/2017 is not a real date (there are 12 months, and the month comes second: dd/mm/yyyy).");
+  });
+
+  it("asks for dd/mm/yyyy only when the text is not shaped like a date", () => {
+    expect(whyNotADate("soon")).toBe('"soon" is not a date: type it as dd/mm/yyyy, for example 07/08/2017.');
+  });
+
+  it("says nothing of a real date or a blank", () => {
+    expect(whyNotADate("07/08/2017")).toBeNull();
+    expect(whyNotADate("29/02/2020")).toBeNull();
+    expect(whyNotADate("  ")).toBeNull();
   });
 });

@@ -176,3 +176,11 @@ describe("reading the scale back from the Lists sheet", () => {
     expect(validateVisitForm(form, config, [])).toEqual([{ field: "visitDate", message: "The visit date is before 2000: enter the date of the visit." }]);
   });
 });
+
+describe("the visit form's date", () => {
+  it("says why a date typed as dd/mm/yyyy is not a real one", () => {
+    const form = { ...filledForm(), visitDate: "31/02/2018" };
+    const errors = validateVisitForm(form, config, []);
+    expect(errors).toEqual([{ field: "visitDate", message: "31/02/2018 is not a real date (February 2018 has 28 days)." }]);
+  });
+});

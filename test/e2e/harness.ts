@@ -216,8 +216,12 @@ export class Bench {
     return (await box.innerText()).replace(/\s*×\s*$/, "").trim();
   }
 
+  /** Chooses a tab: on the row of tabs, or from the More menu when the pane is too narrow to show it. */
   async tab(name: string): Promise<void> {
-    await this.pane.getByRole("tab", { name }).click();
+    const tab = this.pane.getByRole("tab", { name });
+    if (await tab.isVisible()) return tab.click();
+    await this.pane.getByRole("button", { name: /^More tabs/ }).click();
+    await this.pane.getByRole("menuitemradio", { name }).click();
   }
 
   /** Clicks a pane button, waits for the action to finish. */

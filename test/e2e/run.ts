@@ -19,6 +19,7 @@ import { REPO_ROOT } from "../workbench/build";
 import { BUILD_DIR, Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
 import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 import { tidyGradesFlow } from "./flowTidyGrades";
+import { paneFlows } from "./paneFlows";
 import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
 import { privacyFlow } from "./privacyFlow";
@@ -129,15 +130,14 @@ interface FormVisit {
 /** Fills the Record a visit form from the Service field on, by keyboard only. */
 async function fillByKeyboard(b: Bench, v: FormVisit): Promise<void> {
   const kb = b.page.keyboard;
+  // The form's order (issue 13): the date, service, team and grades first, then the round.
+  await b.tabTo("Visit date");
+  await b.typeDate(v.date);
   await b.tabTo("Service");
   await kb.type(v.service);
   assertEqual((await b.focused()).value, v.service, "Service chosen by typing");
   await b.tabTo("Team");
   await kb.type(v.team);
-  await b.tabTo("Visit date");
-  await b.typeDate(v.date);
-  await b.tabTo("Round");
-  await kb.type(v.round);
   for (let g = 0; g < GRADE_HEADERS.length; g++) {
     await b.tabTo(GRADE_HEADERS[g]);
     const keys = v.grades[g];
@@ -149,6 +149,8 @@ async function fillByKeyboard(b: Bench, v: FormVisit): Promise<void> {
     const chosen = (await b.focused()).value;
     assert(chosen !== "", `${GRADE_HEADERS[g]}: typing "${keys}" chose nothing`);
   }
+  await b.tabTo("Round");
+  await kb.type(v.round);
 }
 
 async function saveByKeyboard(b: Bench): Promise<void> {
@@ -802,7 +804,7 @@ async function main(): Promise<number> {
   };
 
   try {
-    for (const flow of flows) {
+    for (const flow of [...flows, ...paneFlows]) {
       if (only && !only.has(flow.id)) continue;
       await runFlow(flow.slug, `${flow.id}. ${flow.title}`, flow.run);
     }

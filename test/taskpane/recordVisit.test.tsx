@@ -33,13 +33,15 @@ test("an empty form lists every missing field, in form order, and writes nothing
   const { user, workbook } = await renderPane(existing());
   await user.click(screen.getByRole("button", { name: "Save visit" }));
   const items = within(screen.getByRole("alert", { name: /problems before saving/ })).getAllByRole("listitem").map((li) => li.textContent);
+  // Form order since issue 13: the date first, then service and team.
   expect(items).toEqual([
+    "Enter the visit date.",
     "Choose a service.",
     "Choose or add a team.",
-    "Enter the visit date.",
     ...GRADE_LABELS.map((label) => `Choose a grade for ${label}.`),
   ]);
-  await waitFor(() => expect(control("Service", form())).toHaveFocus());
+  // The first field with a problem, in form order.
+  await waitFor(() => expect(control("Visit date", form())).toHaveFocus());
   expect(workbook.plans).toEqual([]);
 });
 
