@@ -49,7 +49,7 @@ export function validateVisitForm(
     const date = parseVisitDate(form.visitDate);
     if (date.kind !== "date") errors.push({ field: "visitDate", message: whyNotADate(form.visitDate) ?? "Enter the visit date as dd/mm/yyyy." });
     else if (date.date < EARLIEST_VISIT) errors.push({ field: "visitDate", message: "The visit date is before 2000: enter the date of the visit." });
-    else if (checks.today !== undefined && date.date > checks.today && !isDraft) {
+    else if (checks.today !== undefined && date.date > checks.today && !isDraft && !isPlanned) {
       errors.push({ field: "visitDate", message: futureDateMessage(date.date, checks.today).replace(": check the cell holds", ": enter") });
     } else {
       const same = checks.otherVisits?.find((v) => v.visitDate === date.date && foldLabel(v.team) === foldLabel(form.team));

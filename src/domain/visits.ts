@@ -286,7 +286,8 @@ export function validateTable(
     else if (date.date < EARLIEST_VISIT) {
       // A year or another small number typed into a date cell reads as a date in 1900-1905: never a visit.
       found = withProblem(found, problem("visitDate", row, `Visit date ${formatBritishDate(date.date)} is before 2000: check the cell holds the date of the visit.`, "error", "Visit date is before 2000."));
-    } else if (today !== undefined && date.date > today) {
+    } else if (today !== undefined && date.date > today && !isPlanned) {
+      // (A planned visit is after today by nature: it has not happened yet.)
       // A visit after today is a typing slip (01/01/2099); a draft may be a visit being planned, so only warned of.
       const message = futureDateMessage(date.date, today);
       found = withProblem(found, problem("visitDate", row, message, isDraft ? "warning" : "error", "Visit date is after today."));

@@ -25,6 +25,10 @@ describe("the pane's form runs Check sheet's checks, next to the field", () => {
     expect(errorsOf(form({ visitDate: "2099-01-01", status: "Draft" }), { today: "2026-12-01" })).toEqual([]);
   });
 
+  it("a planned visit is after today by nature", () => {
+    expect(errorsOf(form({ visitDate: "2099-01-01", status: "Planned", grades: {} }), { today: "2026-12-01" })).toEqual([]);
+  });
+
   it("a second visit of the same team on the same date", () => {
     const otherVisits = [{ row: 5, team: "assessment team 1", visitDate: "2017-08-07" }];
     expect(errorsOf(form({}), { otherVisits })).toEqual([["visitDate", 'Team "Assessment Team 1" already has a visit on 07/08/2017 (row 5).']]);

@@ -86,6 +86,13 @@ describe("a visit dated after today", () => {
   it("is not checked without today", () => {
     expect(validateTable(table(rows), config).problems.filter((p) => p.severity === "error")).toEqual([]);
   });
+
+  it("is what a planned visit is: no problem, and it stays in the programme with its date", () => {
+    const planned = [visit("Assessment", "", { Status: "Planned", "Visit date": 73051 })];
+    const result = validateTable(table(planned), config, undefined, { today: "2026-12-01" });
+    expect(result.problems).toEqual([]);
+    expect(result.planned?.map((p) => p.visitDate)).toEqual(["2100-01-01"]);
+  });
 });
 
 describe("grades typed another way than the canonical form", () => {
