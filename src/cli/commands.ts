@@ -41,6 +41,11 @@ async function writeWorkbook(workbook: ExcelJsWorkbook, output: string, what: st
   await safeWrite(output, await workbook.writeBuffer(), { what, inputs });
 }
 
+/** What the user chose to count and how: --by, --tie and the round and date filters. */
+function selectionOf(options: Options) {
+  return { by: options.by, tie: options.tie, filter: filterOf(options) };
+}
+
 function filterOf(options: Options): SummaryFilter {
   const filter: SummaryFilter = {};
   if (options.round !== undefined) filter.round = options.round;
@@ -75,12 +80,7 @@ export function tellProblems(problems: readonly Problem[], files: readonly strin
 
 export async function summaryCommand(options: Options, io: CommandIO): Promise<number> {
   const { files, sources, settings } = await sourcesFor(options, io.progress);
-  const { summary, config, problems, files: perFile } = await summariseSources(sources, {
-    by: options.by,
-    tie: options.tie,
-    filter: filterOf(options),
-    settings,
-  });
+  const { summary, config, problems, files: perFile } = await summariseSources(sources, { ...selectionOf(options), settings });
   io.progress.done();
   tellProblems(problems, files, io);
   if (options.output) {
@@ -103,12 +103,7 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
   if (!options.output) throw new UsageError("report needs an output file: report <input> -o report.docx.");
   const output = options.output;
   const { files, sources, settings } = await sourcesFor(options, io.progress);
-  const { byService, byArea, config, problems, validation } = await reportSources(sources, {
-    by: options.by,
-    tie: options.tie,
-    filter: filterOf(options),
-    settings,
-  });
+  const { byService, byArea, config, problems, validation } = await reportSources(sources, { ...selectionOf(options), settings });
   io.progress.done();
   tellProblems(problems, files, io);
   requireAreas(options.by, byArea);

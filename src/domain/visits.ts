@@ -71,14 +71,8 @@ export interface DraftRow {
 }
 
 /** A visit with Status Planned: it has not happened, so it has no grades and is never counted (issue 11 §3). */
-export interface PlannedRow {
+export interface PlannedRow extends Omit<VisitPlace, "grades"> {
   row: number;
-  visitId: string;
-  visitDate: IsoDate;
-  round: string;
-  service: string;
-  team: string;
-  area: string;
 }
 
 /** A deep dive into a whole function (Visit type "Deep dive"): never counted in the grade tables (issue 11 §4). */

@@ -1,9 +1,9 @@
-import { AlignmentType, HeadingLevel, ImageRun, Paragraph, Table, TableCell, VerticalAlign, WidthType } from "docx";
+import { AlignmentType, HeadingLevel, Paragraph, Table } from "docx";
 import { DiagnosticsConfig, TrendsJson, compileScale, overallMovers } from "../domain";
 import { GLANCE_TITLE, KEY_FINDINGS_TITLE, atAGlance, findingSource, findingsOf, glanceNote, glanceText } from "../presentation/glance";
 import { atOrAboveHeading, ofVisits, thresholdWords, trendGroups } from "../presentation/trendsWording";
 import { stackedBarPng } from "./png";
-import { TEXT_WIDTH, heading, para, table, textCell } from "./wordReport";
+import { TEXT_WIDTH, barCell, heading, para, table, textCell } from "./wordReport";
 
 /** The Word report's parts for issue 12: key findings and the picture at a glance first, progress since the last round. */
 
@@ -67,23 +67,7 @@ export function progressSection(trends: TrendsJson, config: DiagnosticsConfig, t
   const widths = [nameWidth, barWidth, numberWidth, numberWidth, numberWidth];
   const rows = rowsData.map((r) => {
     const png = stackedBarPng([{ count: r.above, colour: above }, { count: r.visits - r.above, colour: below }], max, BAR.width * BAR.density, BAR.height * BAR.density);
-    const bar = new TableCell({
-      width: { size: barWidth, type: WidthType.DXA },
-      margins: { top: 40, bottom: 40, left: 100, right: 100 },
-      verticalAlign: VerticalAlign.CENTER,
-      children: [
-        new Paragraph({
-          children: [
-            new ImageRun({
-              type: "png",
-              data: png,
-              transformation: { width: BAR.width, height: BAR.height },
-              altText: { name: `Bar: ${r.name}`, title: r.name, description: `${r.name}: ${ofVisits(r.above, r.visits)} ${words} or better.` },
-            }),
-          ],
-        }),
-      ],
-    });
+    const bar = barCell(png, barWidth, r.name, `${r.name}: ${ofVisits(r.above, r.visits)} ${words} or better.`);
     return [
       textCell(r.name, { width: nameWidth }),
       bar,

@@ -62,6 +62,20 @@ const line = { style: BorderStyle.SINGLE, size: 4, color: BORDER_COLOUR };
 const BORDERS = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
 const CELL_MARGINS = { top: 40, bottom: 40, left: 100, right: 100 };
 
+/** A table cell holding one bar of a figure, described for screen readers. */
+export function barCell(png: Uint8Array, width: number, name: string, description: string): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: CELL_MARGINS,
+    verticalAlign: VerticalAlign.CENTER,
+    children: [
+      new Paragraph({
+        children: [new ImageRun({ type: "png", data: png, transformation: { width: BAR.width, height: BAR.height }, altText: { name: `Bar: ${name}`, title: name, description } })],
+      }),
+    ],
+  });
+}
+
 interface CellOptions {
   width: number;
   fill?: string;
@@ -181,23 +195,7 @@ function figureTable(distribution: GradeDistribution, groupWord: string): Table 
       .map((c, i) => (group.counts[i] ? `${group.counts[i]} ${c.label}` : ""))
       .filter(Boolean)
       .join(", ");
-    const bar = new TableCell({
-      width: { size: barWidth, type: WidthType.DXA },
-      margins: CELL_MARGINS,
-      verticalAlign: VerticalAlign.CENTER,
-      children: [
-        new Paragraph({
-          children: [
-            new ImageRun({
-              type: "png",
-              data: png,
-              transformation: { width: BAR.width, height: BAR.height },
-              altText: { name: `Bar: ${group.name}`, title: group.name, description: `${group.name}: ${described}.` },
-            }),
-          ],
-        }),
-      ],
-    });
+    const bar = barCell(png, barWidth, group.name, `${group.name}: ${described}.`);
     return [
       textCell(group.name, { width: nameWidth }),
       bar,

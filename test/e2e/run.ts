@@ -182,12 +182,14 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       assertEqual(await b.call("values", "Diagnostics", "A1:Q1"), [HEADERS], "the Diagnostics header row");
       const diagnostics = once.sheets.find((s) => s.name === "Diagnostics")!;
       assertEqual(diagnostics.frozenRows, 1, "frozen header rows");
-      assertEqual(once.tables.map((t) => `${t.name}@${t.sheet}`), ["Diagnostics@Diagnostics"], "tables");
+      // Set up makes the Actions table too, on its own sheet (issue 11).
+      assertEqual(once.tables.map((t) => `${t.name}@${t.sheet}`), ["Diagnostics@Diagnostics", "Actions@Actions"], "tables");
       const dropdown = await b.call("dropdown", "Diagnostics", "I2");
       assert(dropdown && ["O", "G", "RI", "I", "RI / I"].every((g) => dropdown.includes(g)), `grade dropdown in I2: ${JSON.stringify(dropdown)}`);
       assert((await b.call("dropdown", "Diagnostics", "I5000"))?.includes("RI"), "the grade dropdown covers rows far below the table");
       const statusList = await b.call("dropdown", "Diagnostics", "Q2");
-      assertEqual(statusList, ["Draft", "Final"], "status dropdown in Q2");
+      // Planned: a visit on the programme that has not happened yet (issue 11).
+      assertEqual(statusList, ["Draft", "Final", "Planned"], "status dropdown in Q2");
       // A grade typed into the sheet gets its colour from the conditional format.
       await b.call("type", "Diagnostics", "I2", "RI", true);
       const ri = await b.call("cell", "Diagnostics", "I2");

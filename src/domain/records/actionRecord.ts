@@ -1,41 +1,23 @@
-import { ACTION_STATUSES } from "../actionPlan";
+import { ACTION_STATUSES, ActionInput } from "../actionPlan";
 import { IsoDate } from "../dates";
 import { foldLabel } from "../text";
-import { RecordColumn, RecordKind } from "./kind";
+import { RecordColumn, RecordKind, column } from "./kind";
 import { serviceColumn, teamColumn } from "./visitRecord";
 
 
-/** One action from a team's action plan, written by the team manager from a visit's recommendations. */
-export interface ActionItem {
-  actionId: string;
-  /** The visit whose recommendation the action answers. */
-  visitId: string;
-  service: string;
-  team: string;
-  recommendation: string;
-  action: string;
-  /** A person's name. */
-  owner: string;
-  /** "YYYY-MM-DD", or "" when not set. */
+/**
+ * One action from a team's action plan, written by the team manager from a visit's recommendations: the row as the
+ * rules read it (ActionInput, actionPlan.ts), with its dates as the table writes them ("YYYY-MM-DD", "" when not set).
+ */
+export interface ActionItem extends Omit<ActionInput, "due" | "completed" | "row"> {
   dueDate: IsoDate;
-  /** One of ACTION_STATUSES as written, or what was typed when it is not one of them. */
-  status: string;
-  progress: string;
   completedDate: IsoDate;
 }
 
 /** The workbook name of the list the Status column's dropdown offers (the Lists sheet gains it with the Actions table). */
 export const ACTION_STATUS_LIST = "TD_ActionStatuses";
 
-const text = (key: keyof ActionItem, header: string, more: Partial<RecordColumn> = {}): RecordColumn => ({
-  key,
-  header,
-  alternatives: [],
-  kind: "text",
-  required: false,
-  narrative: false,
-  ...more,
-});
+const text = (key: keyof ActionItem & string, header: string, more: Partial<RecordColumn> = {}): RecordColumn => column(key, header, more);
 
 /** The Actions table: the second record kind, read and written by the same machinery as visits. */
 export const actionRecord: RecordKind<ActionItem> = {

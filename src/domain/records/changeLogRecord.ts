@@ -1,4 +1,4 @@
-import { RecordColumn, RecordKind } from "./kind";
+import { RecordColumn, RecordKind, column } from "./kind";
 
 /**
  * One row of the Change log (issue 15): a change to a visit that is For moderation or Final, made in the pane with a
@@ -20,15 +20,7 @@ export interface ChangeLogEntry {
 /** The reason written on the rows that record a visit's graded values as it becomes Final. */
 export const MADE_FINAL_REASON = "Made final";
 
-const text = (key: keyof ChangeLogEntry, header: string, more: Partial<RecordColumn> = {}): RecordColumn => ({
-  key,
-  header,
-  alternatives: [],
-  kind: "text",
-  required: false,
-  narrative: false,
-  ...more,
-});
+const text = (key: keyof ChangeLogEntry & string, header: string, more: Partial<RecordColumn> = {}): RecordColumn => column(key, header, more);
 
 /** The Change log table on its own sheet: a record kind like visits and actions. */
 export const changeLogRecord: RecordKind<ChangeLogEntry> = {

@@ -32,6 +32,11 @@ export interface RecordColumn {
   listError?: { title: string; message: string };
 }
 
+/** A column of a kind: text, optional and not narrative unless `more` says otherwise. */
+export function column(key: string, header: string, more: Partial<RecordColumn> = {}): RecordColumn {
+  return { key, header, alternatives: [], kind: "text", required: false, narrative: false, ...more };
+}
+
 /** One row's cells seen through the kind's columns: built by `recordTable`, handed to `RecordKind.read`. */
 export interface RowReader {
   has(key: string): boolean;
