@@ -55,20 +55,11 @@ export interface FormatLayer {
   seq: number;
 }
 
-export interface CellView {
+/** A cell as the workbench shows it: its value and formula, with its format. */
+export interface CellView extends FormatProps {
   address: string;
   value: Scalar;
   formula: string | null;
-  numberFormat: string;
-  fill: string | null;
-  fontColor: string;
-  bold: boolean;
-  italic: boolean;
-  fontSize: number;
-  wrap: boolean;
-  horizontalAlignment: string;
-  verticalAlignment: string;
-  borders: Record<string, string>;
 }
 
 export interface ValidationView {
