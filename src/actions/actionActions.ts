@@ -97,7 +97,7 @@ export function readActionInputs(t: ActionsTable): ActionInput[] {
 }
 
 /** The visits' IDs and dates, as the action checks need them. */
-function visitRefs(context: ActionContext): { visitId: string; date: IsoDate | null }[] {
+export function visitRefs(context: ActionContext): { visitId: string; date: IsoDate | null }[] {
   if (!context.table) return [];
   const visits = recordTable(visitRecord(context.config, context.compiled), context.table.headers);
   return context.table.rows

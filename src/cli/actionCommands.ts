@@ -1,13 +1,15 @@
 /** The action-plan commands (issue 11): `actions` and `feedback`, calling the same actions as the pane. */
 import * as path from "path";
 import { NoActionsTableError, actionsOverview } from "../actions/actionActions";
+import { ActionFileBase, actionsOverviewOf } from "../actions/actionSources";
 import { UnknownVisitError, feedbackData } from "../actions/feedbackActions";
 import { openWorkbookFile } from "../adapters/exceljs/files";
 import { ActionsReportJson, RAGS, formatBritishDate } from "../domain";
 import { UserFacingError } from "../errors";
 import { localToday } from "../presentation/actions";
 import { Options, UsageError } from "./args";
-import type { CommandIO } from "./commands";
+import { CommandIO, tellProblems } from "./commands";
+import { sourcesFor } from "./inputs";
 import { refuseInput, safeWrite } from "./safeWrite";
 import { problemCount, problemLines } from "./textTables";
 
@@ -23,7 +25,7 @@ function pad(cells: string[], widths: number[]): string {
 }
 
 /** The report as text: per service the counts by RAG, then the overdue actions (British dates). */
-export function actionsAsText(report: ActionsReportJson): string {
+export function actionsAsText(report: Pick<ActionsReportJson, "today" | "services" | "overdue">): string {
   const header = ["Service", "Actions", ...RAGS];
   const rows = report.services.map((s) => [s.service, String(s.actions), ...RAGS.map((r) => String(s.rag[r]))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -35,6 +37,25 @@ export function actionsAsText(report: ActionsReportJson): string {
 }
 
 export async function actionsCommand(options: Options, io: CommandIO): Promise<number> {
+  if (options.inputs.length <= 1) return actionsOfOne(options, io);
+  // Several inputs and folders (issue 14): the actions counted together, each problem naming its file.
+  const { files, sources } = await sourcesFor(options, io.progress);
+  if (sources.length === 1) return actionsOfOne({ ...options, input: files[0], inputs: [files[0]] }, io);
+  const { cellProblems, withoutActions, ...report } = await actionsOverviewOf(sources, options.today ?? localToday());
+  io.progress.done();
+  for (const file of withoutActions ?? []) io.stderr(`${file} has no Actions table: none of its rows are actions.\n`);
+  tellProblems(cellProblems, files, io);
+  io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${actionsAsText(report)}\n${actionFileLines(report.files ?? []).join("\n")}\n`);
+  return 0;
+}
+
+/** The base's list of files, worded as the summary's (src/cli/textTables.ts fileLines). */
+export function actionFileLines(files: readonly ActionFileBase[]): string[] {
+  const actions = (n: number) => `${n} ${n === 1 ? "action" : "actions"}`;
+  return [`Files (${files.length}):`, ...files.map((f) => `  ${f.file}: ${actions(f.actions)} counted, ${f.excluded} left out.`)];
+}
+
+async function actionsOfOne(options: Options, io: CommandIO): Promise<number> {
   const { input, port } = await open(options, io);
   const today = options.today ?? localToday();
   let overview;

@@ -71,11 +71,11 @@ Usage:
   team-diagnostics summary <input.xlsx|input.csv> [options]
   team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
   team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
-  (summary, report and validate take several inputs and folders: see "Several files" below)
+  (summary, report, validate, trends, programme and actions take several inputs and folders: see "Several files" below)
   team-diagnostics template -o <file.xlsx>
   team-diagnostics trends <input.xlsx|input.csv> [--json] [--by service|area]
   team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D]
-  team-diagnostics actions <input.xlsx> [--json] [--today D]
+  team-diagnostics actions <input.xlsx>... [--json] [--today D]
   team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx>
   team-diagnostics <command> --help
 
@@ -188,11 +188,15 @@ grade, set on the Lists sheet ("Revisit grade", "Revisit months"; defaults O 12,
   --today D             Work the programme out for date D (dd/mm/yyyy or yyyy-mm-dd); default today.
   -h, --help            Show this help.
 `,
-  actions: `Usage: team-diagnostics actions <input.xlsx> [--json] [--today D]
+  actions: `Usage: team-diagnostics actions <input.xlsx>... [--json] [--today D]
 
 Prints per service the number of actions by RAG, worked out from Status and Due date: Complete;
 Red when Off track or overdue; Amber when At risk, or Not started and due within 14 days; Green
 otherwise. Then lists the overdue actions, earliest due first. Problems go to stderr.
+
+Several inputs and folders (every .xlsx directly inside) are counted as one, and the files are listed
+with their actions counted and left out. An Action ID in two files is counted once when every field
+matches, else the second row is left out; problems name the file ("west.xlsx: Actions!A4: ...").
 
   --json                Print only a JSON document on stdout.
   --today D             Work RAG out as on D (dd/mm/yyyy or yyyy-mm-dd; default: today).
@@ -203,6 +207,8 @@ otherwise. Then lists the overdue actions, earliest due first. Problems go to st
 Writes the team's feedback report for one visit: team, service, area, date, diagnostic team, the
 grades with their full labels, strengths, areas for improvement, recommendations and the team's
 actions. It carries the team's own text: for the team and its managers, not for circulation.
+It takes one workbook: the one holding the team's visit and its Actions table (a report for one team
+should come from that team's own workbook, not from a copy merged with others).
 
   --visit ID            The visit's ID (required).
   -o, --output FILE     The .docx file to write (required).
@@ -218,7 +224,7 @@ function parseDateOption(name: string, text: string): IsoDate {
 }
 
 /** The commands that take several inputs and folders (consolidation); a command added later joins by name. */
-export const MANY_INPUTS = new Set<string>(["summary", "report", "validate", "trends", "programme"]);
+export const MANY_INPUTS = new Set<string>(["summary", "report", "validate", "trends", "programme", "actions"]);
 
 const isCommand = (word: string | undefined): word is Command => (COMMANDS as readonly string[]).includes(word ?? "");
 
