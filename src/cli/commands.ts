@@ -103,13 +103,13 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
   if (!options.output) throw new UsageError("report needs an output file: report <input> -o report.docx.");
   const output = options.output;
   const { files, sources, settings } = await sourcesFor(options, io.progress);
-  const { byService, byArea, config, problems, validation } = await reportSources(sources, { ...selectionOf(options), settings });
+  const { byService, byArea, config, problems, validation, files: perFile } = await reportSources(sources, { ...selectionOf(options), settings });
   io.progress.done();
   tellProblems(problems, files, io);
   requireAreas(options.by, byArea);
   io.progress.step(`Writing ${path.basename(output)}`);
   const trends = reportTrends(validation, config, filterOf(options), options.by === "area" ? "area" : "service");
-  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: files, trends, actions: await actionsOf(sources) });
+  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: files, trends, actions: await actionsOf(sources), files: perFile });
   io.progress.done();
   const visits = byService.base.visits;
   io.stdout(`Word report (${visits} ${visits === 1 ? "visit" : "visits"} counted) written to ${output}\n`);

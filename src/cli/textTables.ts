@@ -1,5 +1,6 @@
 import type { FileBase, FileExcludedRow, FileProblem } from "../actions/consolidate";
 import { Summary, describeProblem } from "../domain";
+import { fileLine, filesHeading } from "../presentation/files";
 import { NOTHING_COUNTED, ROWS_LEFT_OUT, TABLE_HEADINGS, describeBase, groupHeading, leftOutLine } from "../presentation/wording";
 
 /** Wraps text into lines of at most `width` characters, breaking at spaces. */
@@ -63,11 +64,7 @@ const inFile = (item: { file?: string }) => (item.file === undefined ? "" : `${i
 
 /** The base's list of files: "  east.xlsx: 12 visits counted, 1 left out." */
 export function fileLines(files: readonly FileBase[]): string[] {
-  const visits = (n: number) => `${n} ${n === 1 ? "visit" : "visits"}`;
-  return [
-    `Files (${files.length}):`,
-    ...files.map((f) => `  ${f.file}: ${visits(f.visits)} counted, ${f.excluded} left out${f.drafts ? `, ${f.drafts} ${f.drafts === 1 ? "draft" : "drafts"}` : ""}.`),
-  ];
+  return [filesHeading(files.length), ...files.map((f) => `  ${fileLine(f)}`)];
 }
 
 /** Problems one a line: "Diagnostics!G27: …", or "east.xlsx: Diagnostics!G27: …" when there are several files. */

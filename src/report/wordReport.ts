@@ -29,6 +29,7 @@ import {
   leftOutReasons,
   leftOutRow,
 } from "../presentation/wording";
+import { FileCounts, fileLine, filesHeading, inFile } from "../presentation/files";
 import { stackedBarPng } from "./png";
 import { openingSections, progressSection } from "./trendsReport";
 import { ACTION_SUMMARY_HEADINGS, ACTION_SUMMARY_TITLE, actionSummaryIntro, actionSummaryRows } from "../presentation/actions";
@@ -45,6 +46,8 @@ export interface WordReportInput {
   trends?: { trends: TrendsJson; threshold: string };
   /** The actions by RAG per service (issue 11), when the workbook has an Actions table: counts only. */
   actions?: Pick<ActionsReportJson, "today" | "services" | "overdue"> | null;
+  /** Issue 14: with several inputs, each file with its visits counted and left out (under the selection). */
+  files?: readonly FileCounts[] | null;
 }
 
 export { JUDGEMENTS_LINE };
@@ -242,6 +245,7 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
     ...(input.trends ? openingSections(input.trends.trends, config, input.trends.threshold) : []),
     heading("What the figures cover", HeadingLevel.HEADING_1),
     ...describeBase(byService).map((text) => para(text)),
+    ...(input.files && input.files.length > 1 ? [para(filesHeading(input.files.length), { keepNext: true }), ...input.files.map((f) => para(fileLine(f)))] : []),
     para(HEADLINE_RULE, { italics: true }),
   );
 
@@ -305,7 +309,7 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
         widths,
         ["Row", "Reasons"],
         excluded.map((row) => [
-          textCell(leftOutRow(row), { width: widths[0] }),
+          textCell(inFile(row as { file?: string }, leftOutRow(row)), { width: widths[0] }),
           textCell(leftOutReasons(row), { width: widths[1] }),
         ]),
       ),

@@ -1,0 +1,28 @@
+/**
+ * The base's list of files when several inputs are counted as one (issue 14, consolidation): one wording for the
+ * text summary (src/cli/textTables.ts) and the Word report (src/report/wordReport.ts).
+ */
+
+/** What the base says of one file: its visits counted under the selection, its rows left out and its drafts. */
+export interface FileCounts {
+  file: string;
+  visits: number;
+  drafts: number;
+  excluded: number;
+}
+
+/** "Files (2):" */
+export function filesHeading(count: number): string {
+  return `Files (${count}):`;
+}
+
+/** "east.xlsx: 14 visits counted, 1 left out, 1 draft." */
+export function fileLine(f: FileCounts): string {
+  const visits = `${f.visits} ${f.visits === 1 ? "visit" : "visits"}`;
+  return `${f.file}: ${visits} counted, ${f.excluded} left out${f.drafts ? `, ${f.drafts} ${f.drafts === 1 ? "draft" : "drafts"}` : ""}.`;
+}
+
+/** A row left out, named with its file when there is one: "west.csv: west.csv row 4". */
+export function inFile(item: { file?: string }, text: string): string {
+  return item.file === undefined ? text : `${item.file}: ${text}`;
+}
