@@ -7,6 +7,7 @@ import { PersonalDataCheck, checkPersonalData } from "../actions/privacyActions"
 import { PersonalDataList } from "./PersonalData";
 import { usePane } from "./paneContext";
 import { TidyGrades } from "./TidyGrades";
+import { ImportVisits } from "./ImportVisits";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -116,6 +117,7 @@ export function CheckPanel() {
       )}
       {privacy && <PersonalDataList check={privacy} onSelect={(w) => select({ sheet: w.sheet, cell: `${w.column}${w.row}` })} />}
       <TidyGrades onTidied={() => setResult(null)} />
+      <ImportVisits onAdded={() => setResult(null)} />
     </div>
   );
 }
