@@ -23,6 +23,7 @@ import { paneFlows } from "./paneFlows";
 import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
 import { privacyFlow } from "./privacyFlow";
+import { importFlow } from "./importFlow";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
@@ -653,6 +654,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     slug: "131-tidy-grades",
     title: "grades pasted in other spellings are warned of; Tidy grades rewrites only those cells",
     run: (b, notes) => tidyGradesFlow(b, notes, seeded),
+  },
+  {
+    id: 140,
+    slug: "140-import-visits",
+    title: "Import visits…: a manager's .xlsx with 1 visit already there, 1 new and 1 mistyped; Add appends exactly 1 row",
+    run: (b, notes) => importFlow(b, notes, seeded, HEADERS),
   },
 ];
 
