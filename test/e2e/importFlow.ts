@@ -51,7 +51,8 @@ export async function importFlow(b: Bench, notes: string[], seeded: (b: Bench) =
   const problems = await b.pane.getByRole("list", { name: "Problems in the file" }).getByRole("listitem").allInnerTexts();
   assertEqual(problems.length, 1, "one problem listed");
   assert(/^140-import-visits\.xlsx, Visits row 4, Allocation and workload \(I4\):/.test(problems[0]), `the problem names file, sheet, row and column: ${problems[0]}`);
-  await b.pane.getByRole("heading", { name: "Import visits" }).scrollIntoViewIfNeeded();
+  // The counts, the problem and the Add button in view.
+  await b.pane.getByRole("button", { name: "Add 1 visit" }).scrollIntoViewIfNeeded();
   notes.push(`screenshot ${path.basename(await b.shot("counts-320px"))}`);
 
   await b.press("Add 1 visit");
