@@ -40,6 +40,9 @@ export interface ActionsOverview extends Omit<ActionsReportJson, "problems"> {
   withoutActions?: string[];
 }
 
+/** Several inputs, none with an Actions table. */
+export class NoActionsTablesError extends UserFacingError {}
+
 interface Read {
   file: string;
   table: ActionsTable | null;
@@ -61,7 +64,7 @@ export async function actionsOverviewOf(sources: readonly Source[], today: IsoDa
   }
   const without = reads.filter((r) => !r.table).map((r) => r.file);
   if (without.length === reads.length) {
-    throw new UserFacingError(`None of the ${reads.length} inputs has an Actions table: set the workbooks up in the add-in first.`);
+    throw new NoActionsTablesError(`None of the ${reads.length} inputs has an Actions table: set the workbooks up in the add-in first.`);
   }
   const refs = reads.flatMap((r) => r.refs);
   const serviceOrder: string[] = [];

@@ -10,6 +10,7 @@ import { todayIso } from "../actions/today";
 import { setUpWorkbook } from "../actions/workbookActions";
 import { checkPersonalData, personalDataLine } from "../actions/privacyActions";
 import { NoActionsTableError, actionsOverview } from "../actions/actionActions";
+import { NoActionsTablesError, actionsOverviewOf } from "../actions/actionSources";
 import { localToday } from "../presentation/actions";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/excelJsWorkbook";
 import { Problem, SummaryFilter, sheetChecks } from "../domain";
@@ -60,11 +61,16 @@ function inputsName(files: readonly string[]): string {
 }
 
 /**
- * The action plans' counts by RAG (issue 11), when the workbook has an Actions table. One workbook's only: the
- * actions of several workbooks are not consolidated (yet), so with several inputs the summary has no action section.
+ * The action plans' counts by RAG (issue 11), when the workbook has an Actions table; with several workbooks, the
+ * actions of all of them counted as one (src/actions/actionSources.ts), or none when no workbook has the table.
  */
 async function actionsOf(sources: readonly Source[]) {
-  if (sources.length !== 1) return null;
+  if (sources.length !== 1) {
+    return actionsOverviewOf(sources, localToday()).catch((e) => {
+      if (e instanceof NoActionsTablesError) return null;
+      throw e;
+    });
+  }
   return actionsOverview(await sources[0].open(), localToday()).catch((e) => {
     if (e instanceof NoActionsTableError) return null;
     throw e;

@@ -136,3 +136,18 @@ it("refuses several files of which none has an Actions table, with one sentence 
   const r = await cli("actions", at("plain.xlsx"), at("plain.csv"));
   expect([r.code, r.stderr]).toEqual([2, "None of the 2 inputs has an Actions table: set the workbooks up in the add-in first.\n"]);
 });
+
+it("gives the Word report of several files the actions of all of them, counted once", async () => {
+  const out = at("both.docx");
+  const r = await cli("report", at("folder/east.xlsx"), at("folder/west.xlsx"), "-o", out);
+  expect(r.code).toBe(0);
+  const { readDocx } = await import("../report/docxText");
+  const docx = await readDocx(new Uint8Array(await fs.readFile(out)));
+  const section = docx.tables.find((t) => t[0].map((c) => c.text).join("|") === "Service|Actions|Red|Amber|Green|Complete|Overdue");
+  // Today is long after 2018: every action not complete is overdue and Red.
+  expect(section?.slice(1).map((row) => row.map((c) => c.text))).toEqual([
+    ["Fostering", "2", "2", "0", "0", "0", "2"],
+    ["Safeguarding", "3", "3", "0", "0", "0", "3"],
+  ]);
+  expect(docx.xml).not.toMatch(/Secret action text|Owner Person/);
+});
