@@ -176,9 +176,9 @@ export function SummaryPanel() {
     const chosen = options();
     if (!chosen) return;
     void run("Creating the summary workbook", async () => {
-      const { summary, config: current } = await computeSummary(port, chosen);
+      const { summary, config: current, opening } = await computeSummary(port, chosen);
       const { summaryWorkbookBase64 } = await loadSummaryWorkbook();
-      const { base64, bytes } = await summaryWorkbookBase64(summary, current);
+      const { base64, bytes } = await summaryWorkbookBase64(summary, current, opening);
       if (canOpenWorkbook) {
         await host.openWorkbookFromBase64(base64);
         setNear({ intent: "success", text: `The summary workbook (${plural(summary.base.visits, "visit")}) has opened in a new window. Save it where you need it.` });
