@@ -23,6 +23,7 @@ import { paneFlows } from "./paneFlows";
 import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
 import { privacyFlow } from "./privacyFlow";
+import { glanceFlow } from "./glanceFlow";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
@@ -653,6 +654,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     slug: "131-tidy-grades",
     title: "grades pasted in other spellings are warned of; Tidy grades rewrites only those cells",
     run: (b, notes) => tidyGradesFlow(b, notes, seeded),
+  },
+  {
+    id: 121,
+    slug: "121-glance",
+    title: "visits in two rounds, Refresh summary: key findings and the matrix at the top of the Summary sheet and in the pane; Refresh trends",
+    run: (b, notes) => glanceFlow(b, notes, seeded),
   },
 ];
 
