@@ -10,11 +10,13 @@ import { NearMessage } from "./NearMessage";
 import { usePane } from "./paneContext";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start", minWidth: 0, maxWidth: "100%" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   // The matrix scrolls inside its own box when the pane is too narrow for it: the pane itself never scrolls sideways.
+  // Relative, so the visually hidden change words are clipped with the box and never widen the page.
   scroller: {
+    position: "relative",
     maxWidth: "100%",
     overflowX: "auto",
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
