@@ -30,8 +30,10 @@ const useStyles = makeStyles({
       verticalAlign: "top",
     },
     "& thead th": { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, textAlign: "left" },
-    "& tbody th": { fontWeight: tokens.fontWeightRegular, textAlign: "left" },
+    "& tbody th": { fontWeight: tokens.fontWeightRegular, textAlign: "left", backgroundColor: tokens.colorNeutralBackground1 },
     "& td": { textAlign: "center", whiteSpace: "nowrap" },
+    // The service names stay in view while the grades scroll beneath them.
+    "& tr > th:first-child": { position: "sticky", left: 0, zIndex: 1 },
   },
   caption: { captionSide: "top", textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   abbr: { textDecorationLine: "none" },
