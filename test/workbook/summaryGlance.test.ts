@@ -156,3 +156,28 @@ describe("the summary workbook (ExcelJS) opens with the same block, colours as c
     expect(all.join("\n")).not.toContain(UNIQUE);
   });
 });
+
+describe("Refresh summary on the Excel emulation", () => {
+  it("writes the block at the top of its Summary sheet and anchors the chart below the numbers it draws, which moved down with it", async () => {
+    const { realisticWorkbook } = await import("../actions/realisticWorkbook");
+    const { refreshSummary, setUpWorkbook } = await import("../../src/actions/workbookActions");
+    const { SUMMARY_CHART_NAME } = await import("../../src/workbook/summaryPlan");
+    const fixture = await realisticWorkbook(40);
+    try {
+      await setUpWorkbook(fixture.port);
+      const { layout } = await refreshSummary(fixture.port);
+      const sheet = fixture.workbook.sheet(layout.summarySheet);
+      expect(sheet.cell("A1").value).toBe("Key findings");
+      expect(sheet.cell(`A${layout.opening!.glanceRow}`).value).toBe("Service");
+      expect(sheet.cell(`A${layout.opening!.titleRow}`).value).toBe("Team diagnostics: findings by service");
+      const [chart] = fixture.workbook.charts().filter((c) => c.name === SUMMARY_CHART_NAME);
+      const dataTop = Number(/^A(\d+):/.exec(layout.chart!.dataRange)![1]);
+      expect(dataTop).toBeGreaterThan(layout.groupRows[layout.groupRows.length - 1]);
+      expect(sheet.cell(`A${dataTop}`).value).toBe("Service");
+      // The emulation keeps the anchor cell the plan gave: below the chart's numbers.
+      expect(Number(/\d+$/.exec(chart.anchor!)![0])).toBeGreaterThan(chart.source.r1 + 1); // r1: the 0-based last row of its data
+    } finally {
+      fixture.emulation.uninstall();
+    }
+  });
+});
