@@ -80,6 +80,17 @@ export function GlancePanel({ opening, config, compiled }: { opening: SummaryOpe
   const styles = useStyles();
   const { port, run, busy } = usePane();
   const [near, setNear] = React.useState<PaneMessage | null>(null);
+  // Whether the matrix is wider than its box (a narrow pane): then a line above it says it scrolls.
+  const box = React.useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = React.useState(false);
+  React.useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return undefined;
+    const check = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
+    check();
+    window.addEventListener("resize", check);
+    return () => window.removeEventListener("resize", check);
+  });
   const { trends, threshold } = opening;
   const by: GroupBy = "areas" in trends ? "area" : "service";
   const glance = atAGlance(trends, config, compiled);
@@ -109,7 +120,8 @@ export function GlancePanel({ opening, config, compiled }: { opening: SummaryOpe
           ))}
         </ul>
       )}
-      <div className={styles.scroller} role="region" aria-label={`${GLANCE_TITLE} (scrolls sideways)`} tabIndex={0}>
+      {overflows && <p className={styles.note}>The table is wider than the pane: scroll it sideways, or select it and use the arrow keys.</p>}
+      <div ref={box} className={styles.scroller} role="region" aria-label={`${GLANCE_TITLE} (scrolls sideways)`} tabIndex={0}>
         <table className={styles.table}>
           <caption className={styles.caption}>
             {`${GLANCE_TITLE}: ${glance.round}${glance.previousRound ? `, change since ${glance.previousRound}` : ""}`}

@@ -84,8 +84,16 @@ export async function glanceFlow(b: Bench, notes: string[], seeded: (b: Bench) =
     assert(sideways <= 0, `the pane scrolls sideways by ${sideways} px at ${width} px`);
     const inner = await box.evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
     notes.push(`${width} px: nothing sideways; the matrix ${inner.scroll} px wide in a ${inner.client} px box`);
+    if (inner.scroll > inner.client) await b.pane.getByText("The table is wider than the pane: scroll it sideways, or select it and use the arrow keys.").waitFor();
     await b.shot(`glance-${width}px`);
   }
+  // By keyboard: the box takes focus and the arrow keys scroll it to the overall column.
+  await box.focus();
+  for (let i = 0; i < 6; i++) await b.page.keyboard.press("ArrowRight");
+  const scrolled = await box.evaluate((e) => e.scrollLeft);
+  assert(scrolled > 0, "the matrix's box scrolls with the arrow keys");
+  notes.push(`arrow keys scrolled the matrix by ${scrolled} px`);
+  await b.shot("glance-scrolled-350px");
 
   // Refresh trends: the Trends sheet, its message beside the button.
   await b.press("Refresh trends");
