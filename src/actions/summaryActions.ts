@@ -19,7 +19,7 @@ import {
   validateTable,
 } from "../domain";
 import { UserFacingError } from "../errors";
-import { summaryPlan } from "../workbook/summaryPlan";
+import { SummaryOpening, summaryPlan } from "../workbook/summaryPlan";
 import { SheetInfo, WorkbookPort } from "../workbook/port";
 import { NoDiagnosticsTableError, optionalOverall, readContext } from "./context";
 import { checkActionsIn } from "./actionActions";
@@ -118,8 +118,10 @@ export async function writeSummarySheets(
   summary: Summary,
   config: DiagnosticsConfig,
   actions: Parameters<typeof summaryPlan>[3] = null,
+  /** The key findings and the picture at a glance at the top of the Summary sheet (issue 12). */
+  opening: SummaryOpening | null = null,
 ): Promise<void> {
-  await target.apply(summaryPlan(summary, config, [], actions).plan);
+  await target.apply(summaryPlan(summary, config, [], actions, undefined, opening).plan);
 }
 
 /** The summaries a report needs: always by service (the overview counts every service), by area when asked or available. */

@@ -30,7 +30,8 @@ import { WorkbookChange, WorkbookPlan } from "../workbook/plan";
 import { DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET, WorkbookPort } from "../workbook/port";
 import { setupPlan } from "../workbook/setupPlan";
 import { appendRowsChanges, cellChanges } from "../workbook/tablePlan";
-import { SummaryLayout, summaryPlan } from "../workbook/summaryPlan";
+import { SummaryLayout, SummaryOpening, summaryPlan } from "../workbook/summaryPlan";
+import { reportTrends } from "./trendActions";
 import { todayIso } from "./today";
 import { ActionContext, ContextRequest, basisOf, planFrom, readContext, requireTable } from "./context";
 import { actionsReportOf, checkActionsIn } from "./actionActions";
@@ -101,10 +102,13 @@ export interface SummaryOptions {
 }
 
 /** Reads and rolls up without writing: for previews, exports and the summary workbook. */
-export async function computeSummary(port: WorkbookPort, options: SummaryOptions = {}): Promise<{ summary: Summary; config: DiagnosticsConfig }> {
+export async function computeSummary(
+  port: WorkbookPort,
+  options: SummaryOptions = {},
+): Promise<{ summary: Summary; config: DiagnosticsConfig; opening: SummaryOpening }> {
   const { context, validation } = await readValidated(port);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
-  return { summary, config: context.config };
+  return { summary, config: context.config, opening: reportTrends(validation, context.config, options.filter, summary.by) };
 }
 
 /** Both groupings from one read, for the Word report: one round trip fewer, and both see the same rows. */
@@ -121,12 +125,15 @@ export async function computeSummaries(
 export async function refreshSummary(
   port: WorkbookPort,
   options: SummaryOptions = {},
-): Promise<{ summary: Summary; layout: SummaryLayout; config: DiagnosticsConfig }> {
+): Promise<{ summary: Summary; layout: SummaryLayout; config: DiagnosticsConfig; opening: SummaryOpening }> {
   const { context, validation } = await readValidated(port);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
-  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets, actionsReportOf(context, localToday()), summaryFingerprint(validation, context.config));
+  // The trends of the same visits (the filter applied), for the key findings and the picture at a glance at the top.
+  const opening = reportTrends(validation, context.config, options.filter, summary.by);
+  const actions = actionsReportOf(context, localToday());
+  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets, actions, summaryFingerprint(validation, context.config), opening);
   await port.apply({ ...plan, basis: basisOf(context.snapshot) });
-  return { summary, layout, config: context.config };
+  return { summary, layout, config: context.config, opening };
 }
 
 export type SaveResult = { ok: true; row: number; visitId: string; notice?: string } | { ok: false; errors: FieldError[] };

@@ -86,14 +86,14 @@ export function tellProblems(problems: readonly Problem[], files: readonly strin
 
 export async function summaryCommand(options: Options, io: CommandIO): Promise<number> {
   const { files, sources, settings } = await sourcesFor(options, io.progress);
-  const { summary, config, problems, files: perFile } = await summariseSources(sources, { ...selectionOf(options), settings });
+  const { summary, config, problems, files: perFile, validation } = await summariseSources(sources, { ...selectionOf(options), settings });
   io.progress.done();
   tellProblems(problems, files, io);
   if (options.output) {
     io.progress.step(`Writing ${path.basename(options.output)}`);
     const workbook = await newWorkbook();
     const actions = await actionsOf(sources);
-    await writeSummarySheets(workbook, summary, config, actions);
+    await writeSummarySheets(workbook, summary, config, actions, reportTrends(validation, config, filterOf(options), summary.by));
     await writeWorkbook(workbook, options.output, "summary workbook", files);
     io.progress.done();
   }

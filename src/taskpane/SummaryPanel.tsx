@@ -10,6 +10,8 @@ import { loadClipboard, loadCsv, loadSummaryWorkbook, loadWordReport } from "./l
 import { PaneMessage, plural } from "./messages";
 import { NearMessage } from "./NearMessage";
 import { usePane } from "./paneContext";
+import { GlancePanel } from "./GlancePanel";
+import type { SummaryOpening } from "../workbook/summaryPlan";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -127,6 +129,7 @@ export function SummaryPanel() {
   const [from, setFrom] = React.useState("");
   const [to, setTo] = React.useState("");
   const [shown, setShown] = React.useState<Summary | null>(null);
+  const [opening, setOpening] = React.useState<SummaryOpening | null>(null);
   // Messages next to what caused them: the four buttons' message under them, a bad date at its box, a copy at its button.
   const [near, setNear] = React.useState<PaneMessage | null>(null);
   const [dateErrors, setDateErrors] = React.useState<{ from?: string; to?: string }>({});
@@ -158,8 +161,9 @@ export function SummaryPanel() {
     const chosen = options();
     if (!chosen) return;
     void run("Refreshing the summary", async () => {
-      const { summary, layout } = await refreshSummary(port, chosen);
+      const { summary, layout, opening: written } = await refreshSummary(port, chosen);
       setShown(summary);
+      setOpening(written);
       const groups = plural(summary.groups.length, summary.by === "service" ? "service" : "area");
       const renamed =
         layout.summarySheet !== "Summary" || layout.countsSheet !== "Counts"
@@ -176,9 +180,9 @@ export function SummaryPanel() {
     const chosen = options();
     if (!chosen) return;
     void run("Creating the summary workbook", async () => {
-      const { summary, config: current } = await computeSummary(port, chosen);
+      const { summary, config: current, opening } = await computeSummary(port, chosen);
       const { summaryWorkbookBase64 } = await loadSummaryWorkbook();
-      const { base64, bytes } = await summaryWorkbookBase64(summary, current);
+      const { base64, bytes } = await summaryWorkbookBase64(summary, current, opening);
       if (canOpenWorkbook) {
         await host.openWorkbookFromBase64(base64);
         setNear({ intent: "success", text: `The summary workbook (${plural(summary.base.visits, "visit")}) has opened in a new window. Save it where you need it.` });
@@ -282,6 +286,7 @@ export function SummaryPanel() {
               <li key={line}>{line}</li>
             ))}
           </ul>
+          {opening && <GlancePanel opening={opening} config={config} compiled={compiled} />}
           {shown.groups.length === 0 ? (
             <Text>{NOTHING_COUNTED}</Text>
           ) : (

@@ -1,4 +1,7 @@
 import { ActionsReportJson, DiagnosticsConfig, FINGERPRINT_LABEL, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
+import type { TrendsJson } from "../domain";
+import { findingsOf } from "../presentation/glance";
+import { glanceBlock, sheetFindingSource } from "./overviewPlan";
 import { ACTION_SUMMARY_HEADINGS, ACTION_SUMMARY_TITLE, actionSummaryIntro, actionSummaryRows } from "../presentation/actions";
 import { fittedWidths } from "./columnWidths";
 import { countsRows } from "../presentation/counts";
@@ -31,6 +34,14 @@ export interface SummaryLayout {
   groupRows: number[];
   /** The chart below the tables and the block of numbers it draws; null when nothing was counted. */
   chart: { name: string; dataRange: string } | null;
+  /** 1-based rows of the key findings and the picture at a glance at the top (issue 12); null without them. */
+  opening: { findingsRow: number; glanceRow: number; atOrAboveRow: number | null; titleRow: number } | null;
+}
+
+/** The trends of the visits the summary counts, for the key findings and the picture at a glance at the top. */
+export interface SummaryOpening {
+  trends: TrendsJson;
+  threshold: string;
 }
 
 export const SUMMARY_CHART_NAME = "TD_OverallByService";
@@ -46,6 +57,8 @@ export function summaryPlan(
   /** The actions by RAG per service (issue 11), when the workbook has an Actions table: counts only. */
   actions: Pick<ActionsReportJson, "today" | "services" | "overdue"> | null = null,
   fingerprint?: string,
+  /** Key findings and the picture at a glance, first on the sheet; absent or nothing counted: the tables start at A1. */
+  opening: SummaryOpening | null = null,
 ): { plan: WorkbookPlan; layout: SummaryLayout } {
   const compiled = compileScale(config.scale);
   const target = ownedSheetName(sheets, SUMMARY_OWNER, "Summary");
@@ -55,20 +68,34 @@ export function summaryPlan(
   for (const [t, owner] of [[target, SUMMARY_OWNER], [countsTarget, COUNTS_OWNER]] as const) {
     changes.push(t.exists ? { kind: "clearSheet", sheet: t.name } : { kind: "addSheet", sheet: t.name, owner });
   }
+  // First, when there is something to show: the key findings and the picture at a glance (issue 12), each finding
+  // naming the table on this sheet that holds its figures. Everything else starts below it.
+  const openingBlock =
+    opening && opening.trends.rounds.length > 0
+      ? glanceBlock(opening.trends, config, findingsOf(opening.trends, config, compiled, opening.threshold), sheet, 1, {
+          threshold: opening.threshold,
+          source: sheetFindingSource(config, opening.threshold),
+        })
+      : null;
+  /** Sheet rows above the published tables' title. */
+  const offset = openingBlock ? openingBlock.values.length + 1 : 0;
+  const titleRow = offset + 1;
   // Styles go after the values they dress.
-  const styles: WorkbookChange[] = [{ kind: "setStyle", sheet, range: "A1", style: { bold: true, fontSize: 14 } }];
+  const styles: WorkbookChange[] = [{ kind: "setStyle", sheet, range: `A${titleRow}`, style: { bold: true, fontSize: 14 } }];
 
   const groupWord = groupWordOf(summary.by);
   const values: CellValue[][] = [[findingsTitle(summary.by), null]];
+  /** The sheet row the next pushed row lands on. */
+  const next = () => offset + values.length + 1;
   for (const line of describeBase(summary)) values.push([line, null]);
   // One sentence a row, so neither runs off a printed page.
   for (const sentence of HEADLINE_RULE.split(/(?<=\.) /)) values.push([sentence, null]);
   values.push([null, null]);
-  styles.push({ kind: "setStyle", sheet, range: `A2:A${values.length}`, style: { italic: true } });
+  styles.push({ kind: "setStyle", sheet, range: `A${titleRow + 1}:A${next() - 1}`, style: { italic: true } });
 
   const groupRows: number[] = [];
   for (const group of summary.groups) {
-    const heading = values.length + 1;
+    const heading = next();
     groupRows.push(heading);
     values.push([groupHeading(summary, group.name, group.visits), null], [...TABLE_HEADINGS]);
     styles.push(
@@ -88,28 +115,28 @@ export function summaryPlan(
   if (summary.groups.length === 0) values.push([NOTHING_COUNTED, null], [null, null]);
 
   if (summary.base.excluded.length > 0) {
-    const start = values.length + 1;
+    const start = next();
     values.push([ROWS_LEFT_OUT, null], ["Row", "Reason"]);
     for (const row of summary.base.excluded) values.push([leftOutRow(row), leftOutReasons(row)]);
     styles.push(
       { kind: "setStyle", sheet, range: `A${start}`, style: { bold: true, fontSize: 12 } },
       { kind: "setStyle", sheet, range: `A${start + 1}:B${start + 1}`, style: { bold: true, fill: "DDE7EE" } },
-      { kind: "setStyle", sheet, range: `A${start + 1}:B${values.length}`, style: { border: true, wrap: true, verticalAlignment: "Top" } },
+      { kind: "setStyle", sheet, range: `A${start + 1}:B${next() - 1}`, style: { border: true, wrap: true, verticalAlignment: "Top" } },
     );
   }
   const actionChanges: WorkbookChange[] = [];
   if (actions && actions.services.length > 0) {
-    const top = values.length + 1;
-    const block: CellValue[][] = [["Service", ...ACTION_SUMMARY_HEADINGS], ...actionSummaryRows(actions)];
+    const top = next();
+    const rag: CellValue[][] = [["Service", ...ACTION_SUMMARY_HEADINGS], ...actionSummaryRows(actions)];
     values.push([ACTION_SUMMARY_TITLE, null], [actionSummaryIntro(actions.today), null]);
-    for (let i = 0; i < block.length; i++) values.push([null, null]);
+    for (let i = 0; i < rag.length; i++) values.push([null, null]);
     values.push([null, null]);
     actionChanges.push(
-      { kind: "setValues", sheet, topLeft: `A${top + 2}`, values: block },
+      { kind: "setValues", sheet, topLeft: `A${top + 2}`, values: rag },
       { kind: "setStyle", sheet, range: `A${top}`, style: { bold: true, fontSize: 12 } },
       { kind: "setStyle", sheet, range: `A${top + 1}`, style: { italic: true } },
-      { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, block[0].length, block.length), style: { border: true, verticalAlignment: "Top" } },
-      { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, block[0].length, 1), style: { bold: true, fill: "DDE7EE" } },
+      { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, rag[0].length, rag.length), style: { border: true, verticalAlignment: "Top" } },
+      { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, rag[0].length, 1), style: { bold: true, fill: "DDE7EE" } },
     );
   }
   // Below everything: the chart domain's grades per group as plain numbers, and a stacked bar chart of them, so a
@@ -119,7 +146,7 @@ export function summaryPlan(
   let chart: SummaryLayout["chart"] = null;
   const distribution = gradeDistribution(summary, config, compiled);
   if (distribution) {
-    const top = values.length + 1;
+    const top = next();
     const title = `${distribution.domain.shortLabel} by ${groupWord} (number of visits)`;
     const header = [groupColumn(summary.by), ...distribution.categories.map(gradeName)];
     const block: CellValue[][] = [header, ...distribution.groups.map((g) => [g.name, ...g.counts])];
@@ -147,10 +174,13 @@ export function summaryPlan(
     );
     widths.push(...header.slice(2).map((h) => Math.max(10, h.length + 3)));
   }
+  // The glance matrix's domain columns: wide enough for "RI / I (12) ▲", their headers wrapped.
+  if (openingBlock) for (let i = 2; i < openingBlock.width; i++) widths[i] = Math.max(widths[i] ?? 0, 16);
   changes.push(
-    { kind: "setValues", sheet, topLeft: "A1", values },
+    { kind: "setValues", sheet, topLeft: `A${titleRow}`, values },
     { kind: "setColumnWidths", sheet, widths },
     ...styles,
+    ...(openingBlock ? [{ kind: "setValues", sheet, topLeft: "A1", values: openingBlock.values } as WorkbookChange, ...openingBlock.styles] : []),
     ...actionChanges,
     ...chartChanges,
   );
@@ -165,7 +195,14 @@ export function summaryPlan(
     { kind: "setColumnWidths", sheet: counts, widths: fittedWidths(countRows, [28, 62, 14, 8], 100) },
     { kind: "freezeRows", sheet: counts, rows: 1 },
   );
-  return { plan: { action: "Refresh summary", changes }, layout: { summarySheet: sheet, countsSheet: counts, groupRows, chart } };
+  return { plan: { action: "Refresh summary", changes }, layout: {
+      summarySheet: sheet,
+      countsSheet: counts,
+      groupRows,
+      chart,
+      opening: openingBlock ? { findingsRow: 1, glanceRow: openingBlock.glanceRow, atOrAboveRow: openingBlock.atOrAboveRow, titleRow } : null,
+    },
+  };
 }
 
 /** Where the fingerprint of the summary's inputs is kept: beside the title, clear of the tables and the chart's numbers. */

@@ -24,6 +24,7 @@ import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
 import { privacyFlow } from "./privacyFlow";
 import { importFlow } from "./importFlow";
+import { glanceFlow } from "./glanceFlow";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
@@ -660,6 +661,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     slug: "140-import-visits",
     title: "Import visits…: a manager's .xlsx with 1 visit already there, 1 new and 1 mistyped; Add appends exactly 1 row",
     run: (b, notes) => importFlow(b, notes, seeded, HEADERS),
+  },
+  {
+    id: 121,
+    slug: "121-glance",
+    title: "visits in two rounds, Refresh summary: key findings and the matrix at the top of the Summary sheet and in the pane; Refresh trends",
+    run: (b, notes) => glanceFlow(b, notes, seeded),
   },
 ];
 
