@@ -22,3 +22,4 @@ export * from "./moderation";
 export * from "./checks/rowChecks";
 export * from "./checks/findVisit";
 export * from "./checks/fingerprint";
+export * from "./themeSummary";
