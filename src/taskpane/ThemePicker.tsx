@@ -15,7 +15,7 @@ const SIDES: { side: ThemeSide; legend: string }[] = [
  * themselves. Saved in the Themes (strengths) and Themes (areas for improvement) columns. Only theme names are
  * shown; nothing of the text.
  */
-export function ThemePicker({
+export const ThemePicker = React.memo(function ThemePicker({
   themes,
   value,
   onToggle,
@@ -56,4 +56,4 @@ export function ThemePicker({
       })}
     </fieldset>
   );
-}
+});

@@ -29,7 +29,9 @@ export function withSuggestions(
     const onList = new Set(themes.map((t) => foldLabel(t.name)));
     return [...listed, ...(current?.[which] ?? []).filter((n) => !onList.has(foldLabel(n)))];
   };
-  return { strengths: side("strengths"), areasForImprovement: side("areasForImprovement") };
+  const next = { strengths: side("strengths"), areasForImprovement: side("areasForImprovement") };
+  // The same object when nothing changed, so the picker (memoised) is not drawn again on every key typed.
+  return current && JSON.stringify(current) === JSON.stringify(next) ? current : next;
 }
 
 /** The visit's themes with one theme ticked or unticked on one side. */

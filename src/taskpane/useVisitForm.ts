@@ -136,10 +136,13 @@ export function useVisitForm() {
     if (serverErrors.some((e) => fields.includes(e.field))) setServerErrors((list) => list.filter((e) => !fields.includes(e.field)));
   };
   const setText = (field: TextField) => (value: string) => update({ [field]: value } as Partial<VisitForm>, [field]);
-  const toggleTheme = (side: ThemeSide, name: string, checked: boolean) => {
-    themesTouched.current.add(touchKey(side, name));
-    setForm((current) => ({ ...current, themes: toggled(current.themes, side, name, checked, themeList) }));
-  };
+  const toggleTheme = React.useCallback(
+    (side: ThemeSide, name: string, checked: boolean) => {
+      themesTouched.current.add(touchKey(side, name));
+      setForm((current) => ({ ...current, themes: toggled(current.themes, side, name, checked, themeList) }));
+    },
+    [themeList],
+  );
   const setGrade = (domainKey: string, value: string) => {
     setForm((current) => ({ ...current, grades: { ...current.grades, [domainKey]: value } }));
     const field = gradeKey(domainKey);
