@@ -7,6 +7,7 @@ import {
   parseThemeList,
   recordTable,
   rollUp,
+  summaryFingerprint,
   summaryThemeTotals,
   validateTable,
   visitRecord,
@@ -126,5 +127,13 @@ describe("theme counts in a summary", () => {
 
   it("are undefined as totals without a theme column", () => {
     expect(summaryThemeTotals(rollUp(validateTable(table(rows), cfg), cfg), cfg)).toBeUndefined();
+  });
+});
+
+describe("the summary's fingerprint", () => {
+  it("changes when a visit's themes change, not when only their spelling does", () => {
+    const one = (themes: string) => validateTable(themed([visit("Safeguarding", "RI", { "Visit ID": "V1", Team: "North 1", [AREAS]: themes })]), config);
+    expect(summaryFingerprint(one("Planning"), config)).not.toBe(summaryFingerprint(one("Timeliness"), config));
+    expect(summaryFingerprint(one("Planning"), config)).toBe(summaryFingerprint(one("planning"), config));
   });
 });
