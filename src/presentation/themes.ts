@@ -9,7 +9,8 @@ export const THEMES_TITLE = "Recurring themes";
 export const themesIntro = (by: GroupBy) =>
   `Per ${by}, how many teams each theme was raised for, as a strength and as an area for improvement, most frequent first. Theme names and counts only.`;
 
-export const THEME_HEADINGS = ["Theme", "Teams: as a strength", "Teams: as an area for improvement"] as const;
+/** Short, so they wrap to two or three lines in the Summary sheet's narrow third column. */
+export const THEME_HEADINGS = ["Theme", "Strength (teams)", "Area for improvement (teams)"] as const;
 
 export const NO_THEMES_RECORDED = "No themes recorded on these visits.";
 

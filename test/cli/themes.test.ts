@@ -79,11 +79,11 @@ it("the summary workbook's Summary sheet has the themes section, counts only", a
   expect(at).toBeGreaterThan(0);
   expect(grid.slice(at + 2, at + 13)).toEqual([
     ["Assessment"],
-    ["Theme", "Teams: as a strength", "Teams: as an area for improvement"],
+    ["Theme", "Strength (teams)", "Area for improvement (teams)"],
     ["Planning", 1, 0],
     undefined,
     ["Safeguarding"],
-    ["Theme", "Teams: as a strength", "Teams: as an area for improvement"],
+    ["Theme", "Strength (teams)", "Area for improvement (teams)"],
     ["Timeliness", 0, 2],
     ["Management oversight and supervision", 0, 1],
     ["Our own theme", 0, 1],
@@ -109,11 +109,11 @@ it("the Word report has a Recurring themes section and the key findings on the t
     "Safeguarding",
   ]);
   expect(tables[0]).toEqual([
-    ["Theme", "Teams: as a strength", "Teams: as an area for improvement"],
+    ["Theme", "Strength (teams)", "Area for improvement (teams)"],
     ["Planning", "1", "0"],
   ]);
   expect(tables[1]).toEqual([
-    ["Theme", "Teams: as a strength", "Teams: as an area for improvement"],
+    ["Theme", "Strength (teams)", "Area for improvement (teams)"],
     ["Timeliness", "0", "2"],
     ["Management oversight and supervision", "0", "1"],
     ["Our own theme", "0", "1"],

@@ -81,7 +81,7 @@ export async function themesFlow(
   assertEqual(
     section.slice(safeguarding + 1, safeguarding + 6),
     [
-      ["Theme", "Teams: as a strength", "Teams: as an area for improvement"],
+      ["Theme", "Strength (teams)", "Area for improvement (teams)"],
       ["Planning", "0", "1"],
       ["Audit and learning", "0", "1"],
       ["Timeliness", "0", "1"],
