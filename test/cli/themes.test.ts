@@ -65,6 +65,11 @@ it("summary --json counts teams per theme and service, most frequent first, only
 
   const without = JSON.parse((await cli("summary", plain, "--json")).stdout);
   expect(without).not.toHaveProperty("themes");
+
+  // Several workbooks consolidated: the themes of those that have the columns.
+  const both = JSON.parse((await cli("summary", themed, plain, "--json")).stdout);
+  expect(both.themes).toEqual(EXPECTED);
+  expect(both.services.map((s: { visits: number }) => s.visits)).toEqual([2, 4]);
 });
 
 it("the summary workbook's Summary sheet has the themes section, counts only", async () => {
