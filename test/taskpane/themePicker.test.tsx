@@ -70,3 +70,17 @@ test("editing a visit loads its themes, a name typed by hand that is not on the 
     changes: [{ kind: "setValues", sheet: "Diagnostics", topLeft: "S2", values: [["Our own theme"]] }],
   });
 });
+
+test("Check sheet warns of a theme name not on the list, naming its cell and column", async () => {
+  const workbook = themedWorkbook();
+  workbook.rows = [[...visitRow("TD-0001", "Safeguarding North", "G"), "Planning; Made-up theme", null]];
+  const { user } = await renderPane(workbook, { tab: "check" });
+  await user.click(screen.getByRole("button", { name: "Check sheet" }));
+  const list = await screen.findByRole("list", { name: "Problems" });
+  const problems = within(list).getAllByRole("button");
+  expect(problems).toHaveLength(1);
+  expect(problems[0].getAttribute("aria-label")?.split(",")[0]).toBe("R2");
+  expect(problems[0]).toHaveTextContent(STRENGTHS);
+  expect(problems[0]).toHaveTextContent("Warning");
+  expect(problems[0]).toHaveTextContent('Theme "Made-up theme" is not on the list of themes on the Lists sheet.');
+});
