@@ -8,6 +8,7 @@ import { ActionItem, actionRecord, recordTable, toExcelSerial } from "../src/dom
 import { CellValue, WorkbookChange } from "../src/workbook/plan";
 import { WorkbookPort } from "../src/workbook/port";
 import { tableFormats, tableStructure } from "../src/workbook/tablePlan";
+import { exampleThemeCells } from "./exampleThemes";
 
 /** The day the demo works the programme and the overdue actions out for: fixed, so the output never changes. */
 export const DEMO_TODAY = "2018-10-31";
@@ -56,7 +57,7 @@ const LATER: LaterVisit[] = [
 
 const REVIEWERS = "J. Reviewer, K. Reviewer";
 
-/** The rows in the Diagnostics table's default column order, with the Visit type column added at the right. */
+/** The rows in the Diagnostics table's column order as Set up makes it, with the Visit type column added at the right. */
 export function laterRows(): CellValue[][] {
   return LATER.map((v) => [
     v.id,
@@ -72,6 +73,8 @@ export function laterRows(): CellValue[][] {
     v.improve ?? null,
     v.recommend ?? null,
     v.status,
+    // Issue 12: the two theme columns Set up adds after Status, before the Visit type column added here.
+    ...(v.status === "Planned" ? [null, null] : exampleThemeCells(v.strengths, v.improve)),
     v.type ?? null,
   ]);
 }

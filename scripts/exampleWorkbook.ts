@@ -10,6 +10,7 @@ import { toExcelSerial } from "../src/domain";
 import { CellValue } from "../src/workbook/plan";
 import { DIAGNOSTICS_TABLE } from "../src/workbook/port";
 import { addSecondRound } from "./exampleSecondRound";
+import { exampleThemeCells } from "./exampleThemes";
 
 export const EXAMPLE_PATH = "examples/diagnostics-example.xlsx";
 
@@ -81,6 +82,8 @@ function rowValues(v: ExampleVisit, i: number): CellValue[] {
     v.improve || null,
     v.recommend || null,
     v.status ?? "Final",
+    // Issue 12: Themes (strengths) and Themes (areas for improvement), the columns Set up adds at the end.
+    ...exampleThemeCells(v.strengths, v.improve),
   ];
 }
 

@@ -125,9 +125,12 @@ export async function checkSources(sources: readonly Source[], options: Consolid
   const services: string[] = [];
   const teams = new Map<string, DiagnosticsConfig["teams"][number]>();
   const areas: string[] = [];
+  // Issue 12: themes are counted when any input has the theme columns.
+  let themeColumns = false;
 
   for (const source of sources) {
     const checked = await check(source);
+    if (checked.validation.themeColumns) themeColumns = true;
     const file = source.name;
     if (!first) first = { name: file, config: checked.config };
     else if (!winner) refuseDifferentSettings(first, { name: file, config: checked.config });
@@ -172,7 +175,7 @@ export async function checkSources(sources: readonly Source[], options: Consolid
   }
   const config: DiagnosticsConfig = { ...first!.config, ...(winner ?? {}), services, teams: [...teams.values()], areas };
   if (options.tie) config.tieRule = options.tie;
-  const validation = { visits, drafts, excluded, problems };
+  const validation = { visits, drafts, excluded, problems, ...(themeColumns ? { themeColumns } : {}) };
   // One file with --settings: the same output as one file without it, but checked under the settings named.
   return { config, validation, problems, actionProblems, files: sources.length > 1 ? files : null, perFile };
 }

@@ -141,7 +141,7 @@ export type SaveResult = { ok: true; row: number; visitId: string; notice?: stri
 /** The Diagnostics rows read as visits: the header row matched once, for every row of this read. */
 function visitTable(context: ActionContext): { table: RawTable; visits: RecordTable<VisitForm> } {
   const table = requireTable(context);
-  return { table, visits: recordTable(visitRecord(context.config, context.compiled), table.headers) };
+  return { table, visits: recordTable(visitRecord(context.config, context.compiled, { themes: true }), table.headers) };
 }
 
 function visitIdsExcept(table: RawTable, visits: RecordTable<VisitForm>, exceptRow: number | null): string[] {

@@ -34,6 +34,9 @@ export function summaryJson(summary: Summary, problems: readonly FileProblem[], 
         text: r.text,
       })),
     })),
+    // Issue 12: only when the table has a theme column, so the JSON of a workbook without one is unchanged. Theme
+    // names and counts of teams only, never the text they came from.
+    ...(summary.themes ? { themes: summary.themes.map((g) => ({ [groupKey]: g.service, themes: g.themes.map((t) => ({ ...t })) })) } : {}),
     problems: problems.map((p) => ({ ...fileOf(p), sheet: p.sheet, row: p.row, column: p.column, cell: p.cell, message: p.message })),
   };
 }

@@ -23,3 +23,4 @@ export * from "./checks/rowChecks";
 export * from "./checks/findVisit";
 export * from "./checks/fingerprint";
 export * from "./importVisits";
+export * from "./themeSummary";

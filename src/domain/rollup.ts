@@ -3,6 +3,8 @@ import { IsoDate } from "./dates";
 import { CompiledScale, GradeCategory, compileScale } from "./scale";
 import { foldLabel } from "./text";
 import { ExcludedRow, ValidationResult, Visit } from "./visits";
+import { groupThemes } from "./themeSummary";
+import type { ServiceThemes } from "./themes";
 
 export type GroupBy = "service" | "area";
 
@@ -60,6 +62,8 @@ export interface Summary {
   by: GroupBy;
   base: SummaryBase;
   groups: GroupSummary[];
+  /** Per group, the teams each theme was raised for (issue 12); only when the table has a theme column. */
+  themes?: ServiceThemes[];
 }
 
 export const NOT_GRADED = "Not graded";
@@ -245,5 +249,6 @@ export function rollUp(
         }),
       };
     }),
+    ...(validation.themeColumns ? { themes: groupThemes(validation.visits.filter((v) => inFilter(v, filter)), by, config, orderGroups(groups.keys(), preferred)) } : {}),
   };
 }

@@ -14,6 +14,7 @@ import {
   teamOutsideServiceMessage,
   teamsByService,
 } from "./checks/rowChecks";
+import { THEME_KEYS, UNKNOWN_THEME_BRIEF, VisitThemeNames, readThemeCell, themeColumnsIn, themeLookup, unknownThemeMessage } from "./checks/themeChecks";
 
 /** A block of a sheet: its header row and the rows under it, as read. */
 export interface RawTable {
@@ -51,6 +52,8 @@ export interface Problem {
 /** A visit that counts: every required field present and every grade recognised. */
 export interface Visit extends VisitPlace {
   row: number;
+  /** The themes confirmed on the visit (issue 12); only when the table has a theme column. */
+  themes?: VisitThemeNames;
 }
 
 export interface ExcludedRow {
@@ -94,6 +97,8 @@ export interface ValidationResult {
   planned?: PlannedRow[];
   /** Final deep dives (validateTable always fills this). */
   deepDives?: DeepDiveRow[];
+  /** True when the table has a theme column (visitThemes.ts): only then do summaries count themes. */
+  themeColumns?: boolean;
 }
 
 export class MissingColumnsError extends Error {
@@ -177,6 +182,12 @@ export function validateTable(
   if (col.visitType !== undefined) {
     names.set(VISIT_TYPE_COLUMN.key, { column: col.visitType, name: cellText(table.headers[col.visitType]) || VISIT_TYPE_COLUMN.header });
   }
+  // The optional theme columns (issue 12), read when a workbook has them; a name not on the Lists sheet is a warning.
+  const themeCols = themeColumnsIn(table.headers);
+  for (const [key, column] of themeCols ? ([[THEME_KEYS.strengths, themeCols.strengths], [THEME_KEYS.areas, themeCols.areas]] as const) : []) {
+    if (column !== undefined) names.set(key, { column, name: cellText(table.headers[column]) });
+  }
+  const knownThemes = themeLookup(config);
 
   // Lookups computed once per distinct text, not once per row.
   const services = canonicalLookup(config.services);
@@ -272,6 +283,15 @@ export function validateTable(
       found = withProblem(found, problem("area", row, `Area "${area}" is not on the list of areas.`, "warning"));
     }
 
+    let themes: VisitThemeNames | undefined;
+    if (themeCols) {
+      const strengths = readThemeCell(textAt(cells, themeCols.strengths), knownThemes);
+      const areasFor = readThemeCell(textAt(cells, themeCols.areas), knownThemes);
+      for (const name of strengths.unknown) found = withProblem(found, problem(THEME_KEYS.strengths, row, unknownThemeMessage(name), "warning", UNKNOWN_THEME_BRIEF));
+      for (const name of areasFor.unknown) found = withProblem(found, problem(THEME_KEYS.areas, row, unknownThemeMessage(name), "warning", UNKNOWN_THEME_BRIEF));
+      themes = { strengths: strengths.names, areasForImprovement: areasFor.names };
+    }
+
     let visitDate: IsoDate = "";
     const date = dateOf(col.visitDate === undefined ? null : cells[col.visitDate]);
     if (date.kind === "blank") {
@@ -337,10 +357,16 @@ export function validateTable(
     }
     if (isPlanned) planned.push({ row, visitId, visitDate, round, service, team, area });
     else if (isDeepDive) deepDives.push({ row, visitId, visitDate, round, service });
-    else visits.push({ row, visitId, visitDate, round, service, team, area, grades });
+    else {
+      const visit: Visit = { row, visitId, visitDate, round, service, team, area, grades };
+      if (themes) visit.themes = themes;
+      visits.push(visit);
+    }
   }
 
-  return { visits, drafts, excluded, problems, planned, deepDives };
+  const result: ValidationResult = { visits, drafts, excluded, problems, planned, deepDives };
+  if (themeCols) result.themeColumns = true;
+  return result;
 }
 
 /** "Diagnostics!G27: message" */

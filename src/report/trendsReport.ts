@@ -1,5 +1,5 @@
 import { AlignmentType, HeadingLevel, Paragraph, Table } from "docx";
-import { DiagnosticsConfig, TrendsJson, compileScale, overallMovers } from "../domain";
+import { DiagnosticsConfig, ThemeCount, TrendsJson, compileScale, overallMovers } from "../domain";
 import { GLANCE_TITLE, KEY_FINDINGS_TITLE, atAGlance, findingSource, findingsOf, glanceNote, glanceText } from "../presentation/glance";
 import { atOrAboveHeading, ofVisits, thresholdWords, trendGroups } from "../presentation/trendsWording";
 import { stackedBarPng } from "./png";
@@ -10,10 +10,11 @@ import { TEXT_WIDTH, barCell, heading, para, table, textCell } from "./wordRepor
 const BAR = { width: 170, height: 14, density: 2 };
 
 /** Key findings in words (each with the table it comes from), then the matrix at a glance. */
-export function openingSections(trends: TrendsJson, config: DiagnosticsConfig, threshold: string): (Paragraph | Table)[] {
+export function openingSections(trends: TrendsJson, config: DiagnosticsConfig, threshold: string, themes?: ThemeCount[]): (Paragraph | Table)[] {
   const compiled = compileScale(config.scale);
   const groupWord = "areas" in trends ? "area" : "service";
-  const findings = findingsOf(trends, config, compiled, threshold);
+  // Issue 12: with the theme totals (summaryThemeTotals), a finding on the most frequent theme.
+  const findings = findingsOf(trends, config, compiled, threshold, themes);
   const out: (Paragraph | Table)[] = [];
   if (findings.length > 0) {
     out.push(heading(KEY_FINDINGS_TITLE, HeadingLevel.HEADING_1));

@@ -13,7 +13,7 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { ActionsReportJson, CompiledScale, DiagnosticsConfig, GroupSummary, Summary, TrendsJson, compileScale } from "../domain";
+import { ActionsReportJson, CompiledScale, DiagnosticsConfig, GroupSummary, Summary, TrendsJson, compileScale, summaryThemeTotals } from "../domain";
 import { readableTextColour } from "../domain/colour";
 import { GradeDistribution, gradeDistribution, gradeName } from "../presentation/distribution";
 import {
@@ -33,6 +33,7 @@ import { FileCounts, fileLine, filesHeading, inFile } from "../presentation/file
 import { stackedBarPng } from "./png";
 import { openingSections, progressSection } from "./trendsReport";
 import { ACTION_SUMMARY_HEADINGS, ACTION_SUMMARY_TITLE, actionSummaryIntro, actionSummaryRows } from "../presentation/actions";
+import { themesReportSection } from "./themesReport";
 
 export interface WordReportInput {
   byService: Summary;
@@ -242,7 +243,7 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
           ? "It holds grades and counts only, and the names of teams whose overall conclusion changed since the last round: no names of managers or reviewers, and none of the written findings."
           : "It holds grades and counts only: no names of teams, managers or reviewers, and none of the written findings."),
     ),
-    ...(input.trends ? openingSections(input.trends.trends, config, input.trends.threshold) : []),
+    ...(input.trends ? openingSections(input.trends.trends, config, input.trends.threshold, summaryThemeTotals(byService, config)) : []),
     heading("What the figures cover", HeadingLevel.HEADING_1),
     ...describeBase(byService).map((text) => para(text)),
     ...(input.files && input.files.length > 1 ? [para(filesHeading(input.files.length), { keepNext: true }), ...input.files.map((f) => para(fileLine(f)))] : []),
@@ -268,6 +269,7 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
   if (dives.length > 0) {
     body.push(heading(DEEP_DIVES_HEADING, HeadingLevel.HEADING_1), para("Functions looked at as a whole; not graded in the tables above.", { keepNext: true }), ...dives.map((text) => para(text)));
   }
+  body.push(...themesReportSection(byService)); // Issue 12: recurring themes, only with a theme column.
   if (input.actions && input.actions.services.length > 0) {
     const widths = [Math.round(TEXT_WIDTH * 0.22), ...Array.from({ length: 6 }, () => Math.round((TEXT_WIDTH * 0.78) / 6))];
     body.push(

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Field, Input, Radio, RadioGroup, Select, Text, Textarea } from "@fluentui/react-components";
 import { STATUSES, STATUS_DRAFT, formatBritishDate, formatLongDate, gradeKey, gradedColumns, parseBritishDate, visitRecord, whyNotADate } from "../domain";
 import { FreeCombobox } from "./FreeCombobox";
+import { ThemePicker } from "./ThemePicker";
 import { gradeOptionText } from "./gradeStyle";
 import { usePane } from "./paneContext";
 import { TextField, VisitFormState } from "./useVisitForm";
@@ -131,9 +132,13 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
       {findings.map((column) => {
         const key = column.key as TextField;
         return (
-          <Field key={key} label={column.header} {...validation(key)}>
-            <Textarea ref={bind(key) as React.Ref<HTMLTextAreaElement>} resize="vertical" value={form[key]} onChange={(_, data) => setText(key)(data.value)} />
-          </Field>
+          <React.Fragment key={key}>
+            <Field label={column.header} {...validation(key)}>
+              <Textarea ref={bind(key) as React.Ref<HTMLTextAreaElement>} resize="vertical" value={form[key]} onChange={(_, data) => setText(key)(data.value)} />
+            </Field>
+            {/* Under Strengths and Areas for improvement: the themes they suggest, for the reviewer to confirm (issue 12). */}
+            {key === "areasForImprovement" && <ThemePicker themes={state.themeList} value={form.themes} onToggle={state.toggleTheme} />}
+          </React.Fragment>
         );
       })}
 

@@ -8,9 +8,11 @@ import {
   gradeKey,
   gradedColumns,
   parseBritishDate,
+  themesOf,
   validateVisitForm,
   visitRecord,
 } from "../domain";
+import { ThemeSide, toggled, touchKey, withSuggestions } from "./themeSuggestions";
 import { LoadedVisit, recordVisit, saveVisitEdit } from "../actions/workbookActions";
 import { roundsUsed } from "../actions/roundsUsed";
 import { PaneMessage } from "./messages";
@@ -121,11 +123,26 @@ export function useVisitForm() {
   };
   const focusField = (field: string) => focusControl(controls.current[field]);
 
+  // The themes the reviewer ticked or unticked themselves: suggestions from the text no longer change those.
+  const themesTouched = React.useRef<Set<string>>(new Set());
+  const themeList = themesOf(config);
   const update = (change: Partial<VisitForm>, fields: string[]) => {
-    setForm((current) => ({ ...current, ...change }));
+    setForm((current) => {
+      const next = { ...current, ...change };
+      // As the findings are typed, the themes they suggest are ticked (issue 12): the reviewer confirms them.
+      if ("strengths" in change || "areasForImprovement" in change) next.themes = withSuggestions(current.themes, next, themeList, themesTouched.current);
+      return next;
+    });
     if (serverErrors.some((e) => fields.includes(e.field))) setServerErrors((list) => list.filter((e) => !fields.includes(e.field)));
   };
   const setText = (field: TextField) => (value: string) => update({ [field]: value } as Partial<VisitForm>, [field]);
+  const toggleTheme = React.useCallback(
+    (side: ThemeSide, name: string, checked: boolean) => {
+      themesTouched.current.add(touchKey(side, name));
+      setForm((current) => ({ ...current, themes: toggled(current.themes, side, name, checked, themeList) }));
+    },
+    [themeList],
+  );
   const setGrade = (domainKey: string, value: string) => {
     setForm((current) => ({ ...current, grades: { ...current.grades, [domainKey]: value } }));
     const field = gradeKey(domainKey);
@@ -157,6 +174,7 @@ export function useVisitForm() {
     const next = emptyVisitForm(config);
     if (keep) Object.assign(next, { service: keep.service, round: keep.round, visitDate: keep.visitDate, diagnosticTeam: keep.diagnosticTeam, status: keep.status });
     setForm(next);
+    themesTouched.current = new Set();
     setMode({ kind: "new" });
     setAttempted(false);
     setServerErrors([]);
@@ -164,6 +182,9 @@ export function useVisitForm() {
 
   const startEdit = (loaded: LoadedVisit) => {
     setForm(loaded.form);
+    // The themes saved on the visit were confirmed by a reviewer: editing the text does not untick them.
+    const saved = loaded.form.themes;
+    themesTouched.current = new Set([...(saved?.strengths ?? []).map((n) => touchKey("strengths", n)), ...(saved?.areasForImprovement ?? []).map((n) => touchKey("areasForImprovement", n))]);
     setMode({ kind: "edit", row: loaded.row, original: loaded.form });
     setAttempted(false);
     setServerErrors([]);
@@ -261,6 +282,8 @@ export function useVisitForm() {
     summaryRef,
     setText,
     setGrade,
+    themeList,
+    toggleTheme,
     chooseService,
     chooseTeam,
     teamsForService,

@@ -87,7 +87,7 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
     teams: mergeByLabel(config.teams, found.teams, (t) => t.name),
   };
   // The Diagnostics table: created when missing; missing columns added at the right.
-  const kind = visitRecord(config);
+  const kind = visitRecord(config, undefined, { themes: true });
   const existing = snapshot.diagnostics ? { raw: rawTableFrom(snapshot.diagnostics, config), table: snapshot.diagnostics.table } : null;
   const structure = tableStructure(kind, existing, snapshot.sheets);
   changes.push(...structure.changes);

@@ -9,6 +9,7 @@ import { gradeDistribution, gradeName } from "../presentation/distribution";
 import { ownedSheetName } from "./ownedSheets";
 import { CellValue, WorkbookChange, WorkbookPlan } from "./plan";
 import { SheetInfo } from "./port";
+import { themesSection } from "./themesPlan";
 import {
   HEADLINE_RULE,
   NOTHING_COUNTED,
@@ -139,6 +140,7 @@ export function summaryPlan(
       { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, rag[0].length, 1), style: { bold: true, fill: "DDE7EE" } },
     );
   }
+  actionChanges.push(...themesSection(summary, sheet, values)); // Issue 12: recurring themes, only with a theme column.
   // Below everything: the chart domain's grades per group as plain numbers, and a stacked bar chart of them, so a
   // printed page holds the tables at full width. Refresh clears the sheet (charts included) first: never duplicated.
   const widths = [58, 40];

@@ -54,7 +54,8 @@ describe.each([
     expect(result).toEqual({ ok: true, row: 7, visitId: "TD-0005" });
     const body = wb.tableValues(DIAGNOSTICS_TABLE).body;
     expect(body).toHaveLength(6);
-    expect(body[4]).toEqual(notesOnly.map((v) => v ?? ""));
+    // Set up's table ends with the two theme columns (issue 12), empty in this row.
+    expect(body[4]).toEqual([...notesOnly.map((v) => v ?? ""), "", ""]);
     expect(body[5][headers.indexOf("Team")]).toBe("Assessment Team 1");
   });
 });

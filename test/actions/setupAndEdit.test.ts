@@ -1,7 +1,7 @@
 /** Setting up never takes over a user's sheet; an edit never lands on a row that now holds another visit. */
 import { loadVisitAt, saveVisitEdit, setUpWorkbook, RowMovedError } from "../../src/actions/workbookActions";
 import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
-import { columnDefinitions, defaultConfig, gradedColumns } from "../../src/domain";
+import { VISIT_THEME_COLUMNS, columnDefinitions, defaultConfig, gradedColumns } from "../../src/domain";
 import { configFromLists } from "../../src/workbook/listsSheet";
 import { DIAGNOSTICS_TABLE } from "../../src/workbook/port";
 import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
@@ -28,7 +28,8 @@ it("leaves a user's own sheet called 'diagnostics' (any case) alone and makes it
   await setUpWorkbook(port);
   expect(wb.sheet("diagnostics").values("A1:B1")).toEqual([["My own notes", "keep me"]]);
   expect(wb.sheetNames()).toContain("TD Diagnostics");
-  expect(wb.tableValues(DIAGNOSTICS_TABLE).headers).toEqual(headers);
+  // The published columns, then the two theme columns Set up adds at the end (issue 12).
+  expect(wb.tableValues(DIAGNOSTICS_TABLE).headers).toEqual([...headers, ...VISIT_THEME_COLUMNS.map((c) => c.header)]);
 });
 
 it("lists the services and teams already used, so the new dropdowns accept the rows already there", async () => {

@@ -3,6 +3,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { promisify } from "util";
 import ExcelJS from "exceljs";
+import { VISIT_THEME_COLUMNS } from "../../src/domain";
 import { readDocx } from "../report/docxText";
 import { HEADERS, cli, knownRows, tempDir, visit, writeXlsx } from "./fixtures";
 import { canonicalGrades } from "./canonical";
@@ -142,7 +143,8 @@ describe("template", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const sheet = wb.getWorksheet("Diagnostics")!;
-    expect(sheet.getRow(1).values).toEqual([undefined, ...HEADERS]);
+    // The published columns, then the two theme columns Set up adds at the end (issue 12).
+    expect(sheet.getRow(1).values).toEqual([undefined, ...HEADERS, ...VISIT_THEME_COLUMNS.map((c) => c.header)]);
     const tables = (sheet as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables;
     expect(Object.keys(tables)).toEqual(["Diagnostics"]);
     expect(wb.getWorksheet("Lists")!.getCell("A1").value).toBe("Grades");

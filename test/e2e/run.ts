@@ -14,7 +14,7 @@ import * as path from "node:path";
 import { loadWorkbookForEditing } from "../../src/adapters/exceljs/files";
 import { plainValue } from "../../src/adapters/exceljs/excelJsWorkbook";
 import type { BookData } from "../workbench/bookData";
-import { columnDefinitions, defaultConfig } from "../../src/domain";
+import { VISIT_THEME_COLUMNS, columnDefinitions, defaultConfig } from "../../src/domain";
 import { REPO_ROOT } from "../workbench/build";
 import { BUILD_DIR, Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
 import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
@@ -25,10 +25,13 @@ import { codeLoads } from "./bundleScan";
 import { privacyFlow } from "./privacyFlow";
 import { importFlow } from "./importFlow";
 import { glanceFlow } from "./glanceFlow";
+import { themesFlow } from "./themesFlow";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
 const HEADERS = columnDefinitions(defaultConfig()).map((d) => d.header);
+/** The last column of the table Set up makes: the published columns, then the two theme columns (issue 12). */
+const LAST_SET_UP_COLUMN = String.fromCharCode(64 + HEADERS.length + VISIT_THEME_COLUMNS.length);
 const COLUMN = Object.fromEntries(HEADERS.map((h, i) => [h, String.fromCharCode(65 + i)])) as Record<string, string>;
 const GRADE_HEADERS = HEADERS.slice(8, 13);
 
@@ -99,7 +102,7 @@ async function seeded(b: Bench): Promise<void> {
     }
   }
   const table = (await b.call("tables")).find((t) => t.name === "Diagnostics");
-  assertEqual(table?.range, `A1:Q${SEED.length + 1}`, "the Diagnostics table after typing the seed rows below it");
+  assertEqual(table?.range, `A1:${LAST_SET_UP_COLUMN}${SEED.length + 1}`, "the Diagnostics table after typing the seed rows below it");
   await b.setUp();
   const listed = (await b.call("values", "Lists", "A1:Z40")).flat();
   assert(SEED.every((v) => listed.includes(v.team)), "Set up puts the teams typed into the rows on the Lists sheet");
@@ -585,7 +588,7 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       assertEqual(row[COLUMN["Team"].charCodeAt(0) - 65], "Safeguarding Team 1", "Team of the appended row");
       assertEqual(row[COLUMN["Overall conclusion"].charCodeAt(0) - 65], "", "no grade on a planned visit");
       const table = (await b.call("tables")).find((t) => t.name === "Diagnostics");
-      assertEqual(table?.range, `A1:Q${SEED.length + 2}`, "the Diagnostics table grows by the planned row");
+      assertEqual(table?.range, `A1:${LAST_SET_UP_COLUMN}${SEED.length + 2}`, "the Diagnostics table grows by the planned row");
       const team1 = list.getByRole("listitem").filter({ hasText: "Safeguarding Team 1" });
       await team1.filter({ hasText: "planned 10/01/2099" }).waitFor();
       notes.push((await team1.innerText()).replace(/\s+/g, " ").trim());
@@ -667,6 +670,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     slug: "121-glance",
     title: "visits in two rounds, Refresh summary: key findings and the matrix at the top of the Summary sheet and in the pane; Refresh trends",
     run: (b, notes) => glanceFlow(b, notes, seeded),
+  },
+  {
+    id: 120,
+    slug: "120-themes",
+    title: "findings typed into the form tick their themes; the reviewer's ticks are saved into the Themes cells and counted on the Summary sheet",
+    run: (b, notes) => themesFlow(b, notes, seeded, COLUMN, GRADE_HEADERS),
   },
 ];
 

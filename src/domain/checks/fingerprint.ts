@@ -18,11 +18,12 @@ function fnv1a(text: string, seed: number): string {
 
 export function summaryFingerprint(validation: ValidationResult, config: DiagnosticsConfig): string {
   const rows = [
-    ...validation.visits.map((v) => JSON.stringify(["v", v.service, v.team, v.area, v.round, v.visitDate, Object.entries(v.grades).sort()])),
+    // A visit's themes (issue 12) only when the table has theme columns, so other fingerprints are as before.
+    ...validation.visits.map((v) => JSON.stringify(["v", v.service, v.team, v.area, v.round, v.visitDate, Object.entries(v.grades).sort(), ...(v.themes ? [v.themes] : [])])),
     ...validation.excluded.map((e) => JSON.stringify(["x", e.row, e.round, e.visitDate, e.reasons])),
     ...validation.drafts.map((d) => JSON.stringify(["d", d.round, d.visitDate])),
   ].sort();
-  const settings = JSON.stringify([config.tieRule, config.scale, config.domains, config.overall, config.services, config.areas, config.teams]);
+  const settings = JSON.stringify([config.tieRule, config.scale, config.domains, config.overall, config.services, config.areas, config.teams, ...(validation.themeColumns ? [config.themes ?? null] : [])]);
   const text = `${settings}\n${rows.join("\n")}`;
   return `${fnv1a(text, 0x811c9dc5)}${fnv1a(text, 0x01234567)}`;
 }

@@ -2,3 +2,4 @@ export * from "./kind";
 export * from "./visitRecord";
 export * from "./actionRecord";
 export * from "./changeLogRecord";
+export * from "./visitThemes";

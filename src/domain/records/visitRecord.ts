@@ -3,6 +3,7 @@ import { IsoDate } from "../dates";
 import { CompiledScale, compileScale, parseGrade } from "../scale";
 import { foldLabel } from "../text";
 import { RecordColumn, RecordKind, RecordValue } from "./kind";
+import { THEME_AREAS_KEY, THEME_STRENGTHS_KEY, VISIT_THEME_COLUMNS, VisitThemeNames, formatThemeList, parseThemeList } from "./visitThemes";
 
 /** A column of the Diagnostics table that is not a grade. */
 export type RecordField =
@@ -40,6 +41,8 @@ export interface VisitForm extends VisitPlace {
   areasForImprovement: string;
   recommendations: string;
   status: string;
+  /** The confirmed themes (issue 12): only when the kind was asked for them (visitRecord's `themes` option). */
+  themes?: VisitThemeNames;
 }
 
 export const gradeKey = (domainKey: string) => `grade:${domainKey}`;
@@ -154,7 +157,12 @@ export function emptyVisitForm(config: DiagnosticsConfig): VisitForm {
  * The visit kind: the Diagnostics table. Its graded columns come from the configuration (a council's own
  * domains, the overall conclusion or none), so the kind is a function of it.
  */
-export function visitRecord(config: DiagnosticsConfig, compiled: CompiledScale = compileScale(config.scale)): RecordKind<VisitForm> {
+export function visitRecord(
+  config: DiagnosticsConfig,
+  compiled: CompiledScale = compileScale(config.scale),
+  /** With the two optional theme columns at the end (visitThemes.ts): for Set up and the visit form. */
+  options: { themes?: boolean } = {},
+): RecordKind<VisitForm> {
   const graded = gradedColumns(config);
   const gradeList = compiled.categories.map((c) => c.code).join(", ");
   const gradeColumns: RecordColumn[] = graded.map((d) => ({
@@ -171,7 +179,7 @@ export function visitRecord(config: DiagnosticsConfig, compiled: CompiledScale =
     name: "visit",
     table: "Diagnostics",
     sheet: "Diagnostics",
-    columns: [...BEFORE_GRADES, ...gradeColumns, ...AFTER_GRADES],
+    columns: [...BEFORE_GRADES, ...gradeColumns, ...AFTER_GRADES, ...(options.themes ? VISIT_THEME_COLUMNS : [])],
     identifying: ["service", "team"],
     // Grades typed the messy way come back canonical where recognised.
     read(row) {
@@ -185,6 +193,7 @@ export function visitRecord(config: DiagnosticsConfig, compiled: CompiledScale =
         const parsed = parseGrade(value, compiled);
         form.grades[domain.key] = parsed.kind === "grade" ? parsed.category.code : value;
       }
+      if (options.themes) form.themes = { strengths: parseThemeList(row.text(THEME_STRENGTHS_KEY)), areasForImprovement: parseThemeList(row.text(THEME_AREAS_KEY)) };
       return form;
     },
     write(form) {
@@ -193,6 +202,10 @@ export function visitRecord(config: DiagnosticsConfig, compiled: CompiledScale =
       values.visitDate = form.visitDate;
       values.status = form.status;
       for (const domain of graded) values[gradeKey(domain.key)] = form.grades[domain.key] || null;
+      if (options.themes && form.themes) {
+        values[THEME_STRENGTHS_KEY] = formatThemeList(form.themes.strengths) || null;
+        values[THEME_AREAS_KEY] = formatThemeList(form.themes.areasForImprovement) || null;
+      }
       return values;
     },
   };
