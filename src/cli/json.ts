@@ -22,6 +22,8 @@ export function summaryJson(summary: Summary, problems: readonly FileProblem[], 
       ...(files ? { files: files.map((f) => ({ file: f.file, visits: f.visits, drafts: f.drafts, excluded: f.excluded })) } : {}),
       // Only when there are any, so the JSON of a workbook without deep dives is unchanged (issue 11 §4).
       ...(base.deepDives ? { deepDives: base.deepDives } : {}),
+      // Only when there are any (issue 15), like deepDives.
+      ...(base.forModeration ? { forModeration: base.forModeration } : {}),
     },
     [summary.by === "service" ? "services" : "areas"]: summary.groups.map((g) => ({
       [groupKey]: g.name,

@@ -3,14 +3,12 @@
  * them, the graded values logged when a visit becomes Final, Final visits changed outside the pane since, and how
  * many grades moderation moved up or down the scale per service (counts only: no names, no reasons).
  */
-import { DiagnosticsConfig, STATUS_FINAL, gradedColumns } from "./config";
+import { DiagnosticsConfig, STATUS_FINAL, STATUS_FOR_MODERATION, gradedColumns } from "./config";
 import { formatBritishDate } from "./dates";
 import { ChangeLogEntry, MADE_FINAL_REASON } from "./records/changeLogRecord";
 import { VisitForm } from "./records/visitRecord";
 import { CompiledScale, parseGrade } from "./scale";
 import { foldLabel } from "./text";
-
-export const STATUS_FOR_MODERATION = "For moderation";
 
 /** A visit at this status may only be changed with a reason, and each change is logged. */
 export function needsReason(status: string): boolean {

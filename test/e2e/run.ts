@@ -189,7 +189,7 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       assert((await b.call("dropdown", "Diagnostics", "I5000"))?.includes("RI"), "the grade dropdown covers rows far below the table");
       const statusList = await b.call("dropdown", "Diagnostics", "Q2");
       // Planned: a visit on the programme that has not happened yet (issue 11).
-      assertEqual(statusList, ["Draft", "Final", "Planned"], "status dropdown in Q2");
+      assertEqual(statusList, ["Draft", "For moderation", "Final", "Planned"], "status dropdown in Q2");
       // A grade typed into the sheet gets its colour from the conditional format.
       await b.call("type", "Diagnostics", "I2", "RI", true);
       const ri = await b.call("cell", "Diagnostics", "I2");
