@@ -37,7 +37,7 @@ import { actionsReportOf, checkActionsIn } from "./actionActions";
 import { localToday } from "../presentation/actions";
 
 /** Every row without the narrative columns: what checking, summarising and appending need. */
-const ROWS: ContextRequest = { rows: true, narrative: false, lists: true, selection: false, actions: true };
+const ROWS: ContextRequest = { rows: true, narrative: false, lists: true, selection: false, actions: true, changeLog: true };
 
 export async function setUpWorkbook(port: WorkbookPort): Promise<WorkbookPlan> {
   const context = await readContext(port, ROWS);
