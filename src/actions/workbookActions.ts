@@ -35,6 +35,7 @@ import { todayIso } from "./today";
 import { ActionContext, ContextRequest, basisOf, planFrom, readContext, requireTable } from "./context";
 import { actionsReportOf, checkActionsIn } from "./actionActions";
 import { localToday } from "../presentation/actions";
+import { ModerationInput, driftProblems, moderationChanges } from "./moderationActions";
 
 /** Every row without the narrative columns: what checking, summarising and appending need. */
 const ROWS: ContextRequest = { rows: true, narrative: false, lists: true, selection: false, actions: true, changeLog: true };
@@ -88,7 +89,7 @@ export async function checkSheet(port: WorkbookPort, today: IsoDate = todayIso()
   const validation = validateTable(requireTable(context), context.config, context.compiled, sheetChecks(today));
   return {
     // The Actions table's problems follow the visits' (issue 11 §2).
-    problems: [...validation.problems, ...checkActionsIn(context)],
+    problems: [...validation.problems, ...checkActionsIn(context), ...driftProblems(context)],
     rowsChecked: requireTable(context).rows.filter((r) => r.some((c) => cellText(c).trim() !== "")).length,
     visitsCounted: validation.visits.length,
     drafts: validation.drafts.length,
@@ -158,7 +159,7 @@ function teamChanges(context: ActionContext, form: VisitForm): WorkbookChange[] 
 }
 
 /** Validates the form, then appends one row below the table and selects it. Nothing is written if anything is wrong. */
-export async function recordVisit(port: WorkbookPort, form: VisitForm): Promise<SaveResult> {
+export async function recordVisit(port: WorkbookPort, form: VisitForm, log?: ModerationInput): Promise<SaveResult> {
   const context = await readContext(port, ROWS);
   const { table, visits } = visitTable(context);
   const others = visitIdsExcept(table, visits, null);
@@ -166,7 +167,8 @@ export async function recordVisit(port: WorkbookPort, form: VisitForm): Promise<
   const errors = validateVisitForm(complete, context.config, others, context.compiled, { today: todayIso() });
   if (errors.length > 0) return { ok: false, errors };
   const { changes: append, row } = appendRowsChanges(table, context.snapshot.diagnostics?.table ?? null, [visits.row(complete, table.headers.length)], context.snapshot.diagnostics?.below);
-  const changes: WorkbookChange[] = [...teamChanges(context, complete), ...append];
+  // A visit recorded as Final has its graded values logged (issue 15), after the row: appended[0] stays the visit's.
+  const changes: WorkbookChange[] = [...teamChanges(context, complete), ...append, ...moderationChanges(context, null, complete, log).changes];
   const applied = await port.apply(planFrom(context, "Record a visit", changes));
   const landed = applied?.appended[0]?.row ?? row;
   if (landed !== row) {
@@ -237,7 +239,7 @@ export class RowMovedError extends Error {
  * know and every other row stay as they are. The row is re-read first and must still hold the visit as loaded, so
  * neither a co-author's sort nor their edit of the same visit is written over.
  */
-export async function saveVisitEdit(port: WorkbookPort, row: number, original: VisitForm, form: VisitForm): Promise<SaveResult> {
+export async function saveVisitEdit(port: WorkbookPort, row: number, original: VisitForm, form: VisitForm, log?: ModerationInput): Promise<SaveResult> {
   const context = await readContext(port, ROWS);
   const { table, visits } = visitTable(context);
   const cells = table.rows[row - table.headerRow - 1];
@@ -246,8 +248,12 @@ export async function saveVisitEdit(port: WorkbookPort, row: number, original: V
   if (!current || !sameRecord(current, original)) throw new RowMovedError(original.visitId || original.team, row);
   const errors = validateVisitForm(form, context.config, visitIdsExcept(table, visits, row), context.compiled, { today: todayIso() });
   if (errors.length > 0) return { ok: false, errors };
+  // A visit For moderation or Final needs a reason (and a name) to change; each change is a Change log row, in this plan.
+  const moderation = moderationChanges(context, current, form, log);
+  if (moderation.errors.length > 0) return { ok: false, errors: moderation.errors };
   const changes: WorkbookChange[] = foldLabel(form.team) === foldLabel(original.team) ? [] : teamChanges(context, form);
   changes.push(...cellChanges(table, row, visits.cells(original), visits.cells(form)));
+  changes.push(...moderation.changes);
   if (changes.length > 0) await port.apply(planFrom(context, "Edit a visit", changes));
   return { ok: true, row, visitId: form.visitId };
 }

@@ -78,7 +78,8 @@ export function diagnosticsRequest(read: DiagnosticsRead, config: DiagnosticsCon
         fallback: { sheet: DIAGNOSTICS_SHEET, header: headerSearchFor(config), anySheet: { except: [LISTS] } },
       },
       ...(read.actions ? [actionsTableRequest(read)] : []),
-      ...(read.changeLog ? [kindTableRequest(changeLogRecord, read)] : []),
+      // The Reason is read even without narrative: it tells a "Made final" row from a moderation change (counts only).
+      ...(read.changeLog ? [kindTableRequest(changeLogRecord, read, ["reason"])] : []),
     ],
     sheets: read.lists ? [LISTS] : [],
     selection: read.selection,
@@ -128,12 +129,12 @@ export function narrativeColumns(headers: readonly unknown[], config: Diagnostic
 }
 
 /** A record kind's table, else a plain range on its sheet whose header row names its identifying columns. */
-function kindTableRequest(kind: RecordKind<unknown>, read: DiagnosticsRead): TableRequest {
+function kindTableRequest(kind: RecordKind<unknown>, read: DiagnosticsRead, readAnyway: readonly string[] = []): TableRequest {
   const labels = (c: (typeof kind.columns)[number]) => [c.header, ...c.alternatives];
   return {
     name: kind.table,
     rows: read.rows,
-    skipHeaders: read.narrative ? undefined : kind.columns.filter((c) => c.narrative).flatMap(labels),
+    skipHeaders: read.narrative ? undefined : kind.columns.filter((c) => c.narrative && !readAnyway.includes(c.key)).flatMap(labels),
     fallback: {
       sheet: kind.sheet,
       header: {
