@@ -75,6 +75,8 @@ export function moderationChanges(
   // A change made with a reason is signed; the values logged as a visit becomes Final may go unsigned.
   const reasoned = entries.some((e) => e.reason !== MADE_FINAL_REASON);
   if (before && needsReason(before.status) && reasoned && who.who === "") return { errors: [{ field: "who", message: WHO_MISSING }], changes: [], entries: [] };
+  // A new visit's values are logged only where Set up made the Change log: recording never adds a sheet by itself.
+  if (!before && !context.snapshot.changeLog) return { errors: [], changes: [], entries: [] };
   return { errors: [], changes: changeLogAppendChanges(context.snapshot, entries), entries };
 }
 

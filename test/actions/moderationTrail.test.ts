@@ -113,3 +113,10 @@ it("a workbook set up before the Change log gets the table made in the same plan
   expect(await saveVisitEdit(port, 2, loaded.form, { ...loaded.form, status: "Final" }, { who: "A", when })).toMatchObject({ ok: true });
   expect(log()).toHaveLength(gradedColumns(config).length);
 });
+
+it("recording a Final visit in a workbook without a Change log adds no sheet (Set up makes it)", async () => {
+  wb.deleteSheet("Change log");
+  expect(await recordVisit(port, form("Final"), { who: "", when })).toMatchObject({ ok: true, row: 2 });
+  expect(wb.table("ChangeLog")).toBeUndefined();
+  expect(wb.sheetNames()).not.toContain("Change log");
+});
