@@ -65,6 +65,13 @@ export function finalEntries(visit: VisitForm, config: DiagnosticsConfig, who: W
     .map((t) => ({ ...who, visitId: visit.visitId, field: t.field, from: "", to: t.value(visit), reason: MADE_FINAL_REASON }));
 }
 
+/** The tracked fields (Change log names) whose values differ between two readings of a visit. */
+export function changedFields(before: VisitForm, after: VisitForm, config: DiagnosticsConfig): string[] {
+  return tracked(config)
+    .filter((t) => t.value(before) !== t.value(after))
+    .map((t) => t.field);
+}
+
 /** A change that needs a reason and has none: the message to show by the Reason box, or null. */
 export function reasonProblem(before: VisitForm, after: VisitForm, config: DiagnosticsConfig, reason: string): string | null {
   if (!needsReason(before.status) || reason.trim() !== "") return null;

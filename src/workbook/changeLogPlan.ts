@@ -59,8 +59,10 @@ export function changeLogAppendChanges(snapshot: DiagnosticsSnapshot, entries: r
   }
   const log = recordTable(changeLogRecord, raw.headers);
   const rows = entries.map((e) => log.row(e, raw!.headers.length));
-  // A table just made has no read of what lies below it: the adapter looks (below undefined).
-  const below = made.length > 0 ? undefined : snapshot.changeLog?.below;
+  // A table just made on a new sheet has nothing below it (no extra round trip to look); on a sheet that was there
+  // already, the adapter looks (below undefined).
+  const newSheet = made.some((c) => c.kind === "addSheet");
+  const below = made.length === 0 ? snapshot.changeLog?.below : newSheet ? { totalsShown: false, dataBelow: false } : undefined;
   const { changes } = appendRowsChanges(raw, tableName, rows, below);
   return [...made, ...changes.filter((c) => c.kind !== "select")];
 }
