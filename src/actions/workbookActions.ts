@@ -35,7 +35,7 @@ import { todayIso } from "./today";
 import { ActionContext, ContextRequest, basisOf, planFrom, readContext, requireTable } from "./context";
 import { actionsReportOf, checkActionsIn } from "./actionActions";
 import { localToday } from "../presentation/actions";
-import { ModerationInput, driftProblems, moderationChanges } from "./moderationActions";
+import { DriftFound, ModerationInput, driftIn, driftProblems, moderationChanges, moderationOf } from "./moderationActions";
 
 /** Every row without the narrative columns: what checking, summarising and appending need. */
 const ROWS: ContextRequest = { rows: true, narrative: false, lists: true, selection: false, actions: true, changeLog: true };
@@ -52,6 +52,8 @@ export interface CheckResult {
   rowsChecked: number;
   visitsCounted: number;
   drafts: number;
+  /** Final visits typed over since they were made final (issue 15), for "Log this change…". */
+  drift?: DriftFound[];
 }
 
 /** A change to the settings kept on the Lists sheet, made from the pane. */
@@ -93,6 +95,7 @@ export async function checkSheet(port: WorkbookPort, today: IsoDate = todayIso()
     rowsChecked: requireTable(context).rows.filter((r) => r.some((c) => cellText(c).trim() !== "")).length,
     visitsCounted: validation.visits.length,
     drafts: validation.drafts.length,
+    drift: driftIn(context),
   };
 }
 
@@ -125,7 +128,8 @@ export async function refreshSummary(
 ): Promise<{ summary: Summary; layout: SummaryLayout; config: DiagnosticsConfig }> {
   const { context, validation } = await readValidated(port);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
-  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets, actionsReportOf(context, localToday()), summaryFingerprint(validation, context.config));
+  const moderation = moderationOf(context);
+  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets, actionsReportOf(context, localToday()), summaryFingerprint(validation, context.config), moderation);
   await port.apply({ ...plan, basis: basisOf(context.snapshot) });
   return { summary, layout, config: context.config };
 }

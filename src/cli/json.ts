@@ -1,8 +1,14 @@
 import type { FileBase, FileProblem } from "../actions/consolidate";
-import { Summary } from "../domain";
+import { ModerationCount, Summary } from "../domain";
+import { moderationJson } from "../presentation/moderation";
 
 /** The JSON document of `summary --json`. Keys and shapes are a published interface: add, never rename. */
-export function summaryJson(summary: Summary, problems: readonly FileProblem[], files: readonly FileBase[] | null = null): unknown {
+export function summaryJson(
+  summary: Summary,
+  problems: readonly FileProblem[],
+  files: readonly FileBase[] | null = null,
+  moderation: readonly ModerationCount[] | null = null,
+): unknown {
   const groupKey = summary.by === "service" ? "service" : "area";
   const { base } = summary;
   return {
@@ -37,6 +43,8 @@ export function summaryJson(summary: Summary, problems: readonly FileProblem[], 
       })),
     })),
     problems: problems.map((p) => ({ ...fileOf(p), sheet: p.sheet, row: p.row, column: p.column, cell: p.cell, message: p.message })),
+    // Only when a Change log holds changes (issue 15), so other workbooks' documents are unchanged: counts only.
+    ...(moderation && moderation.length > 0 ? { moderation: moderationJson(moderation) } : {}),
   };
 }
 

@@ -24,11 +24,11 @@ export async function writeWordReport(
   byArea: Summary | null,
   config: DiagnosticsConfig,
   outPath: string,
-  options: { title?: string; omitServiceTables?: boolean; inputs?: readonly string[]; trends?: { trends: TrendsJson; threshold: string }; actions?: WordReportInput["actions"] } = {},
+  options: { title?: string; omitServiceTables?: boolean; inputs?: readonly string[]; trends?: { trends: TrendsJson; threshold: string }; actions?: WordReportInput["actions"]; moderation?: WordReportInput["moderation"] } = {},
 ): Promise<void> {
   // docx takes a while to load: only the report pays for it.
   const { buildWordReport } = await import("../report/wordReport");
-  const bytes = await buildWordReport({ byService, byArea, config, title: options.title, omitServiceTables: options.omitServiceTables, trends: options.trends, actions: options.actions });
+  const bytes = await buildWordReport({ byService, byArea, config, title: options.title, omitServiceTables: options.omitServiceTables, trends: options.trends, actions: options.actions, moderation: options.moderation });
   await safeWrite(outPath, bytes, { what: "report", inputs: options.inputs });
 }
 

@@ -148,6 +148,19 @@ export function moderationCounts(
   return [...counts.values()].sort((x, y) => at(x.service) - at(y.service) || x.service.localeCompare(y.service));
 }
 
+/** Several files' counts as one: summed per service, in the services' order. */
+export function mergeModerationCounts(lists: readonly (readonly ModerationCount[])[], services: readonly string[]): ModerationCount[] {
+  const counts = new Map<string, ModerationCount>();
+  for (const c of lists.flat()) {
+    const key = foldLabel(c.service);
+    const into = counts.get(key) ?? { service: c.service, up: 0, down: 0, other: 0 };
+    counts.set(key, { ...into, up: into.up + c.up, down: into.down + c.down, other: into.other + c.other });
+  }
+  const order = services.map(foldLabel);
+  const at = (s: string) => order.indexOf(foldLabel(s)) + 1 || order.length + 1;
+  return [...counts.values()].sort((x, y) => at(x.service) - at(y.service) || x.service.localeCompare(y.service));
+}
+
 /** "2 up, 1 down" — the wording the summary uses. */
 export function moderationText(c: ModerationCount): string {
   const parts = [`${c.up} up`, `${c.down} down`];

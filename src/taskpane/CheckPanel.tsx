@@ -7,6 +7,7 @@ import { PersonalDataCheck, checkPersonalData } from "../actions/privacyActions"
 import { PersonalDataList } from "./PersonalData";
 import { usePane } from "./paneContext";
 import { TidyGrades } from "./TidyGrades";
+import { DriftList } from "./DriftLog";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -114,6 +115,7 @@ export function CheckPanel() {
           )}
         </>
       )}
+      {result?.drift && <DriftList drift={result.drift} />}
       {privacy && <PersonalDataList check={privacy} onSelect={(w) => select({ sheet: w.sheet, cell: `${w.column}${w.row}` })} />}
       <TidyGrades onTidied={() => setResult(null)} />
     </div>

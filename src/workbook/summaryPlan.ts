@@ -1,4 +1,5 @@
-import { ActionsReportJson, DiagnosticsConfig, FINGERPRINT_LABEL, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
+import { ActionsReportJson, DiagnosticsConfig, FINGERPRINT_LABEL, ModerationCount, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
+import { MODERATION_HEADINGS, MODERATION_INTRO, MODERATION_TITLE, moderationRows } from "../presentation/moderation";
 import { ACTION_SUMMARY_HEADINGS, ACTION_SUMMARY_TITLE, actionSummaryIntro, actionSummaryRows } from "../presentation/actions";
 import { fittedWidths } from "./columnWidths";
 import { countsRows } from "../presentation/counts";
@@ -46,6 +47,8 @@ export function summaryPlan(
   /** The actions by RAG per service (issue 11), when the workbook has an Actions table: counts only. */
   actions: Pick<ActionsReportJson, "today" | "services" | "overdue"> | null = null,
   fingerprint?: string,
+  /** Per service, the grades moderation changed (issue 15), when the workbook's Change log holds changes: counts only. */
+  moderation: readonly ModerationCount[] | null = null,
 ): { plan: WorkbookPlan; layout: SummaryLayout } {
   const compiled = compileScale(config.scale);
   const target = ownedSheetName(sheets, SUMMARY_OWNER, "Summary");
@@ -110,6 +113,20 @@ export function summaryPlan(
       { kind: "setStyle", sheet, range: `A${top + 1}`, style: { italic: true } },
       { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, block[0].length, block.length), style: { border: true, verticalAlignment: "Top" } },
       { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, block[0].length, 1), style: { bold: true, fill: "DDE7EE" } },
+    );
+  }
+  if (moderation && moderation.length > 0) {
+    const top = values.length + 1;
+    const block: CellValue[][] = [["Service", ...MODERATION_HEADINGS], ...moderationRows(moderation)];
+    values.push([MODERATION_TITLE, null], [MODERATION_INTRO, null]);
+    for (let i = 0; i < block.length; i++) values.push([null, null]);
+    values.push([null, null]);
+    actionChanges.push(
+      { kind: "setValues", sheet, topLeft: `A${top + 2}`, values: block },
+      { kind: "setStyle", sheet, range: `A${top}`, style: { bold: true, fontSize: 12 } },
+      { kind: "setStyle", sheet, range: `A${top + 1}`, style: { italic: true, wrap: true } },
+      { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, block[0].length, block.length), style: { border: true, verticalAlignment: "Top" } },
+      { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, block[0].length, 1), style: { bold: true, fill: "DDE7EE", wrap: true } },
     );
   }
   // Below everything: the chart domain's grades per group as plain numbers, and a stacked bar chart of them, so a
