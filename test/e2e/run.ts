@@ -23,6 +23,7 @@ import { paneFlows } from "./paneFlows";
 import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
 import { privacyFlow } from "./privacyFlow";
+import { moderationFlow } from "./moderationFlow";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
@@ -653,6 +654,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     slug: "131-tidy-grades",
     title: "grades pasted in other spellings are warned of; Tidy grades rewrites only those cells",
     run: (b, notes) => tidyGradesFlow(b, notes, seeded),
+  },
+  {
+    id: 150,
+    slug: "150-moderation",
+    title: "a Final visit changed with a reason appears in the Change log; a grade typed into the sheet is caught by Check sheet; the Summary states the moderated counts",
+    run: (b, notes) => moderationFlow(b, notes, COLUMN),
   },
 ];
 
