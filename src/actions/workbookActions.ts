@@ -1,5 +1,6 @@
 import {
   GroupBy,
+  ModerationCount,
   Problem,
   Summary,
   SummaryFilter,
@@ -105,20 +106,23 @@ export interface SummaryOptions {
 }
 
 /** Reads and rolls up without writing: for previews, exports and the summary workbook. */
-export async function computeSummary(port: WorkbookPort, options: SummaryOptions = {}): Promise<{ summary: Summary; config: DiagnosticsConfig }> {
+export async function computeSummary(
+  port: WorkbookPort,
+  options: SummaryOptions = {},
+): Promise<{ summary: Summary; config: DiagnosticsConfig; moderation: ModerationCount[] | null }> {
   const { context, validation } = await readValidated(port);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
-  return { summary, config: context.config };
+  return { summary, config: context.config, moderation: moderationOf(context) };
 }
 
 /** Both groupings from one read, for the Word report: one round trip fewer, and both see the same rows. */
 export async function computeSummaries(
   port: WorkbookPort,
   filter: SummaryFilter = {},
-): Promise<{ byService: Summary; byArea: Summary; config: DiagnosticsConfig }> {
+): Promise<{ byService: Summary; byArea: Summary; config: DiagnosticsConfig; moderation: ModerationCount[] | null }> {
   const { context, validation } = await readValidated(port);
   const roll = (by: GroupBy) => rollUp(validation, context.config, { by, filter, compiled: context.compiled });
-  return { byService: roll("service"), byArea: roll("area"), config: context.config };
+  return { byService: roll("service"), byArea: roll("area"), config: context.config, moderation: moderationOf(context) };
 }
 
 /** Writes the Summary and Counts sheets; only sheets the add-in owns are touched. */
