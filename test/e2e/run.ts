@@ -184,7 +184,7 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       const diagnostics = once.sheets.find((s) => s.name === "Diagnostics")!;
       assertEqual(diagnostics.frozenRows, 1, "frozen header rows");
       // Set up makes the Actions table too, on its own sheet (issue 11).
-      assertEqual(once.tables.map((t) => `${t.name}@${t.sheet}`), ["Diagnostics@Diagnostics", "Actions@Actions"], "tables");
+      assertEqual(once.tables.map((t) => `${t.name}@${t.sheet}`), ["Diagnostics@Diagnostics", "Actions@Actions", "ChangeLog@Change log"], "tables");
       const dropdown = await b.call("dropdown", "Diagnostics", "I2");
       assert(dropdown && ["O", "G", "RI", "I", "RI / I"].every((g) => dropdown.includes(g)), `grade dropdown in I2: ${JSON.stringify(dropdown)}`);
       assert((await b.call("dropdown", "Diagnostics", "I5000"))?.includes("RI"), "the grade dropdown covers rows far below the table");
