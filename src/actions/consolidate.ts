@@ -24,7 +24,7 @@ import {
   rollUp,
 } from "../domain";
 import { UserFacingError } from "../errors";
-import { CheckOptions } from "../domain";
+import { CheckOptions, ModerationCount, mergeModerationCounts } from "../domain";
 import { Checked, SourcePort, SummaryActionOptions, checkSource, reportSummaries } from "./summaryActions";
 
 /** One input: the name used in messages (its file name) and how to open it, opened only when its turn comes. */
@@ -118,6 +118,8 @@ export async function checkSources(sources: readonly Source[], options: Consolid
   const excluded: FileExcludedRow[] = [];
   const problems: FileProblem[] = [];
   const actionProblems: FileProblem[] = [];
+  const moderationProblems: FileProblem[] = [];
+  const moderation: ModerationCount[][] = [];
   const files: FileBase[] = [];
   const perFile: NonNullable<Consolidated["perFile"]> = [];
   const seen = new Map<string, Seen>();
@@ -170,6 +172,8 @@ export async function checkSources(sources: readonly Source[], options: Consolid
     excluded.push(...ownExcluded.map((e) => ({ file, ...e })));
     problems.push(...ownProblems.map((p) => ({ file, ...p })));
     actionProblems.push(...(checked.actionProblems ?? []).map((p) => ({ file, ...p })));
+    moderationProblems.push(...(checked.moderationProblems ?? []).map((p) => ({ file, ...p })));
+    if (checked.moderation) moderation.push(checked.moderation);
     perFile.push({ visits: own, drafts: checked.validation.drafts, excluded: ownExcluded });
     files.push({ file, visits: own.length, drafts: checked.validation.drafts.length, excluded: ownExcluded.length, problems: ownProblems.length });
   }
@@ -177,7 +181,8 @@ export async function checkSources(sources: readonly Source[], options: Consolid
   if (options.tie) config.tieRule = options.tie;
   const validation = { visits, drafts, excluded, problems, ...(themeColumns ? { themeColumns } : {}) };
   // One file with --settings: the same output as one file without it, but checked under the settings named.
-  return { config, validation, problems, actionProblems, files: sources.length > 1 ? files : null, perFile };
+  const moderated = moderation.length > 0 ? mergeModerationCounts(moderation, config.services) : null;
+  return { config, validation, problems, actionProblems, files: sources.length > 1 ? files : null, perFile, moderationProblems, moderation: moderated };
 }
 
 function refuseDifferentSettings(a: { name: string; config: DiagnosticsConfig }, b: { name: string; config: DiagnosticsConfig }): void {

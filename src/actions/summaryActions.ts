@@ -5,6 +5,7 @@
  */
 import {
   CheckOptions,
+  ModerationCount,
   DiagnosticsConfig,
   GroupBy,
   MissingColumnsError,
@@ -23,6 +24,7 @@ import { SummaryOpening, summaryPlan } from "../workbook/summaryPlan";
 import { SheetInfo, WorkbookPort } from "../workbook/port";
 import { NoDiagnosticsTableError, optionalOverall, readContext } from "./context";
 import { checkActionsIn } from "./actionActions";
+import { driftProblems, moderationOf } from "./moderationActions";
 
 /** What the user chose: the command line's --by, --round, --from, --to and --tie. */
 export interface SummaryActionOptions {
@@ -53,6 +55,10 @@ export interface Checked {
   table?: RawTable;
   /** The Actions table's problems (issue 11 §2), naming their cells; [] when there is no Actions table. */
   actionProblems?: Problem[];
+  /** Final visits typed over since they were made final (issue 15), naming their cells; [] without a Change log. */
+  moderationProblems?: Problem[];
+  /** Per service, the grades moderation changed (counts only); null without a Change log holding changes. */
+  moderation?: ModerationCount[] | null;
 }
 
 function baseName(file: string): string {
@@ -78,7 +84,7 @@ export function missingColumnsError(sheet: string, where: string, missing: reado
 
 /** One read of every row (no narrative), validated under the chosen tie rule. */
 export async function checkSource(port: SourcePort, options: Pick<SummaryActionOptions, "tie" | "settings"> & CheckOptions = {}): Promise<Checked> {
-  const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false, actions: true });
+  const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false, actions: true, changeLog: true });
   const where = port.file === undefined ? undefined : baseName(port.file);
   if (!context.table) {
     if (where === undefined) throw new NoDiagnosticsTableError();
@@ -95,7 +101,16 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
       spelling: options.spelling,
       duplicates: options.duplicates,
     });
-    return { config, validation, problems: validation.problems, sheets: context.snapshot.sheets, table, actionProblems: checkActionsIn(context) };
+    return {
+      config,
+      validation,
+      problems: validation.problems,
+      sheets: context.snapshot.sheets,
+      table,
+      actionProblems: checkActionsIn(context),
+      moderationProblems: driftProblems(context),
+      moderation: moderationOf(context),
+    };
   } catch (error) {
     if (!(error instanceof MissingColumnsError) || where === undefined) throw error;
     throw missingColumnsError(error.sheet, where, error.missing);
@@ -120,8 +135,9 @@ export async function writeSummarySheets(
   actions: Parameters<typeof summaryPlan>[3] = null,
   /** The key findings and the picture at a glance at the top of the Summary sheet (issue 12). */
   opening: SummaryOpening | null = null,
+  moderation: readonly ModerationCount[] | null = null,
 ): Promise<void> {
-  await target.apply(summaryPlan(summary, config, [], actions, undefined, opening).plan);
+  await target.apply(summaryPlan(summary, config, [], actions, undefined, opening, moderation).plan);
 }
 
 /** The summaries a report needs: always by service (the overview counts every service), by area when asked or available. */

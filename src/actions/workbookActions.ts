@@ -1,5 +1,6 @@
 import {
   GroupBy,
+  ModerationCount,
   Problem,
   Summary,
   SummaryFilter,
@@ -36,9 +37,10 @@ import { todayIso } from "./today";
 import { ActionContext, ContextRequest, basisOf, planFrom, readContext, requireTable } from "./context";
 import { actionsReportOf, checkActionsIn } from "./actionActions";
 import { localToday } from "../presentation/actions";
+import { DriftFound, ModerationInput, driftIn, driftProblems, moderationChanges, moderationOf } from "./moderationActions";
 
 /** Every row without the narrative columns: what checking, summarising and appending need. */
-const ROWS: ContextRequest = { rows: true, narrative: false, lists: true, selection: false, actions: true };
+const ROWS: ContextRequest = { rows: true, narrative: false, lists: true, selection: false, actions: true, changeLog: true };
 
 export async function setUpWorkbook(port: WorkbookPort): Promise<WorkbookPlan> {
   const context = await readContext(port, ROWS);
@@ -52,6 +54,8 @@ export interface CheckResult {
   rowsChecked: number;
   visitsCounted: number;
   drafts: number;
+  /** Final visits typed over since they were made final (issue 15), for "Log this change…". */
+  drift?: DriftFound[];
 }
 
 /** A change to the settings kept on the Lists sheet, made from the pane. */
@@ -89,10 +93,11 @@ export async function checkSheet(port: WorkbookPort, today: IsoDate = todayIso()
   const validation = validateTable(requireTable(context), context.config, context.compiled, sheetChecks(today));
   return {
     // The Actions table's problems follow the visits' (issue 11 §2).
-    problems: [...validation.problems, ...checkActionsIn(context)],
+    problems: [...validation.problems, ...checkActionsIn(context), ...driftProblems(context)],
     rowsChecked: requireTable(context).rows.filter((r) => r.some((c) => cellText(c).trim() !== "")).length,
     visitsCounted: validation.visits.length,
     drafts: validation.drafts.length,
+    drift: driftIn(context),
   };
 }
 
@@ -105,20 +110,21 @@ export interface SummaryOptions {
 export async function computeSummary(
   port: WorkbookPort,
   options: SummaryOptions = {},
-): Promise<{ summary: Summary; config: DiagnosticsConfig; opening: SummaryOpening }> {
+): Promise<{ summary: Summary; config: DiagnosticsConfig; opening: SummaryOpening; moderation: ModerationCount[] | null }> {
   const { context, validation } = await readValidated(port);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
-  return { summary, config: context.config, opening: reportTrends(validation, context.config, options.filter, summary.by) };
+  const opening = reportTrends(validation, context.config, options.filter, summary.by);
+  return { summary, config: context.config, opening, moderation: moderationOf(context) };
 }
 
 /** Both groupings from one read, for the Word report: one round trip fewer, and both see the same rows. */
 export async function computeSummaries(
   port: WorkbookPort,
   filter: SummaryFilter = {},
-): Promise<{ byService: Summary; byArea: Summary; config: DiagnosticsConfig }> {
+): Promise<{ byService: Summary; byArea: Summary; config: DiagnosticsConfig; moderation: ModerationCount[] | null }> {
   const { context, validation } = await readValidated(port);
   const roll = (by: GroupBy) => rollUp(validation, context.config, { by, filter, compiled: context.compiled });
-  return { byService: roll("service"), byArea: roll("area"), config: context.config };
+  return { byService: roll("service"), byArea: roll("area"), config: context.config, moderation: moderationOf(context) };
 }
 
 /** Writes the Summary and Counts sheets; only sheets the add-in owns are touched. */
@@ -131,7 +137,8 @@ export async function refreshSummary(
   // The trends of the same visits (the filter applied), for the key findings and the picture at a glance at the top.
   const opening = reportTrends(validation, context.config, options.filter, summary.by);
   const actions = actionsReportOf(context, localToday());
-  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets, actions, summaryFingerprint(validation, context.config), opening);
+  const fingerprint = summaryFingerprint(validation, context.config);
+  const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets, actions, fingerprint, opening, moderationOf(context));
   await port.apply({ ...plan, basis: basisOf(context.snapshot) });
   return { summary, layout, config: context.config, opening };
 }
@@ -165,7 +172,7 @@ function teamChanges(context: ActionContext, form: VisitForm): WorkbookChange[] 
 }
 
 /** Validates the form, then appends one row below the table and selects it. Nothing is written if anything is wrong. */
-export async function recordVisit(port: WorkbookPort, form: VisitForm): Promise<SaveResult> {
+export async function recordVisit(port: WorkbookPort, form: VisitForm, log?: ModerationInput): Promise<SaveResult> {
   const context = await readContext(port, ROWS);
   const { table, visits } = visitTable(context);
   const others = visitIdsExcept(table, visits, null);
@@ -173,7 +180,8 @@ export async function recordVisit(port: WorkbookPort, form: VisitForm): Promise<
   const errors = validateVisitForm(complete, context.config, others, context.compiled, { today: todayIso() });
   if (errors.length > 0) return { ok: false, errors };
   const { changes: append, row } = appendRowsChanges(table, context.snapshot.diagnostics?.table ?? null, [visits.row(complete, table.headers.length)], context.snapshot.diagnostics?.below);
-  const changes: WorkbookChange[] = [...teamChanges(context, complete), ...append];
+  // A visit recorded as Final has its graded values logged (issue 15), after the row: appended[0] stays the visit's.
+  const changes: WorkbookChange[] = [...teamChanges(context, complete), ...append, ...moderationChanges(context, null, complete, log).changes];
   const applied = await port.apply(planFrom(context, "Record a visit", changes));
   const landed = applied?.appended[0]?.row ?? row;
   if (landed !== row) {
@@ -244,7 +252,7 @@ export class RowMovedError extends Error {
  * know and every other row stay as they are. The row is re-read first and must still hold the visit as loaded, so
  * neither a co-author's sort nor their edit of the same visit is written over.
  */
-export async function saveVisitEdit(port: WorkbookPort, row: number, original: VisitForm, form: VisitForm): Promise<SaveResult> {
+export async function saveVisitEdit(port: WorkbookPort, row: number, original: VisitForm, form: VisitForm, log?: ModerationInput): Promise<SaveResult> {
   const context = await readContext(port, ROWS);
   const { table, visits } = visitTable(context);
   const cells = table.rows[row - table.headerRow - 1];
@@ -253,8 +261,12 @@ export async function saveVisitEdit(port: WorkbookPort, row: number, original: V
   if (!current || !sameRecord(current, original)) throw new RowMovedError(original.visitId || original.team, row);
   const errors = validateVisitForm(form, context.config, visitIdsExcept(table, visits, row), context.compiled, { today: todayIso() });
   if (errors.length > 0) return { ok: false, errors };
+  // A visit For moderation or Final needs a reason (and a name) to change; each change is a Change log row, in this plan.
+  const moderation = moderationChanges(context, current, form, log);
+  if (moderation.errors.length > 0) return { ok: false, errors: moderation.errors };
   const changes: WorkbookChange[] = foldLabel(form.team) === foldLabel(original.team) ? [] : teamChanges(context, form);
   changes.push(...cellChanges(table, row, visits.cells(original), visits.cells(form)));
+  changes.push(...moderation.changes);
   if (changes.length > 0) await port.apply(planFrom(context, "Edit a visit", changes));
   return { ok: true, row, visitId: form.visitId };
 }

@@ -86,18 +86,18 @@ export function tellProblems(problems: readonly Problem[], files: readonly strin
 
 export async function summaryCommand(options: Options, io: CommandIO): Promise<number> {
   const { files, sources, settings } = await sourcesFor(options, io.progress);
-  const { summary, config, problems, files: perFile, validation } = await summariseSources(sources, { ...selectionOf(options), settings });
+  const { summary, config, problems, files: perFile, validation, moderation } = await summariseSources(sources, { ...selectionOf(options), settings });
   io.progress.done();
   tellProblems(problems, files, io);
   if (options.output) {
     io.progress.step(`Writing ${path.basename(options.output)}`);
     const workbook = await newWorkbook();
     const actions = await actionsOf(sources);
-    await writeSummarySheets(workbook, summary, config, actions, reportTrends(validation, config, filterOf(options), summary.by));
+    await writeSummarySheets(workbook, summary, config, actions, reportTrends(validation, config, filterOf(options), summary.by), moderation ?? null);
     await writeWorkbook(workbook, options.output, "summary workbook", files);
     io.progress.done();
   }
-  if (options.json) io.stdout(`${JSON.stringify(summaryJson(summary, problems, perFile), null, 2)}\n`);
+  if (options.json) io.stdout(`${JSON.stringify(summaryJson(summary, problems, perFile, moderation ?? null), null, 2)}\n`);
   else {
     io.stdout(summaryAsText(summary, { width: io.columns, files: perFile }));
     if (options.output) io.stdout(`\nSummary workbook written to ${options.output}\n`);
@@ -109,13 +109,14 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
   if (!options.output) throw new UsageError("report needs an output file: report <input> -o report.docx.");
   const output = options.output;
   const { files, sources, settings } = await sourcesFor(options, io.progress);
-  const { byService, byArea, config, problems, validation, files: perFile } = await reportSources(sources, { ...selectionOf(options), settings });
+  const { byService, byArea, config, problems, validation, files: perFile, moderation } = await reportSources(sources, { ...selectionOf(options), settings });
   io.progress.done();
   tellProblems(problems, files, io);
   requireAreas(options.by, byArea);
   io.progress.step(`Writing ${path.basename(output)}`);
   const trends = reportTrends(validation, config, filterOf(options), options.by === "area" ? "area" : "service");
-  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: files, trends, actions: await actionsOf(sources), files: perFile });
+  const actions = await actionsOf(sources);
+  await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: files, trends, actions, files: perFile, moderation });
   io.progress.done();
   const visits = byService.base.visits;
   io.stdout(`Word report (${visits} ${visits === 1 ? "visit" : "visits"} counted) written to ${output}\n`);
@@ -127,7 +128,7 @@ export async function validateCommand(options: Options, io: CommandIO): Promise<
   // The same checks as Check sheet in the pane: dates after today, and grades typed another way than their usual spelling.
   const checked = await checkSources(sources, { settings, ...sheetChecks(todayIso()) });
   const { validation, files: perFile } = checked;
-  const problems: FileProblem[] = [...checked.problems, ...(checked.actionProblems ?? [])];
+  const problems: FileProblem[] = [...checked.problems, ...(checked.actionProblems ?? []), ...(checked.moderationProblems ?? [])];
   // The personal-data guard reads every text cell, narrative included; its lines name the cell and the kind only.
   let found = 0;
   const privacyLines: string[] = [];

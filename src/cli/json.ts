@@ -1,8 +1,14 @@
 import type { FileBase, FileProblem } from "../actions/consolidate";
-import { Summary } from "../domain";
+import { ModerationCount, Summary } from "../domain";
+import { moderationJson } from "../presentation/moderation";
 
 /** The JSON document of `summary --json`. Keys and shapes are a published interface: add, never rename. */
-export function summaryJson(summary: Summary, problems: readonly FileProblem[], files: readonly FileBase[] | null = null): unknown {
+export function summaryJson(
+  summary: Summary,
+  problems: readonly FileProblem[],
+  files: readonly FileBase[] | null = null,
+  moderation: readonly ModerationCount[] | null = null,
+): unknown {
   const groupKey = summary.by === "service" ? "service" : "area";
   const { base } = summary;
   return {
@@ -22,6 +28,8 @@ export function summaryJson(summary: Summary, problems: readonly FileProblem[], 
       ...(files ? { files: files.map((f) => ({ file: f.file, visits: f.visits, drafts: f.drafts, excluded: f.excluded })) } : {}),
       // Only when there are any, so the JSON of a workbook without deep dives is unchanged (issue 11 §4).
       ...(base.deepDives ? { deepDives: base.deepDives } : {}),
+      // Only when there are any (issue 15), like deepDives.
+      ...(base.forModeration ? { forModeration: base.forModeration } : {}),
     },
     [summary.by === "service" ? "services" : "areas"]: summary.groups.map((g) => ({
       [groupKey]: g.name,
@@ -38,6 +46,8 @@ export function summaryJson(summary: Summary, problems: readonly FileProblem[], 
     // names and counts of teams only, never the text they came from.
     ...(summary.themes ? { themes: summary.themes.map((g) => ({ [groupKey]: g.service, themes: g.themes.map((t) => ({ ...t })) })) } : {}),
     problems: problems.map((p) => ({ ...fileOf(p), sheet: p.sheet, row: p.row, column: p.column, cell: p.cell, message: p.message })),
+    // Only when a Change log holds changes (issue 15), so other workbooks' documents are unchanged: counts only.
+    ...(moderation && moderation.length > 0 ? { moderation: moderationJson(moderation) } : {}),
   };
 }
 

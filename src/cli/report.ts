@@ -24,11 +24,12 @@ export async function writeWordReport(
   byArea: Summary | null,
   config: DiagnosticsConfig,
   outPath: string,
-  options: { title?: string; omitServiceTables?: boolean; inputs?: readonly string[]; trends?: { trends: TrendsJson; threshold: string }; actions?: WordReportInput["actions"]; files?: WordReportInput["files"] } = {},
+  options: { inputs?: readonly string[] } & Omit<WordReportInput, "byService" | "byArea" | "config"> = {},
 ): Promise<void> {
   // docx takes a while to load: only the report pays for it.
   const { buildWordReport } = await import("../report/wordReport");
-  const bytes = await buildWordReport({ byService, byArea, config, title: options.title, omitServiceTables: options.omitServiceTables, trends: options.trends, actions: options.actions, files: options.files });
+  const { inputs: _inputs, ...rest } = options;
+  const bytes = await buildWordReport({ byService, byArea, config, ...rest });
   await safeWrite(outPath, bytes, { what: "report", inputs: options.inputs });
 }
 

@@ -102,7 +102,9 @@ export const STATUS_DRAFT = "Draft";
 export const STATUS_FINAL = "Final";
 /** A visit that has not happened yet: service, team and date, no grades, never counted (issue 11 §3). */
 export const STATUS_PLANNED = "Planned";
-export const STATUSES = [STATUS_DRAFT, STATUS_FINAL, STATUS_PLANNED];
+/** Graded and awaiting a senior manager's review (issue 15): changes need a reason; not counted until Final. */
+export const STATUS_FOR_MODERATION = "For moderation";
+export const STATUSES = [STATUS_DRAFT, STATUS_FOR_MODERATION, STATUS_FINAL, STATUS_PLANNED];
 
 /** The optional Visit type column's values; blank reads as a team diagnostic (issue 11 §4). */
 export const VISIT_TYPE_TEAM = "Team diagnostic";

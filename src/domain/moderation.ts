@@ -3,14 +3,12 @@
  * them, the graded values logged when a visit becomes Final, Final visits changed outside the pane since, and how
  * many grades moderation moved up or down the scale per service (counts only: no names, no reasons).
  */
-import { DiagnosticsConfig, STATUS_FINAL, gradedColumns } from "./config";
+import { DiagnosticsConfig, STATUS_FINAL, STATUS_FOR_MODERATION, gradedColumns } from "./config";
 import { formatBritishDate } from "./dates";
 import { ChangeLogEntry, MADE_FINAL_REASON } from "./records/changeLogRecord";
 import { VisitForm } from "./records/visitRecord";
 import { CompiledScale, parseGrade } from "./scale";
 import { foldLabel } from "./text";
-
-export const STATUS_FOR_MODERATION = "For moderation";
 
 /** A visit at this status may only be changed with a reason, and each change is logged. */
 export function needsReason(status: string): boolean {
@@ -65,6 +63,13 @@ export function finalEntries(visit: VisitForm, config: DiagnosticsConfig, who: W
   return tracked(config)
     .filter((t) => t.graded)
     .map((t) => ({ ...who, visitId: visit.visitId, field: t.field, from: "", to: t.value(visit), reason: MADE_FINAL_REASON }));
+}
+
+/** The tracked fields (Change log names) whose values differ between two readings of a visit. */
+export function changedFields(before: VisitForm, after: VisitForm, config: DiagnosticsConfig): string[] {
+  return tracked(config)
+    .filter((t) => t.value(before) !== t.value(after))
+    .map((t) => t.field);
 }
 
 /** A change that needs a reason and has none: the message to show by the Reason box, or null. */
@@ -140,6 +145,19 @@ export function moderationCounts(
   }
   const order = config.services.map(foldLabel);
   const at = (s: string) => (order.indexOf(foldLabel(s)) + 1 || order.length + 1);
+  return [...counts.values()].sort((x, y) => at(x.service) - at(y.service) || x.service.localeCompare(y.service));
+}
+
+/** Several files' counts as one: summed per service, in the services' order. */
+export function mergeModerationCounts(lists: readonly (readonly ModerationCount[])[], services: readonly string[]): ModerationCount[] {
+  const counts = new Map<string, ModerationCount>();
+  for (const c of lists.flat()) {
+    const key = foldLabel(c.service);
+    const into = counts.get(key) ?? { service: c.service, up: 0, down: 0, other: 0 };
+    counts.set(key, { ...into, up: into.up + c.up, down: into.down + c.down, other: into.other + c.other });
+  }
+  const order = services.map(foldLabel);
+  const at = (s: string) => order.indexOf(foldLabel(s)) + 1 || order.length + 1;
   return [...counts.values()].sort((x, y) => at(x.service) - at(y.service) || x.service.localeCompare(y.service));
 }
 

@@ -56,6 +56,8 @@ export interface SummaryBase {
   deepDives?: number;
   /** The functions the deep dives looked at, alphabetically, with how many each (present with deepDives). */
   deepDiveFunctions?: { name: string; count: number }[];
+  /** Visits For moderation in the selection: not counted until Final (issue 15); absent when none. */
+  forModeration?: number;
 }
 
 export interface Summary {
@@ -156,6 +158,11 @@ function orderGroups(names: Iterable<string>, preferred: readonly string[]): str
 
 /** Rolls validated visits up into one table per service (or area). Row order never changes the result. */
 /** `{ deepDives: n }` when the selection has deep dives, else nothing: a base without them is as it was. */
+function forModerationIn(validation: ValidationResult, filter: SummaryFilter): Pick<SummaryBase, "forModeration"> {
+  const n = (validation.forModeration ?? []).filter((d) => mayBeInFilter(d, filter)).length;
+  return n > 0 ? { forModeration: n } : {};
+}
+
 function deepDivesIn(validation: ValidationResult, filter: SummaryFilter): Pick<SummaryBase, "deepDives" | "deepDiveFunctions"> {
   const dives = (validation.deepDives ?? []).filter((d) => inFilter(d, filter));
   if (dives.length === 0) return {};
@@ -228,6 +235,7 @@ export function rollUp(
       ungrouped,
       excluded: validation.excluded.filter((e) => mayBeInFilter(e, filter)),
       ...deepDivesIn(validation, filter),
+      ...forModerationIn(validation, filter),
     },
     groups: orderGroups(groups.keys(), preferred).map((name) => {
       const group = groups.get(name)!;

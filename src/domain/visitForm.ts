@@ -34,7 +34,7 @@ export function validateVisitForm(
   const isDraft = form.status === "Draft";
   // A planned visit has not happened yet: service, team and date, but no grades (issue 11 §3).
   const isPlanned = form.status === STATUS_PLANNED;
-  if (!STATUSES.includes(form.status)) errors.push({ field: "status", message: "Choose Draft, Final or Planned." });
+  if (!STATUSES.includes(form.status)) errors.push({ field: "status", message: "Choose Draft, For moderation, Final or Planned." });
   if (form.service.trim() === "") errors.push({ field: "service", message: "Choose a service." });
   else if (config.services.length > 0 && !config.services.some((s) => foldLabel(s) === foldLabel(form.service))) {
     errors.push({ field: "service", message: `"${form.service}" is not on the list of services.` });

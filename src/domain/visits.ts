@@ -1,4 +1,4 @@
-import { DiagnosticsConfig, STATUSES, STATUS_DRAFT, STATUS_FINAL, STATUS_PLANNED, VISIT_TYPES, VISIT_TYPE_DEEP_DIVE, gradedColumns } from "./config";
+import { DiagnosticsConfig, STATUSES, STATUS_DRAFT, STATUS_FINAL, STATUS_FOR_MODERATION, STATUS_PLANNED, VISIT_TYPES, VISIT_TYPE_DEEP_DIVE, gradedColumns } from "./config";
 import { cellAddress } from "./cells";
 import { DateParse, IsoDate, formatBritishDate, parseVisitDate } from "./dates";
 import { ColumnDefinition } from "./fields";
@@ -99,6 +99,8 @@ export interface ValidationResult {
   deepDives?: DeepDiveRow[];
   /** True when the table has a theme column (visitThemes.ts): only then do summaries count themes. */
   themeColumns?: boolean;
+  /** Visits For moderation: checked like Final ones, never counted (issue 15; validateTable always fills this). */
+  forModeration?: DraftRow[];
 }
 
 export class MissingColumnsError extends Error {
@@ -210,6 +212,7 @@ export function validateTable(
   const problems: Problem[] = [];
   const firstRowOfId = new Map<string, number>();
   const drafts: DraftRow[] = [];
+  const forModeration: DraftRow[] = [];
   const planned: PlannedRow[] = [];
   const deepDives: DeepDiveRow[] = [];
 
@@ -236,7 +239,7 @@ export function validateTable(
 
     const statusText = textAt(cells, col.status);
     const status = statusText === "" ? STATUS_FINAL : (statuses.get(fold(statusText)) ?? null);
-    if (status === null) found = withProblem(found, problem("status", row, `Status "${statusText}" is not Draft, Final or Planned.`, "error", "Status is not Draft, Final or Planned."));
+    if (status === null) found = withProblem(found, problem("status", row, `Status "${statusText}" is not Draft, For moderation, Final or Planned.`, "error", "Status is not Draft, For moderation, Final or Planned."));
     // A draft is work in progress: only values that are wrong, not ones still missing, are problems.
     const isDraft = status === STATUS_DRAFT;
     // A planned visit has not happened: it needs its service, team and date, and no grades.
@@ -350,6 +353,11 @@ export function validateTable(
       drafts.push({ row, round, visitDate: visitDate || null });
       continue;
     }
+    // For moderation: checked as a Final visit is (grades required), but not counted until it is Final (issue 15).
+    if (status === STATUS_FOR_MODERATION) {
+      forModeration.push({ row, round, visitDate: visitDate || null });
+      continue;
+    }
     const errors = found ? found.filter((p) => p.severity === "error") : [];
     if (errors.length > 0) {
       excluded.push({ sheet: table.sheet, row, reasons: errors.map((p) => p.brief), round, visitDate: visitDate || null });
@@ -364,7 +372,7 @@ export function validateTable(
     }
   }
 
-  const result: ValidationResult = { visits, drafts, excluded, problems, planned, deepDives };
+  const result: ValidationResult = { visits, drafts, excluded, problems, planned, deepDives, forModeration };
   if (themeCols) result.themeColumns = true;
   return result;
 }

@@ -23,6 +23,7 @@ export function describeBase(summary: Summary): string[] {
   lines.push(`${plural(base.visits, "visit")} counted.`);
   const left: string[] = [];
   if (base.drafts) left.push(`${plural(base.drafts, "draft")}`);
+  if (base.forModeration) left.push(`${plural(base.forModeration, "visit")} for moderation`);
   if (base.excluded.length) left.push(`${plural(base.excluded.length, "row")} with problems (listed below)`);
   if (base.filteredOut) left.push(`${plural(base.filteredOut, "visit")} outside the selection`);
   if (base.ungrouped) left.push(`${plural(base.ungrouped, "visit")} with no ${summary.by}`);

@@ -13,7 +13,7 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { ActionsReportJson, CompiledScale, DiagnosticsConfig, GroupSummary, Summary, TrendsJson, compileScale, summaryThemeTotals } from "../domain";
+import { ActionsReportJson, CompiledScale, DiagnosticsConfig, GroupSummary, ModerationCount, Summary, TrendsJson, compileScale, summaryThemeTotals } from "../domain";
 import { readableTextColour } from "../domain/colour";
 import { GradeDistribution, gradeDistribution, gradeName } from "../presentation/distribution";
 import {
@@ -34,6 +34,7 @@ import { stackedBarPng } from "./png";
 import { openingSections, progressSection } from "./trendsReport";
 import { ACTION_SUMMARY_HEADINGS, ACTION_SUMMARY_TITLE, actionSummaryIntro, actionSummaryRows } from "../presentation/actions";
 import { themesReportSection } from "./themesReport";
+import { MODERATION_HEADINGS, MODERATION_INTRO, MODERATION_TITLE, moderationRows } from "../presentation/moderation";
 
 export interface WordReportInput {
   byService: Summary;
@@ -49,6 +50,8 @@ export interface WordReportInput {
   actions?: Pick<ActionsReportJson, "today" | "services" | "overdue"> | null;
   /** Issue 14: with several inputs, each file with its visits counted and left out (under the selection). */
   files?: readonly FileCounts[] | null;
+  /** Per service, the grades moderation changed (issue 15), when a Change log holds changes: counts only. */
+  moderation?: readonly ModerationCount[] | null;
 }
 
 export { JUDGEMENTS_LINE };
@@ -279,6 +282,19 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
         widths,
         ["Service", ...ACTION_SUMMARY_HEADINGS],
         actionSummaryRows(input.actions).map((row) => row.map((v, i) => textCell(String(v), { width: widths[i], align: i > 0 ? AlignmentType.CENTER : undefined }))),
+      ),
+    );
+  }
+
+  if (input.moderation && input.moderation.length > 0) {
+    const widths = [Math.round(TEXT_WIDTH * 0.3), ...Array.from({ length: 4 }, () => Math.round((TEXT_WIDTH * 0.7) / 4))];
+    body.push(
+      heading(MODERATION_TITLE, HeadingLevel.HEADING_1),
+      para(MODERATION_INTRO, { keepNext: true }),
+      table(
+        widths,
+        ["Service", ...MODERATION_HEADINGS],
+        moderationRows(input.moderation).map((row) => row.map((v, i) => textCell(String(v), { width: widths[i], align: i > 0 ? AlignmentType.CENTER : undefined }))),
       ),
     );
   }

@@ -8,6 +8,7 @@ import { PersonalDataList } from "./PersonalData";
 import { usePane } from "./paneContext";
 import { TidyGrades } from "./TidyGrades";
 import { ImportVisits } from "./ImportVisits";
+import { DriftList } from "./DriftLog";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -115,6 +116,7 @@ export function CheckPanel() {
           )}
         </>
       )}
+      {result?.drift && <DriftList drift={result.drift} />}
       {privacy && <PersonalDataList check={privacy} onSelect={(w) => select({ sheet: w.sheet, cell: `${w.column}${w.row}` })} />}
       <TidyGrades onTidied={() => setResult(null)} />
       <ImportVisits onAdded={() => setResult(null)} />

@@ -180,9 +180,9 @@ export function SummaryPanel() {
     const chosen = options();
     if (!chosen) return;
     void run("Creating the summary workbook", async () => {
-      const { summary, config: current, opening } = await computeSummary(port, chosen);
+      const { summary, config: current, opening, moderation } = await computeSummary(port, chosen);
       const { summaryWorkbookBase64 } = await loadSummaryWorkbook();
-      const { base64, bytes } = await summaryWorkbookBase64(summary, current, opening);
+      const { base64, bytes } = await summaryWorkbookBase64(summary, current, opening, moderation);
       if (canOpenWorkbook) {
         await host.openWorkbookFromBase64(base64);
         setNear({ intent: "success", text: `The summary workbook (${plural(summary.base.visits, "visit")}) has opened in a new window. Save it where you need it.` });
@@ -197,9 +197,9 @@ export function SummaryPanel() {
     const chosen = options();
     if (!chosen) return;
     void run("Building the report", async () => {
-      const { byService, byArea, config: current } = await computeSummaries(port, chosen.filter);
+      const { byService, byArea, config: current, moderation } = await computeSummaries(port, chosen.filter);
       const { buildWordReport } = await loadWordReport();
-      const bytes = await buildWordReport({ byService, byArea: byArea.groups.length > 0 ? byArea : null, config: current });
+      const bytes = await buildWordReport({ byService, byArea: byArea.groups.length > 0 ? byArea : null, config: current, moderation });
       await host.download(`Team diagnostics report ${today()}.docx`, bytes, DOCX_MIME);
       setNear({ intent: "success", text: "The Word report is offered as a download (Excel for Mac does not allow downloads from add-ins: use Excel on the web or the command line there). It holds grades and counts only." });
     }, setNear);

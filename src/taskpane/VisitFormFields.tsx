@@ -143,7 +143,7 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
       })}
 
       <Field label="Status" {...validation("status")} hint="Drafts are kept in the sheet but not counted in summaries.">
-        <RadioGroup ref={bind("status") as React.Ref<HTMLDivElement>} layout="horizontal" value={form.status} onChange={(_, data) => setText("status")(data.value)}>
+        <RadioGroup ref={bind("status") as React.Ref<HTMLDivElement>} className={styles.statusGroup} layout="horizontal" value={form.status} onChange={(_, data) => setText("status")(data.value)}>
           {STATUSES.map((s) => (
             <Radio key={s} value={s} label={s} />
           ))}

@@ -8,6 +8,7 @@ import { VisitSearch } from "./VisitSearch";
 import { VisitPlanButtons } from "./VisitPlanButtons";
 import { useVisitStyles } from "./visitStyles";
 import { FormPersonalDataBar } from "./PersonalData";
+import { ModerationReason } from "./ModerationReason";
 
 /** The Visit tab: the form first, then (folded away) finding a visit to edit (VisitSearch); the form (state in useVisitForm, fields in VisitFormFields). */
 export function VisitPanel() {
@@ -65,6 +66,20 @@ export function VisitPanel() {
         <VisitFormFields state={state} />
 
         <FormPersonalDataBar warnings={state.privacyWarnings} />
+
+        {mode.kind === "edit" && state.moderationChanged.length > 0 && (
+          <ModerationReason
+            status={mode.original.status}
+            changed={state.moderationChanged}
+            reason={state.reason}
+            who={state.who}
+            onReason={state.setReason}
+            onWho={state.setWho}
+            reasonError={state.errorFor("reason")}
+            whoError={state.errorFor("who")}
+            bind={state.bind}
+          />
+        )}
 
         <div className={styles.buttons}>
           <Button type="submit" appearance="primary" disabledFocusable={isBusy} aria-keyshortcuts={mode.kind === "edit" ? "Control+Enter" : undefined}>

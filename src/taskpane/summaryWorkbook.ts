@@ -1,5 +1,5 @@
 import { ExcelJsWorkbook } from "../adapters/exceljs/excelJsWorkbook";
-import { DiagnosticsConfig, Summary } from "../domain";
+import { DiagnosticsConfig, ModerationCount, Summary } from "../domain";
 import { SummaryOpening, summaryPlan } from "../workbook/summaryPlan";
 import { bytesToBase64 } from "./host";
 
@@ -7,9 +7,14 @@ import { bytesToBase64 } from "./host";
  * The summary workbook, built in the pane: the same Summary and Counts sheets that Refresh summary
  * writes, in a new file. Aggregates only. Loaded with import(), so ExcelJS is fetched only when needed.
  */
-export async function buildSummaryWorkbook(summary: Summary, config: DiagnosticsConfig, opening: SummaryOpening | null = null): Promise<Uint8Array> {
+export async function buildSummaryWorkbook(
+  summary: Summary,
+  config: DiagnosticsConfig,
+  opening: SummaryOpening | null = null,
+  moderation: readonly ModerationCount[] | null = null,
+): Promise<Uint8Array> {
   const workbook = ExcelJsWorkbook.create();
-  await workbook.apply(summaryPlan(summary, config, [], null, undefined, opening).plan);
+  await workbook.apply(summaryPlan(summary, config, [], null, undefined, opening, moderation).plan);
   return workbook.writeBuffer();
 }
 
@@ -17,7 +22,8 @@ export async function summaryWorkbookBase64(
   summary: Summary,
   config: DiagnosticsConfig,
   opening: SummaryOpening | null = null,
+  moderation: readonly ModerationCount[] | null = null,
 ): Promise<{ base64: string; bytes: Uint8Array }> {
-  const bytes = await buildSummaryWorkbook(summary, config, opening);
+  const bytes = await buildSummaryWorkbook(summary, config, opening, moderation);
   return { base64: bytesToBase64(bytes), bytes };
 }

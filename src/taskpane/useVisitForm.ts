@@ -11,6 +11,9 @@ import {
   themesOf,
   validateVisitForm,
   visitRecord,
+  changedFields,
+  needsReason,
+  reasonProblem,
 } from "../domain";
 import { ThemeSide, toggled, touchKey, withSuggestions } from "./themeSuggestions";
 import { LoadedVisit, recordVisit, saveVisitEdit } from "../actions/workbookActions";
@@ -19,6 +22,8 @@ import { PaneMessage } from "./messages";
 import { usePane } from "./paneContext";
 import { formPersonalData } from "../actions/privacyActions";
 import type { FormPrivacyWarning } from "./PersonalData";
+import { storeModeratorName, storedModeratorName, useModeration } from "./ModerationReason";
+import { WHO_MISSING } from "../actions/moderationActions";
 
 export type Mode = { kind: "new" } | { kind: "edit"; row: number; original: VisitForm };
 
@@ -178,6 +183,7 @@ export function useVisitForm() {
     setMode({ kind: "new" });
     setAttempted(false);
     setServerErrors([]);
+    moderation.clear();
   };
 
   const startEdit = (loaded: LoadedVisit) => {
@@ -201,6 +207,23 @@ export function useVisitForm() {
     notify(null);
   };
 
+  // Issue 15: a visit For moderation or Final needs a reason (and a name) for a change to a grade, service, team,
+  // date or status; the changes are logged in the same plan as the edit.
+  const moderation = useModeration();
+  const moderationChanged =
+    mode.kind === "edit" && needsReason(mode.original.status) ? changedFields(mode.original, normalise(form, known), config) : [];
+  const clearError = (field: string) => {
+    if (serverErrors.some((e) => e.field === field)) setServerErrors((list) => list.filter((e) => e.field !== field));
+  };
+  const setReason = (value: string) => {
+    moderation.setReason(value);
+    clearError("reason");
+  };
+  const setWho = (value: string) => {
+    moderation.setWho(value);
+    clearError("who");
+  };
+
   const [privacyWarnings, setPrivacyWarnings] = React.useState<FormPrivacyWarning[]>([]);
   const privacyAcknowledged = React.useRef("");
 
@@ -213,6 +236,11 @@ export function useVisitForm() {
     if (local.length > 0) {
       failed([]);
       return;
+    }
+    if (mode.kind === "edit" && moderationChanged.length > 0) {
+      const problem = reasonProblem(mode.original, complete, config, moderation.reason);
+      if (problem) return failed([{ field: "reason", message: problem }]);
+      if (moderation.who.trim() === "") return failed([{ field: "who", message: WHO_MISSING }]);
     }
     // The personal-data guard: the first Save with such text warns; Save again (Save anyway) with the same text saves.
     const found = formPersonalData(complete, config);
@@ -228,7 +256,7 @@ export function useVisitForm() {
     void run(mode.kind === "new" ? "Saving the visit" : "Saving the changes", async () => {
       const wasNewTeam = isNewTeam;
       if (mode.kind === "new") {
-        const result = await recordVisit(port, complete);
+        const result = await recordVisit(port, complete, { who: storedModeratorName() });
         if (!result.ok) return failed(result.errors);
         reset(another ? complete : undefined);
         setSavedAtTop(another);
@@ -244,8 +272,11 @@ export function useVisitForm() {
           setSaved({ intent: "info", text: "Nothing has changed, so nothing was saved." });
           return;
         }
-        const result = await saveVisitEdit(port, mode.row, mode.original, complete);
+        const logged = moderationChanged.length > 0;
+        const result = await saveVisitEdit(port, mode.row, mode.original, complete, { who: moderation.who, reason: moderation.reason });
         if (!result.ok) return failed(result.errors);
+        // The name is kept on this device once a change has been logged with it.
+        if (logged) storeModeratorName(moderation.who);
         reset();
         setLastSaved(result.visitId || null);
         setSaved({ intent: "success", text: `Changes to visit ${result.visitId || complete.team} saved on row ${result.row}.` });
@@ -297,6 +328,11 @@ export function useVisitForm() {
     clear,
     privacyWarnings,
     lastSaved,
+    moderationChanged,
+    reason: moderation.reason,
+    who: moderation.who,
+    setReason,
+    setWho,
   };
 }
 

@@ -28,4 +28,6 @@ export const useVisitStyles = makeStyles({
   fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalS, fontWeight: tokens.fontWeightSemibold },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  // Four statuses (issue 15 added For moderation) do not fit one line at 320 px: they wrap.
+  statusGroup: { flexWrap: "wrap" },
 });

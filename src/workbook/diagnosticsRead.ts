@@ -3,7 +3,7 @@
  * sheet) and the Lists sheet. The grading rules (which headers make a header row, which columns are narrative)
  * are turned into labels here, so adapters need none of them.
  */
-import { DiagnosticsConfig, actionRecord, columnDefinitions, defaultConfig } from "../domain";
+import { DiagnosticsConfig, RecordKind, actionRecord, changeLogRecord, columnDefinitions, defaultConfig } from "../domain";
 import { columnsLabelled } from "./headerSearch";
 import { CellValue } from "./plan";
 import {
@@ -30,6 +30,8 @@ export interface DiagnosticsRead {
   selection: boolean;
   /** Also read the Actions table (issue 11), in the same first sync: its rows when `rows`, narrative when `narrative`. */
   actions?: boolean;
+  /** Also read the Change log table (issue 15), in the same first sync; its narrative (Who, Reason) only when `narrative`. */
+  changeLog?: boolean;
 }
 
 /** A snapshot with the Diagnostics table and the Lists sheet's values in their own fields. */
@@ -39,6 +41,8 @@ export interface DiagnosticsSnapshot extends WorkbookSnapshot {
   lists: CellValue[][] | null;
   /** The Actions table (or a plain range on the Actions sheet) when found, null when not; undefined when not asked for. */
   actions?: TableSnapshot | null;
+  /** The Change log table (issue 15) when found, null when not; undefined when not asked for. */
+  changeLog?: TableSnapshot | null;
 }
 
 /** Rows within the first 20 searched for a header row. */
@@ -74,18 +78,21 @@ export function diagnosticsRequest(read: DiagnosticsRead, config: DiagnosticsCon
         fallback: { sheet: DIAGNOSTICS_SHEET, header: headerSearchFor(config), anySheet: { except: [LISTS] } },
       },
       ...(read.actions ? [actionsTableRequest(read)] : []),
+      // The Reason is read even without narrative: it tells a "Made final" row from a moderation change (counts only).
+      ...(read.changeLog ? [kindTableRequest(changeLogRecord, read, ["reason"])] : []),
     ],
     sheets: read.lists ? [LISTS] : [],
     selection: read.selection,
   };
 }
 
-export function diagnosticsView(snapshot: WorkbookSnapshot, read?: Pick<DiagnosticsRead, "actions">): DiagnosticsSnapshot {
+export function diagnosticsView(snapshot: WorkbookSnapshot, read?: Pick<DiagnosticsRead, "actions" | "changeLog">): DiagnosticsSnapshot {
   return {
     ...snapshot,
     diagnostics: snapshot.found[DIAGNOSTICS_TABLE] ?? null,
     lists: snapshot.sheetValues[LISTS_OWNER] ?? null,
     ...(read?.actions ? { actions: snapshot.found[actionRecord.table] ?? null } : {}),
+    ...(read?.changeLog ? { changeLog: snapshot.found[changeLogRecord.table] ?? null } : {}),
   };
 }
 
@@ -119,4 +126,22 @@ export async function readDiagnosticsSnapshot(
 /** 0-based positions, within a header row, of the narrative columns (matched as the core matches headers). */
 export function narrativeColumns(headers: readonly unknown[], config: DiagnosticsConfig = defaultConfig()): Set<number> {
   return columnsLabelled(headers, narrativeHeaders(config));
+}
+
+/** A record kind's table, else a plain range on its sheet whose header row names its identifying columns. */
+function kindTableRequest(kind: RecordKind<unknown>, read: DiagnosticsRead, readAnyway: readonly string[] = []): TableRequest {
+  const labels = (c: (typeof kind.columns)[number]) => [c.header, ...c.alternatives];
+  return {
+    name: kind.table,
+    rows: read.rows,
+    skipHeaders: read.narrative ? undefined : kind.columns.filter((c) => c.narrative && !readAnyway.includes(c.key)).flatMap(labels),
+    fallback: {
+      sheet: kind.sheet,
+      header: {
+        columns: kind.columns.map(labels),
+        mustHave: kind.columns.filter((c) => kind.identifying.includes(c.key)).map(labels),
+        rows: HEADER_SEARCH_ROWS,
+      },
+    },
+  };
 }

@@ -18,6 +18,7 @@ import { LISTS_OWNER, LISTS_SHEET } from "./port";
 import { tableFormats, tableStructure } from "./tablePlan";
 import { rawTableFrom } from "./tableRows";
 import { actionsSetupChanges } from "./actionsPlan";
+import { changeLogSetupChanges } from "./changeLogPlan";
 
 export { LISTS_OWNER } from "./port";
 export { LAST_ROW, DATE_FORMAT } from "./tablePlan";
@@ -116,6 +117,8 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
   changes.push(...tableFormats(kind, structure.placement, fills, listValues));
   // The Actions table (issue 11), when the read asked for it.
   if (snapshot.actions !== undefined) changes.push(...actionsSetupChanges(snapshot));
+  // The Change log (issue 15), when the read asked for it: the last of Set up's tables.
+  if (snapshot.changeLog !== undefined) changes.push(...changeLogSetupChanges(snapshot));
   return { action: "Set up workbook", changes };
 }
 

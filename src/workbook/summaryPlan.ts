@@ -1,7 +1,8 @@
-import { ActionsReportJson, DiagnosticsConfig, FINGERPRINT_LABEL, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
+import { ActionsReportJson, DiagnosticsConfig, FINGERPRINT_LABEL, ModerationCount, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
 import type { TrendsJson } from "../domain";
 import { findingsOf } from "../presentation/glance";
 import { glanceBlock, sheetFindingSource } from "./overviewPlan";
+import { MODERATION_HEADINGS, MODERATION_INTRO, MODERATION_TITLE, moderationRows } from "../presentation/moderation";
 import { ACTION_SUMMARY_HEADINGS, ACTION_SUMMARY_TITLE, actionSummaryIntro, actionSummaryRows } from "../presentation/actions";
 import { fittedWidths } from "./columnWidths";
 import { countsRows } from "../presentation/counts";
@@ -60,6 +61,8 @@ export function summaryPlan(
   fingerprint?: string,
   /** Key findings and the picture at a glance, first on the sheet; absent or nothing counted: the tables start at A1. */
   opening: SummaryOpening | null = null,
+  /** Per service, the grades moderation changed (issue 15), when the workbook's Change log holds changes: counts only. */
+  moderation: readonly ModerationCount[] | null = null,
 ): { plan: WorkbookPlan; layout: SummaryLayout } {
   const compiled = compileScale(config.scale);
   const target = ownedSheetName(sheets, SUMMARY_OWNER, "Summary");
@@ -127,20 +130,14 @@ export function summaryPlan(
   }
   const actionChanges: WorkbookChange[] = [];
   if (actions && actions.services.length > 0) {
-    const top = next();
-    const rag: CellValue[][] = [["Service", ...ACTION_SUMMARY_HEADINGS], ...actionSummaryRows(actions)];
-    values.push([ACTION_SUMMARY_TITLE, null], [actionSummaryIntro(actions.today), null]);
-    for (let i = 0; i < rag.length; i++) values.push([null, null]);
-    values.push([null, null]);
-    actionChanges.push(
-      { kind: "setValues", sheet, topLeft: `A${top + 2}`, values: rag },
-      { kind: "setStyle", sheet, range: `A${top}`, style: { bold: true, fontSize: 12 } },
-      { kind: "setStyle", sheet, range: `A${top + 1}`, style: { italic: true } },
-      { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, rag[0].length, rag.length), style: { border: true, verticalAlignment: "Top" } },
-      { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, rag[0].length, 1), style: { bold: true, fill: "DDE7EE" } },
-    );
+    const rows = [["Service", ...ACTION_SUMMARY_HEADINGS], ...actionSummaryRows(actions)];
+    actionChanges.push(...countsSection(sheet, values, next(), ACTION_SUMMARY_TITLE, actionSummaryIntro(actions.today), rows));
   }
-  actionChanges.push(...themesSection(summary, sheet, values)); // Issue 12: recurring themes, only with a theme column.
+  if (moderation && moderation.length > 0) {
+    const rows = [["Service", ...MODERATION_HEADINGS], ...moderationRows(moderation)];
+    actionChanges.push(...countsSection(sheet, values, next(), MODERATION_TITLE, MODERATION_INTRO, rows));
+  }
+  actionChanges.push(...themesSection(summary, sheet, values, next())); // Issue 12: recurring themes, only with a theme column.
   // Below everything: the chart domain's grades per group as plain numbers, and a stacked bar chart of them, so a
   // printed page holds the tables at full width. Refresh clears the sheet (charts included) first: never duplicated.
   const widths = [58, 40];
@@ -222,4 +219,22 @@ function fingerprintChanges(sheet: string, fingerprint: string): WorkbookChange[
 export function storedFingerprint(values: readonly (readonly CellValue[])[] | undefined): string | null {
   const cell = values?.[FINGERPRINT_CELL.row]?.[FINGERPRINT_CELL.column];
   return typeof cell === "string" && cell.startsWith(FINGERPRINT_LABEL) ? cell.slice(FINGERPRINT_LABEL.length) : null;
+}
+
+/**
+ * A titled table of counts below what `values` holds (the action plans by RAG, the grades moderation changed): its
+ * title and intro in column A, the table written apart because it is wider than the sheet's first two columns. Adds
+ * blank rows to `values` to keep its place and returns the changes that write and dress it.
+ */
+function countsSection(sheet: string, values: CellValue[][], top: number, title: string, intro: string, rows: CellValue[][]): WorkbookChange[] {
+  values.push([title, null], [intro, null]);
+  for (let i = 0; i < rows.length; i++) values.push([null, null]);
+  values.push([null, null]);
+  return [
+    { kind: "setValues", sheet, topLeft: `A${top + 2}`, values: rows },
+    { kind: "setStyle", sheet, range: `A${top}`, style: { bold: true, fontSize: 12 } },
+    { kind: "setStyle", sheet, range: `A${top + 1}`, style: { italic: true, wrap: true } },
+    { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, rows[0].length, rows.length), style: { border: true, verticalAlignment: "Top" } },
+    { kind: "setStyle", sheet, range: rangeAddress(0, top + 2, rows[0].length, 1), style: { bold: true, fill: "DDE7EE", wrap: true } },
+  ];
 }

@@ -3,15 +3,14 @@ import { NO_THEMES_RECORDED, THEMES_TITLE, THEME_HEADINGS, themeGroups, themeRow
 import { CellValue, WorkbookChange } from "./plan";
 
 /**
- * The Summary sheet's recurring-themes section (issue 12), below what `values` already holds: per service (or area)
+ * The Summary sheet's recurring-themes section (issue 12), starting at sheet row `top`, below what `values` already holds: per service (or area)
  * a small table of theme, teams as a strength and teams as an area for improvement, most frequent first. Adds blank
  * rows to `values` to keep its place (the section is three columns wide, the sheet's first block two) and returns
  * the changes that write and dress it. Nothing when the workbook has no theme column. Counts only, never text.
  */
-export function themesSection(summary: Summary, sheet: string, values: CellValue[][]): WorkbookChange[] {
+export function themesSection(summary: Summary, sheet: string, values: CellValue[][], top: number): WorkbookChange[] {
   const groups = themeGroups(summary);
   if (!groups) return [];
-  const top = values.length + 1;
   const block: CellValue[][] = [[THEMES_TITLE], [themesIntro(summary.by)]];
   const styles: WorkbookChange[] = [
     { kind: "setStyle", sheet, range: `A${top}`, style: { bold: true, fontSize: 12 } },

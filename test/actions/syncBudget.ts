@@ -138,7 +138,8 @@ export async function measureActionSyncs(rows: number): Promise<{ counts: Action
       strengths: `${original.strengths} Edited after the feedback meeting.`,
       grades: { ...original.grades, "voice-of-the-child": original.grades["voice-of-the-child"] === "G" ? "RI" : "G" },
     };
-    const saved = await count("saveVisitEdit", () => saveVisitEdit(port, row, original, edited));
+    // A Final visit changes with a reason and a name (issue 15): its Change log rows go in the same plan.
+    const saved = await count("saveVisitEdit", () => saveVisitEdit(port, row, original, edited, { who: "A. Moderator", reason: "Moderated at panel" }));
     return {
       counts,
       outcomes: {

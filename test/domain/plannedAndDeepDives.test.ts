@@ -48,7 +48,7 @@ describe("planned visits (Status Planned)", () => {
 
   it("a status not on the list names Planned among the choices", () => {
     const result = validateTable(table([visit("Safeguarding", "G", { Status: "Booked" })]), config);
-    expect(result.problems[0].message).toBe('Status "Booked" is not Draft, Final or Planned.');
+    expect(result.problems[0].message).toBe('Status "Booked" is not Draft, For moderation, Final or Planned.');
   });
 
   it("the pane's form: a planned visit needs no grades, and may not have any", () => {

@@ -26,6 +26,7 @@ import { privacyFlow } from "./privacyFlow";
 import { importFlow } from "./importFlow";
 import { glanceFlow } from "./glanceFlow";
 import { themesFlow } from "./themesFlow";
+import { moderationFlow } from "./moderationFlow";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
@@ -188,13 +189,13 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       const diagnostics = once.sheets.find((s) => s.name === "Diagnostics")!;
       assertEqual(diagnostics.frozenRows, 1, "frozen header rows");
       // Set up makes the Actions table too, on its own sheet (issue 11).
-      assertEqual(once.tables.map((t) => `${t.name}@${t.sheet}`), ["Diagnostics@Diagnostics", "Actions@Actions"], "tables");
+      assertEqual(once.tables.map((t) => `${t.name}@${t.sheet}`), ["Diagnostics@Diagnostics", "Actions@Actions", "ChangeLog@Change log"], "tables");
       const dropdown = await b.call("dropdown", "Diagnostics", "I2");
       assert(dropdown && ["O", "G", "RI", "I", "RI / I"].every((g) => dropdown.includes(g)), `grade dropdown in I2: ${JSON.stringify(dropdown)}`);
       assert((await b.call("dropdown", "Diagnostics", "I5000"))?.includes("RI"), "the grade dropdown covers rows far below the table");
       const statusList = await b.call("dropdown", "Diagnostics", "Q2");
       // Planned: a visit on the programme that has not happened yet (issue 11).
-      assertEqual(statusList, ["Draft", "Final", "Planned"], "status dropdown in Q2");
+      assertEqual(statusList, ["Draft", "For moderation", "Final", "Planned"], "status dropdown in Q2");
       // A grade typed into the sheet gets its colour from the conditional format.
       await b.call("type", "Diagnostics", "I2", "RI", true);
       const ri = await b.call("cell", "Diagnostics", "I2");
@@ -676,6 +677,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     slug: "120-themes",
     title: "findings typed into the form tick their themes; the reviewer's ticks are saved into the Themes cells and counted on the Summary sheet",
     run: (b, notes) => themesFlow(b, notes, seeded, COLUMN, GRADE_HEADERS),
+  },
+  {
+    id: 150,
+    slug: "150-moderation",
+    title: "a Final visit changed with a reason appears in the Change log; a grade typed into the sheet is caught by Check sheet; the Summary states the moderated counts",
+    run: (b, notes) => moderationFlow(b, notes, COLUMN),
   },
 ];
 

@@ -24,6 +24,8 @@ function threeVisits() {
 
 test("Load selected row loads the visit; saving changes only the edited cell of that row", async () => {
   const workbook = threeVisits();
+  // A Draft: a Final visit's grade change now needs a reason and is logged too (issue 15, moderationReason.test.tsx).
+  workbook.rows[1][workbook.headers.indexOf("Status")] = "Draft";
   workbook.selection = { sheet: "Diagnostics", row: 3, column: 4 };
   const before = JSON.parse(JSON.stringify(workbook.rows));
   const { user } = await renderPane(workbook);

@@ -109,7 +109,7 @@ const AFTER_GRADES: RecordColumn[] = [
   field("status", "Status", {
     kind: "list",
     list: VISIT_LISTS.statuses,
-    listError: { title: "Status", message: "Choose Draft, Final or Planned." },
+    listError: { title: "Status", message: "Choose Draft, For moderation, Final or Planned." },
   }),
 ];
 
