@@ -1,4 +1,4 @@
-import { DiagnosticsConfig, GroupBy, Summary, SummaryFilter, TrendsJson, ValidationResult } from "../domain";
+import { DiagnosticsConfig, GroupBy, Summary, SummaryFilter, ValidationResult } from "../domain";
 import { UserFacingError } from "../errors";
 import { reportSummaries } from "../actions/summaryActions";
 import { CSV_BOM, countsCsv } from "../report/csv";
