@@ -18,6 +18,7 @@ import { LISTS_OWNER, LISTS_SHEET } from "./port";
 import { tableFormats, tableStructure } from "./tablePlan";
 import { rawTableFrom } from "./tableRows";
 import { actionsSetupChanges } from "./actionsPlan";
+import { dependentTeamSource, teamListChanges } from "./teamLists";
 
 export { LISTS_OWNER } from "./port";
 export { LAST_ROW, DATE_FORMAT } from "./tablePlan";
@@ -113,9 +114,11 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
   const compiled = compileScale(config.scale);
   const fills = compiled.categories.map((c) => ({ text: c.code, fill: c.colour, fontColour: readableTextColour(c.colour) }));
   const listValues = { service: withTeams.services, team: withTeams.teams.map((t) => t.name), area: withTeams.areas };
-  changes.push(...tableFormats(kind, structure.placement, fills, listValues));
+  changes.push(...tableFormats(kind, structure.placement, fills, listValues, { team: { on: "service", source: dependentTeamSource } }));
   // The Actions table (issue 11), when the read asked for it.
   if (snapshot.actions !== undefined) changes.push(...actionsSetupChanges(snapshot));
+  // The block the Team dropdown's dependent list reads (issue 13), on the add-in's own sheet.
+  changes.push(...teamListChanges(snapshot, withTeams));
   return { action: "Set up workbook", changes };
 }
 
