@@ -18,7 +18,7 @@ import { LISTS_OWNER, LISTS_SHEET } from "./port";
 import { tableFormats, tableStructure } from "./tablePlan";
 import { rawTableFrom } from "./tableRows";
 import { actionsSetupChanges } from "./actionsPlan";
-import { dependentTeamSource, teamListChanges } from "./teamLists";
+import { dependentTeamSource, teamListChanges, teamListSheetChange } from "./teamLists";
 
 export { LISTS_OWNER } from "./port";
 export { LAST_ROW, DATE_FORMAT } from "./tablePlan";
@@ -102,6 +102,7 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
   const listsPresent = lists.exists || adoptPlain;
   const listsName = adoptPlain ? plainLists.name : lists.name;
   if (!listsPresent) changes.push({ kind: "addSheet", sheet: listsName, owner: LISTS_OWNER });
+  changes.push(teamListSheetChange(snapshot)); // issue 13: the Team lists block's sheet, beside Lists (written at the end)
   const listsCurrent = listsPresent ? snapshot.lists : null;
   const wanted = listsSheetValues(withTeams);
   if (!sameValues(listsCurrent, wanted)) {
@@ -118,7 +119,7 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
   // The Actions table (issue 11), when the read asked for it.
   if (snapshot.actions !== undefined) changes.push(...actionsSetupChanges(snapshot));
   // The block the Team dropdown's dependent list reads (issue 13), on the add-in's own sheet.
-  changes.push(...teamListChanges(snapshot, withTeams));
+  changes.push(...teamListChanges(snapshot, withTeams, true));
   return { action: "Set up workbook", changes };
 }
 

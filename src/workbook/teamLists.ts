@@ -63,13 +63,26 @@ export function dependentTeamSource(service: string, row: number): string {
   return `=OFFSET(${TEAM_LISTS_NAMES.anchor},2,${match}-1,MAX(1,INDEX(${TEAM_LISTS_NAMES.counts},${match})),1)`;
 }
 
-/** Writes the block afresh on the add-in's own sheet (made when missing) and points the names at it. */
-export function teamListChanges(snapshot: { sheets: readonly SheetInfo[] }, config: Pick<DiagnosticsConfig, "services" | "teams">): WorkbookChange[] {
+/** Makes the add-in's own sheet for the block, or empties it (Set up does this beside the Lists sheet, before the names). */
+export function teamListSheetChange(snapshot: { sheets: readonly SheetInfo[] }): WorkbookChange {
   const { name: sheet, exists } = ownedSheetName(snapshot.sheets, TEAM_LISTS_OWNER, TEAM_LISTS_SHEET);
+  return exists ? { kind: "clearSheet", sheet } : { kind: "addSheet", sheet, owner: TEAM_LISTS_OWNER };
+}
+
+/**
+ * Writes the block afresh on the add-in's own sheet and points the names at it; `sheetMade` when the plan already
+ * holds teamListSheetChange (otherwise it comes first here).
+ */
+export function teamListChanges(
+  snapshot: { sheets: readonly SheetInfo[] },
+  config: Pick<DiagnosticsConfig, "services" | "teams">,
+  sheetMade = false,
+): WorkbookChange[] {
+  const { name: sheet } = ownedSheetName(snapshot.sheets, TEAM_LISTS_OWNER, TEAM_LISTS_SHEET);
   const values = teamListValues(config);
   const last = columnLetter(values[0].length - 1);
   return [
-    exists ? { kind: "clearSheet", sheet } : { kind: "addSheet", sheet, owner: TEAM_LISTS_OWNER },
+    ...(sheetMade ? [] : [teamListSheetChange(snapshot)]),
     { kind: "setValues", sheet, topLeft: "A1", values },
     { kind: "setStyle", sheet, range: `A1:${last}1`, style: { bold: true, fill: "DDE7EE" } },
     { kind: "setColumnWidths", sheet, widths: values[0].map(() => 24) },

@@ -29,7 +29,7 @@ const snapshot = (w: EmulatedWorkbook) =>
 
 it("makes the Actions table on its own sheet, with the issue's headers, after Diagnostics and Lists", async () => {
   await setUpWorkbook(port);
-  expect(wb.sheetNames()).toEqual(["Sheet1", "Diagnostics", "Lists", "Actions"]);
+  expect(wb.sheetNames()).toEqual(["Sheet1", "Diagnostics", "Lists", "Team lists", "Actions"]);
   expect(wb.tableValues("Actions").headers).toEqual([
     "Action ID", "Visit ID", "Service", "Team", "Recommendation", "Action", "Owner", "Due date", "Status", "Progress", "Completed date",
   ]);
