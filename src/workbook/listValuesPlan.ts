@@ -123,7 +123,6 @@ export function renamePlan(
  * area and earlier names). Refused while any visit or action uses it, or any listed team names it.
  */
 export function removePlan(listsSheet: string, lists: CellValue[][] | null, kind: ListKind, value: string, uses: ValueUses): ListEdit {
-  const words = LIST_WORDS[kind];
   if (!lists) return { ok: false, message: "This workbook has no Lists sheet yet. Choose Set up workbook first." };
   const used = uses.visits.length + uses.actions.length;
   if (used > 0) {

@@ -44,7 +44,7 @@ type Token = { t: "name" | "num" | "str" | "op"; v: string };
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const re = /\s*(?:('(?:[^']|'')+'![$A-Za-z0-9:]+)|([A-Za-z_][A-Za-z0-9_.]*![$A-Za-z0-9:]+)|(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)|(\d+(?:\.\d+)?)|("(?:[^"]|"")*")|([A-Za-z_][A-Za-z0-9_.]*)|([(),+\-]))/y;
+  const re = /\s*(?:('(?:[^']|'')+'![$A-Za-z0-9:]+)|([A-Za-z_][A-Za-z0-9_.]*![$A-Za-z0-9:]+)|(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)|(\d+(?:\.\d+)?)|("(?:[^"]|"")*")|([A-Za-z_][A-Za-z0-9_.]*)|([(),+-]))/y;
   let at = 0;
   while (at < text.length) {
     re.lastIndex = at;

@@ -30,7 +30,6 @@ const TEAMS: [string, string][] = [
 /** Set up, rows typed with their service and team (as pasted rows are), then Set up again, which lists the teams. */
 async function withTeams(): Promise<void> {
   await setUpWorkbook(port);
-  const d = wb.sheet("Diagnostics");
   TEAMS.forEach(([service, team], i) => {
     wb.setValues("Diagnostics", `D${i + 2}`, [[service, team]]);
   });
@@ -69,7 +68,6 @@ it("offers each row only its own service's teams, a service with spaces included
   expect(offered("E4")).toEqual(["CiC Team 1"]);
   expect(offered("E5")).toEqual(["Safeguarding North"]);
   // A new row: its service decides, row by row (the relative $D2 moves with the cell).
-  const d = wb.sheet("Diagnostics");
   wb.setValues("Diagnostics", "D9", [["children in care"]]);
   expect(offered("E9")).toEqual(["CiC Team 1"]);
   expect(offered("E10")).toEqual(TEAMS.map(([, t]) => t));
