@@ -19,6 +19,7 @@ import { REPO_ROOT } from "../workbench/build";
 import { BUILD_DIR, Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
 import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 import { tidyGradesFlow } from "./flowTidyGrades";
+import { settingsFlow } from "./settingsFlow";
 import { paneFlows } from "./paneFlows";
 import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
@@ -653,6 +654,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     slug: "131-tidy-grades",
     title: "grades pasted in other spellings are warned of; Tidy grades rewrites only those cells",
     run: (b, notes) => tidyGradesFlow(b, notes, seeded),
+  },
+  {
+    id: 133,
+    slug: "133-settings-lists",
+    title: "Settings at 320 px: rename a team with its rows, refuse removing a used service, remove an unused team",
+    run: (b, notes) => settingsFlow(b, notes, seeded),
   },
 ];
 
