@@ -17,9 +17,10 @@ const useStyles = makeStyles({
       border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
       padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
       textAlign: "left",
-      overflowWrap: "anywhere",
     },
+    // Counts and their headings never break inside a word ("Visit s"); names wrap at their spaces.
     "& td.count": { textAlign: "right", whiteSpace: "nowrap" },
+    "& thead th": { whiteSpace: "nowrap" },
   },
   caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },

@@ -82,4 +82,13 @@ export async function settingsFlow(b: Bench, notes: string[], seeded: (b: Bench)
   assert((await teams.getByRole("rowheader", { name: "Safegaurding Tem 4" }).count()) === 0, "the removed team is no longer listed");
   await teamGroup.scrollIntoViewIfNeeded();
   await b.shot("team-removed-320px");
+
+  // The sheet's own Team dropdown follows the row's service, with the renamed team (typing as a user would).
+  const typed = await b.call("type", "Diagnostics", "E5", "Safeguarding Team 2", true);
+  assert(!typed.ok, "a Safeguarding team typed on the Assessment row is refused by the sheet's dropdown");
+  assert((await b.call("type", "Diagnostics", "E7", "Safeguarding Team One", true)).ok, "a row without a service offers every team");
+  assert((await b.call("type", "Diagnostics", "D8", "Safeguarding", true)).ok, "typing a service");
+  assert((await b.call("type", "Diagnostics", "E8", "Safeguarding Team One", true)).ok, "the renamed team is offered on a Safeguarding row");
+  assert(!(await b.call("type", "Diagnostics", "E8", "Assessment Team 1", true)).ok, "an Assessment team is refused on a Safeguarding row");
+  notes.push("the sheet's Team dropdown: Safeguarding Team 2 refused on the Assessment row; Safeguarding Team One accepted on a Safeguarding row");
 }
