@@ -99,3 +99,20 @@ it("writes the block on a sheet of its own, leaving the Lists sheet's columns as
   await setUpWorkbook(port);
   expect(JSON.stringify([wb.sheetNames(), wb.names(), block.values("A1:H8"), wb.sheet("Lists").values("A1:X10")])).toBe(before);
 });
+
+it("a team recorded in the pane for a new name joins its service's dropdown at once", async () => {
+  await withTeams();
+  const { recordVisit } = await import("../../src/actions/workbookActions");
+  const { emptyVisitForm, gradedColumns, defaultConfig } = await import("../../src/domain");
+  const config = defaultConfig();
+  const saved = await recordVisit(port, {
+    ...emptyVisitForm(config),
+    visitDate: "2018-03-14",
+    service: "Children in care",
+    team: "CiC Team 2",
+    grades: Object.fromEntries(gradedColumns(config).map((d) => [d.key, "G"])),
+  });
+  expect(saved.ok).toBe(true);
+  wb.setValues("Diagnostics", "D20", [["Children in care"]]);
+  expect(offered("E20")).toEqual(["CiC Team 1", "CiC Team 2"]);
+});
