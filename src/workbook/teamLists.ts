@@ -56,11 +56,14 @@ export function teamListValues(config: Pick<DiagnosticsConfig, "services" | "tea
   return rows;
 }
 
+/** What the formula names the block by: the add-in's names, or (the self-test) plain references to a block. */
+export type TeamListRefs = { readonly anchor: string; readonly heads: string; readonly counts: string };
+
 /** The Team column's list source for a table whose first data row is `row` and whose Service is in column `service`. */
-export function dependentTeamSource(service: string, row: number): string {
+export function dependentTeamSource(service: string, row: number, refs: TeamListRefs = TEAM_LISTS_NAMES): string {
   const cell = `$${service}${row}`;
-  const match = `IFERROR(MATCH(${cell},${TEAM_LISTS_NAMES.heads},0),1)`;
-  return `=OFFSET(${TEAM_LISTS_NAMES.anchor},2,${match}-1,MAX(1,INDEX(${TEAM_LISTS_NAMES.counts},${match})),1)`;
+  const match = `IFERROR(MATCH(${cell},${refs.heads},0),1)`;
+  return `=OFFSET(${refs.anchor},2,${match}-1,MAX(1,INDEX(${refs.counts},${match})),1)`;
 }
 
 /** Makes the add-in's own sheet for the block, or empties it (Set up does this beside the Lists sheet, before the names). */

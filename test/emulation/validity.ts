@@ -53,7 +53,7 @@ export function listSource(sheet: EmulatedSheet, source: string, shift = { rows:
 export function passes(sheet: EmulatedSheet, v: ValidationView, value: Scalar, at?: { r: number; c: number }): boolean {
   if (value === "") return v.ignoreBlanks;
   if (!v.rule.list) return true;
-  const shift = at ? { rows: at.r - v.rect.r0, columns: at.c - v.rect.c0 } : { rows: 0, columns: 0 };
+  const shift = at && !sheet.workbook.faults.listFormulasAbsolute ? { rows: at.r - v.rect.r0, columns: at.c - v.rect.c0 } : { rows: 0, columns: 0 };
   const { entries, hasBlank } = listSource(sheet, v.rule.list.source, shift);
   if (hasBlank && v.ignoreBlanks) return true;
   const text = String(value).toLowerCase();
