@@ -83,7 +83,8 @@ export function usesText(uses: ValueUses): string {
 const rowsWord = (n: number) => (n === 1 ? "row" : "rows");
 
 /**
- * Renames the value's Lists entry (and every team's Service or Area that names it). With `rewrite`, also writes the
+ * Renames the value's Lists entry (and every team's Service or Area that names it; a team's old name goes into its
+ * "Previously called" cell). With `rewrite`, also writes the
  * new name into exactly the cells that use the old one, sheet by sheet; every other cell is left as it is.
  */
 export function renamePlan(
@@ -109,6 +110,7 @@ export function renamePlan(
     const letter = columnLetter(columnOf(lists, header));
     for (const row of rowsHolding(lists, header, from)) changes.push({ kind: "setValues", sheet: listsSheet, topLeft: `${letter}${row}`, values: [[name]] });
   }
+  if (kind === "team") changes.push(...earlierNameChanges(listsSheet, lists, entries, name));
   if (rewrite) {
     for (const table of [uses.visits, uses.actions]) {
       if (!table) continue;
@@ -116,6 +118,32 @@ export function renamePlan(
     }
   }
   return { ok: true, changes };
+}
+
+/** How the Lists sheet separates a team's earlier names (as listsSheet.ts writes and reads them). */
+const EARLIER_SEPARATOR = "; ";
+
+/**
+ * A renamed team keeps its old name in its "Previously called" cell (issue 12's link across rounds, read by
+ * listsSheet.ts into the team's previouslyCalled and by rounds.ts teamIdentity), after any names already there; the
+ * new name leaves that list if the team takes an old name back. A change of case alone records nothing. A Lists
+ * sheet from before the column gets its heading in the first column after the sheet's last.
+ */
+function earlierNameChanges(listsSheet: string, lists: CellValue[][], entries: number[], to: string): WorkbookChange[] {
+  const changes: WorkbookChange[] = [];
+  const present = columnOf(lists, LISTS_HEADERS.previouslyCalled);
+  const c = present >= 0 ? present : (lists[0] ?? []).length;
+  const teams = columnOf(lists, ENTRY_HEADER.team);
+  for (const row of entries) {
+    const old = cellText(lists[row - 1][teams]).trim();
+    const cell = cellText(lists[row - 1][c]);
+    const names = cell.split(";").map((n) => n.trim()).filter((n) => n !== "" && foldLabel(n) !== foldLabel(to));
+    if (foldLabel(old) !== foldLabel(to) && !names.some((n) => foldLabel(n) === foldLabel(old))) names.push(old);
+    const text = names.join(EARLIER_SEPARATOR);
+    if (text !== cell.trim()) changes.push({ kind: "setValues", sheet: listsSheet, topLeft: `${columnLetter(c)}${row}`, values: [[text]] });
+  }
+  const heading: WorkbookChange = { kind: "setValues", sheet: listsSheet, topLeft: `${columnLetter(c)}1`, values: [[LISTS_HEADERS.previouslyCalled]] };
+  return present < 0 && changes.length > 0 ? [heading, ...changes] : changes;
 }
 
 /**

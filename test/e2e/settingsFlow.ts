@@ -1,7 +1,8 @@
 /**
  * e2e flow 133 (issue 13): rename and remove in Settings at 320 px. A team used by two visits is renamed with its
- * rows (the sheet's two cells and the Lists entry change, nothing else on Diagnostics); a service that visits use
- * cannot be removed (the pane says how many); an unused team typed onto the Lists sheet is removed.
+ * rows (the sheet's two cells, the Lists entry and its Previously called cell change, nothing else on Diagnostics);
+ * a service that visits use cannot be removed (the pane says how many); an unused team typed onto the Lists sheet is
+ * removed.
  */
 import { Bench, assert, assertEqual, changedCells } from "./harness";
 import { paneWidth } from "./paneFlows";
@@ -44,8 +45,11 @@ export async function settingsFlow(b: Bench, notes: string[], seeded: (b: Bench)
   assertEqual(cellsOn("Diagnostics", changed), ["Diagnostics!E2", "Diagnostics!E6"], "Diagnostics cells the rename changed");
   assertEqual(await b.call("values", "Diagnostics", "E2:E6"), [["Safeguarding Team One"], ["Safeguarding Team 2"], ["Safeguarding Team 3"], ["Assessment Team 1"], ["Safeguarding Team One"]], "the Team column after the rename");
   const lists = cellsOn("Lists", changed);
-  assertEqual(lists.length, 1, `Lists cells the rename changed (${lists.join(", ")})`);
-  assertEqual(await b.call("values", "Lists", lists[0].replace("Lists!", "") + ":" + lists[0].replace("Lists!", "")), [["Safeguarding Team One"]], "the team's Lists entry");
+  // The team's entry, and its "Previously called" cell with the old name (so trends link its earlier rounds).
+  assertEqual(lists.length, 2, `Lists cells the rename changed (${lists.join(", ")})`);
+  const listed: unknown[] = [];
+  for (const cell of lists) listed.push(await b.call("values", "Lists", cell.replace("Lists!", "") + ":" + cell.replace("Lists!", "")));
+  assertEqual(listed, [[["Safeguarding Team One"]], [["Safeguarding Team 1"]]], "the team's Lists entry and its Previously called cell");
   notes.push(`changed: ${changed.filter((c) => !c.startsWith("Team lists!")).join(", ")} (and the Team lists block)`);
   await teamGroup.scrollIntoViewIfNeeded();
   await b.shot("renamed-320px");

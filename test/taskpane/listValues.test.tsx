@@ -49,6 +49,8 @@ test("each team shows how many visits use it; a rename with its rows rewrites ex
   const cells = wb.plans[0].changes.filter((c) => c.kind === "setValues" && c.sheet !== "Team lists");
   expect(cells).toEqual([
     { kind: "setValues", sheet: "Lists", topLeft: "C2", values: [["Safeguarding N"]] },
+    // The old name, in the team's "Previously called" cell, so trends still link its earlier rounds (issue 12).
+    { kind: "setValues", sheet: "Lists", topLeft: "Q2", values: [["Safeguarding North"]] },
     { kind: "setValues", sheet: "Diagnostics", topLeft: "E2", values: [["Safeguarding N"]] },
     { kind: "setValues", sheet: "Diagnostics", topLeft: "E3", values: [["Safeguarding N"]] },
   ]);
