@@ -34,6 +34,7 @@ import { appendRowsChanges, cellChanges } from "../workbook/tablePlan";
 import { SummaryLayout, SummaryOpening, summaryPlan } from "../workbook/summaryPlan";
 import { reportTrends } from "./trendActions";
 import { todayIso } from "./today";
+import { teamListChanges } from "../workbook/teamLists";
 import { ActionContext, ContextRequest, basisOf, planFrom, readContext, requireTable } from "./context";
 import { actionsReportOf, checkActionsIn } from "./actionActions";
 import { localToday } from "../presentation/actions";
@@ -168,7 +169,10 @@ function listsSheet(context: ActionContext): string {
 function teamChanges(context: ActionContext, form: VisitForm): WorkbookChange[] {
   const known = context.config.teams.some((t) => foldLabel(t.name) === foldLabel(form.team));
   if (known || form.team.trim() === "" || !context.snapshot.lists) return [];
-  return [newTeamChange(listsSheet(context), context.snapshot.lists, { name: form.team.trim(), service: form.service, area: form.area })];
+  const team = { name: form.team.trim(), service: form.service, area: form.area };
+  // The sheet's dependent Team dropdown offers the new team on its service's rows too (issue 13).
+  const teams = teamListChanges(context.snapshot, { services: context.config.services, teams: [...context.config.teams, team] });
+  return [newTeamChange(listsSheet(context), context.snapshot.lists, team), ...teams];
 }
 
 /** Validates the form, then appends one row below the table and selects it. Nothing is written if anything is wrong. */

@@ -6,6 +6,7 @@
  * detail says what this Excel did, so a run in real Excel settles it.
  */
 import { MANIFEST_EXCEL_API } from "./requirements";
+import { dependentListCheck } from "./dependentList";
 import { CheckArea, CheckResult, SelfCheck } from "./types";
 
 type Verdict = Omit<CheckResult, "id" | "title">;
@@ -247,4 +248,5 @@ export const SELF_CHECKS: SelfCheck[] = [
   nullChildren,
   payloadLimit,
   createWorkbook,
+  dependentListCheck,
 ];

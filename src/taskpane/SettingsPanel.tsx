@@ -3,9 +3,9 @@ import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } fro
 import { saveSettings, setUpWorkbook } from "../actions/workbookActions";
 import { TieRule, foldLabel } from "../domain";
 import { readableText } from "./gradeStyle";
-import { plural } from "./messages";
 import { usePane } from "./paneContext";
 import { SelfTestSection } from "./SelfTestSection";
+import { ListValues } from "./ListValuesEditor";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -42,18 +42,6 @@ export function tieRuleText(rule: TieRule): string {
   return rule === "split"
     ? "Split: when two adjacent grades are equally frequent, the split grade between them is shown (otherwise the lower grade), and the tie is marked."
     : "Cautious: when grades are equally frequent, the lower grade is shown and the tie is marked.";
-}
-
-function Items({ items, empty }: { items: readonly string[]; empty: string }) {
-  const styles = useStyles();
-  if (items.length === 0) return <Text>{empty}</Text>;
-  return (
-    <ul className={styles.list}>
-      {items.map((item, i) => (
-        <li key={`${item}-${i}`}>{item}</li>
-      ))}
-    </ul>
-  );
 }
 
 export function SettingsPanel() {
@@ -200,36 +188,8 @@ export function SettingsPanel() {
         </table>
         {!config.overall && <Text>No overall conclusion column: each domain is graded on its own.</Text>}
 
-        <h3 className={styles.subheading}>Services</h3>
-        <Items items={config.services} empty="None listed: any service name is accepted." />
-
-        <h3 className={styles.subheading}>Teams</h3>
-        {config.teams.length === 0 ? (
-          <Text>None listed yet. Teams are added when you record a visit for a new team.</Text>
-        ) : (
-          <table className={styles.table}>
-            <caption className={styles.caption}>{`${plural(config.teams.length, "team")} on the list`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col">Service</th>
-                <th scope="col">Area</th>
-              </tr>
-            </thead>
-            <tbody>
-              {config.teams.map((t, i) => (
-                <tr key={`${t.name}-${i}`}>
-                  <th scope="row">{t.name}</th>
-                  <td>{t.service}</td>
-                  <td>{t.area}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-
-        <h3 className={styles.subheading}>Areas</h3>
-        <Items items={config.areas} empty="None listed: any area name is accepted." />
+        {/* Services, teams and areas with the rows that use each, renamed and removed here (issue 13). */}
+        <ListValues />
       </section>
     </div>
   );

@@ -3,6 +3,7 @@ import { RAG_COLOURS } from "../presentation/actions";
 import { DiagnosticsSnapshot } from "./diagnosticsRead";
 import { FormulaFill, WorkbookChange } from "./plan";
 import { LAST_ROW, TablePlacement, tableFormats, tableStructure } from "./tablePlan";
+import { dependentTeamSource } from "./teamLists";
 
 /**
  * The Actions table (issue 11 §2) as Set up makes it: its own sheet, dropdowns, dates as dates, and the Status
@@ -69,5 +70,7 @@ export function actionsSetupChanges(snapshot: DiagnosticsSnapshot): WorkbookChan
   const structure = tableStructure(actionRecord, existing, snapshot.sheets);
   // Diagnostics stays the sheet a new workbook opens on.
   const made = structure.changes.map((c) => (c.kind === "addSheet" ? { ...c, activate: false } : c));
-  return [...made, ...tableFormats(actionRecord, structure.placement), ...ragChanges(structure.placement)];
+  // Team follows the row's Service as on Diagnostics (issue 13): the same formula over the Team lists block.
+  const follows = { team: { on: "service", source: dependentTeamSource } };
+  return [...made, ...tableFormats(actionRecord, structure.placement, [], {}, follows), ...ragChanges(structure.placement)];
 }

@@ -19,6 +19,7 @@ import { tableFormats, tableStructure } from "./tablePlan";
 import { rawTableFrom } from "./tableRows";
 import { actionsSetupChanges } from "./actionsPlan";
 import { changeLogSetupChanges } from "./changeLogPlan";
+import { dependentTeamSource, teamListChanges, teamListSheetChange } from "./teamLists";
 
 export { LISTS_OWNER } from "./port";
 export { LAST_ROW, DATE_FORMAT } from "./tablePlan";
@@ -102,6 +103,7 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
   const listsPresent = lists.exists || adoptPlain;
   const listsName = adoptPlain ? plainLists.name : lists.name;
   if (!listsPresent) changes.push({ kind: "addSheet", sheet: listsName, owner: LISTS_OWNER });
+  changes.push(teamListSheetChange(snapshot)); // issue 13: the Team lists block's sheet, beside Lists (written at the end)
   const listsCurrent = listsPresent ? snapshot.lists : null;
   const wanted = listsSheetValues(withTeams);
   if (!sameValues(listsCurrent, wanted)) {
@@ -114,11 +116,13 @@ export function setupPlan(snapshot: WorkbookSnapshot, config: DiagnosticsConfig)
   const compiled = compileScale(config.scale);
   const fills = compiled.categories.map((c) => ({ text: c.code, fill: c.colour, fontColour: readableTextColour(c.colour) }));
   const listValues = { service: withTeams.services, team: withTeams.teams.map((t) => t.name), area: withTeams.areas };
-  changes.push(...tableFormats(kind, structure.placement, fills, listValues));
+  changes.push(...tableFormats(kind, structure.placement, fills, listValues, { team: { on: "service", source: dependentTeamSource } }));
   // The Actions table (issue 11), when the read asked for it.
   if (snapshot.actions !== undefined) changes.push(...actionsSetupChanges(snapshot));
   // The Change log (issue 15), when the read asked for it: the last of Set up's tables.
   if (snapshot.changeLog !== undefined) changes.push(...changeLogSetupChanges(snapshot));
+  // The block the Team dropdown's dependent list reads (issue 13), on the add-in's own sheet.
+  changes.push(...teamListChanges(snapshot, withTeams, true));
   return { action: "Set up workbook", changes };
 }
 

@@ -84,6 +84,8 @@ export function tableFormats(
   gradeFills: ConditionalFill[] = [],
   /** The values a column's list offers, by column key: a table just made gets its columns wide enough for them. */
   listValues: Record<string, readonly string[]> = {},
+  /** A column whose list follows another column of its row (issue 13: Team follows Service): the source formula for the first data row. */
+  dependent: Record<string, { on: string; source: (onColumn: string, firstRow: number) => string }> = {},
 ): WorkbookChange[] {
   const changes: WorkbookChange[] = [];
   const { sheet, headerRow, firstColumn, headers } = placement;
@@ -99,7 +101,10 @@ export function tableFormats(
       const range = below(column.key);
       if (!range) continue;
       const error = alertWithinLimits(column, column.listError ?? { title: column.header, message: `Choose ${column.header.toLowerCase()} from the list.` });
-      changes.push({ kind: "listValidation", sheet, range, source: `=${column.list}`, errorTitle: error.title, errorMessage: error.message });
+      const follows = dependent[column.key];
+      const on = follows ? columns.get(follows.on) : undefined;
+      const source = follows && on !== undefined ? follows.source(columnLetter(firstColumn + on), headerRow + 1) : `=${column.list}`;
+      changes.push({ kind: "listValidation", sheet, range, source, errorTitle: error.title, errorMessage: error.message });
       if (of === "grade" && gradeFills.length > 0) changes.push({ kind: "conditionalFills", sheet, range, fills: gradeFills });
     }
   };

@@ -3,6 +3,7 @@
  * "Ignore blank" (allowBlank) on, and every error alert is within Excel's dialog limits (title 32, message 225)
  * on every preset scale and on a council scale with long labels.
  */
+import { dependentTeamSource } from "../../src/workbook/teamLists";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { decodeXml, entryData, zipEntries } from "../../src/adapters/files/xlsxReader";
@@ -68,6 +69,8 @@ describe("the template workbook's list rules", () => {
       .map((m) => ({ sqref: attr(m[1], "sqref"), allowBlank: attr(m[1], "allowBlank"), title: attr(m[1], "errorTitle") ?? "", error: attr(m[1], "error") ?? "", source: /<formula1>([^<]*)</.exec(m[2])![1] }));
     expect(rules.length).toBe(8);
     for (const rule of rules) {
+      // The Team column's dependent list is a formula exactly as tall as the service's teams (test/workbook/teamLists.test.ts).
+      if (rule.source === dependentTeamSource("D", 2).slice(1)) continue;
       const ref = names.get(rule.source)!;
       const [sheetName, cells] = ref.replace(/\$/g, "").split("!");
       const [from, to = from] = cells.split(":");
@@ -83,6 +86,6 @@ describe("the template workbook's list rules", () => {
       expect([rule.sqref, rule.source, blanks > 0 && ignoreBlank]).toEqual([rule.sqref, rule.source, false]);
       expect([rule.sqref, rule.title.length <= ALERT_TITLE_LIMIT, rule.error.length <= ALERT_MESSAGE_LIMIT]).toEqual([rule.sqref, true, true]);
     }
-    expect(rules.some((r) => r.source === "TD_Teams")).toBe(true);
+    expect(rules.some((r) => r.source === dependentTeamSource("D", 2).slice(1))).toBe(true);
   }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { dependentTeamSource } from "../../src/workbook/teamLists";
 import { execFile } from "child_process";
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -154,7 +155,8 @@ describe("template", () => {
     const validations = (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
     const lists = Object.entries(validations).filter(([, v]) => v.type === "list" && v.showErrorMessage && (v.errorStyle ?? "stop") === "stop");
     expect(lists.map(([, v]) => v.formulae[0]).sort()).toEqual(
-      ["TD_Grades", "TD_Grades", "TD_Grades", "TD_Grades", "TD_Grades", "TD_Services", "TD_Statuses", "TD_Teams"].sort(),
+      // The Team column's list follows the row's service (issue 13): a formula over the Team lists block.
+      ["TD_Grades", "TD_Grades", "TD_Grades", "TD_Grades", "TD_Grades", "TD_Services", "TD_Statuses", dependentTeamSource("D", 2).slice(1)].sort(),
     );
     // And the blank template validates clean.
     expect(await cli("validate", file)).toEqual({ code: 0, stdout: "", stderr: "blank.xlsx: no problems; 0 visits counted, 0 drafts, 0 left out.\n" });

@@ -19,6 +19,7 @@ import { REPO_ROOT } from "../workbench/build";
 import { BUILD_DIR, Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
 import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 import { tidyGradesFlow } from "./flowTidyGrades";
+import { settingsFlow } from "./settingsFlow";
 import { paneFlows } from "./paneFlows";
 import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
@@ -683,6 +684,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     slug: "150-moderation",
     title: "a Final visit changed with a reason appears in the Change log; a grade typed into the sheet is caught by Check sheet; the Summary states the moderated counts",
     run: (b, notes) => moderationFlow(b, notes, COLUMN),
+  },
+  {
+    id: 133,
+    slug: "133-settings-lists",
+    title: "Settings at 320 px: rename a team with its rows, refuse removing a used service, remove an unused team",
+    run: (b, notes) => settingsFlow(b, notes, seeded),
   },
 ];
 

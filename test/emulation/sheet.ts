@@ -74,7 +74,7 @@ export class EmulatedSheet {
   enterAsUser(address: string, value: Scalar): { accepted: boolean; alert?: { title: string; message: string } } {
     const rect = A1(address);
     const v = this.validationAt(address);
-    if (v && !passes(this, v, value) && v.errorAlert.showAlert && v.errorAlert.style === "Stop") {
+    if (v && !passes(this, v, value, { r: rect.r0, c: rect.c0 }) && v.errorAlert.showAlert && v.errorAlert.style === "Stop") {
       return { accepted: false, alert: { title: v.errorAlert.title, message: v.errorAlert.message } };
     }
     this.writeValues({ ...rect, r1: rect.r0, c1: rect.c0 }, [[value]]);

@@ -14,9 +14,10 @@
 import { Rect, splitSheet, parseRect } from "./address";
 import { Scalar, ValidationView } from "./model";
 import type { EmulatedSheet } from "./sheet";
+import { evaluateListFormula, isFormulaSource } from "./listFormula";
 
 /** The source list of a list rule: its entries, and whether a source range holds a blank cell. */
-export function listSource(sheet: EmulatedSheet, source: string): { entries: string[]; hasBlank: boolean } {
+export function listSource(sheet: EmulatedSheet, source: string, shift = { rows: 0, columns: 0 }): { entries: string[]; hasBlank: boolean } {
   if (!source.startsWith("=")) {
     const entries = source.split(",").map((s) => s.trim());
     return { entries: entries.filter((e) => e !== ""), hasBlank: false };
@@ -24,6 +25,13 @@ export function listSource(sheet: EmulatedSheet, source: string): { entries: str
   const ref = source.slice(1).trim();
   const wb = sheet.workbook;
   let target: { sheet: EmulatedSheet; rect: Rect } | null = null;
+  if (isFormulaSource(source)) {
+    // A formula (a dependent list): its range for this cell; an error offers nothing (listFormula.ts).
+    const result = evaluateListFormula(sheet, source, shift);
+    if ("error" in result) return { entries: [], hasBlank: false };
+    const values = result.sheet.readValues(result.rect).flat();
+    return { entries: values.filter((v) => v !== "").map(String), hasBlank: values.some((v) => v === "") };
+  }
   const named = wb.findName(ref);
   if (named?.sheet && named.rect) target = { sheet: named.sheet, rect: named.rect };
   else {
@@ -41,11 +49,12 @@ export function listSource(sheet: EmulatedSheet, source: string): { entries: str
   return { entries: values.filter((v) => v !== "").map(String), hasBlank: values.some((v) => v === "") };
 }
 
-/** True when value passes the rule (Excel compares list entries without regard to case). */
-export function passes(sheet: EmulatedSheet, v: ValidationView, value: Scalar): boolean {
+/** True when value passes the rule (Excel compares list entries without regard to case); `at` is the cell (0-based). */
+export function passes(sheet: EmulatedSheet, v: ValidationView, value: Scalar, at?: { r: number; c: number }): boolean {
   if (value === "") return v.ignoreBlanks;
   if (!v.rule.list) return true;
-  const { entries, hasBlank } = listSource(sheet, v.rule.list.source);
+  const shift = at && !sheet.workbook.faults.listFormulasAbsolute ? { rows: at.r - v.rect.r0, columns: at.c - v.rect.c0 } : { rows: 0, columns: 0 };
+  const { entries, hasBlank } = listSource(sheet, v.rule.list.source, shift);
   if (hasBlank && v.ignoreBlanks) return true;
   const text = String(value).toLowerCase();
   return entries.some((e) => e.toLowerCase() === text);
@@ -61,10 +70,17 @@ export function validity(sheet: EmulatedSheet, rect: Rect): boolean | null {
       const r = rect.r0 + i;
       const c = rect.c0 + j;
       const v = sheet.validations.find((x) => r >= x.rect.r0 && r <= x.rect.r1 && c >= x.rect.c0 && c <= x.rect.c1);
-      if (!v || passes(sheet, v, values[i][j])) valid++;
+      if (!v || passes(sheet, v, values[i][j], { r, c })) valid++;
       else invalid++;
       if (valid > 0 && invalid > 0) return null;
     }
   }
   return invalid === 0;
+}
+
+/** The entries the in-cell dropdown offers at a cell (0-based), or null when no list rule covers it. */
+export function dropdownEntries(sheet: EmulatedSheet, r: number, c: number): string[] | null {
+  const v = sheet.validations.find((x) => r >= x.rect.r0 && r <= x.rect.r1 && c >= x.rect.c0 && c <= x.rect.c1);
+  if (!v?.rule.list) return null;
+  return listSource(sheet, v.rule.list.source, { rows: r - v.rect.r0, columns: c - v.rect.c0 }).entries;
 }

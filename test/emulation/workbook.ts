@@ -23,7 +23,7 @@ export class EmulatedWorkbook {
   readonly namedItems: NameModel[] = [];
   activeSheet: EmulatedSheet | null = null;
   /** Deliberate departures from Excel, to prove a check can fail (the self-test's own test uses them). */
-  readonly faults = { tablesDoNotGrow: false };
+  readonly faults = { tablesDoNotGrow: false, /** list formulas read as if every cell were the rule's top-left */ listFormulasAbsolute: false };
   private seq = 0;
   private ids = 0;
 

@@ -2,6 +2,7 @@
 import { screen, within } from "@testing-library/react";
 import { defaultConfig } from "../../src/domain";
 import { configFromLists } from "../../src/workbook/listsSheet";
+import { dependentTeamSource } from "../../src/workbook/teamLists";
 import { FakeWorkbook } from "./fakeWorkbook";
 import { renderPane } from "./renderPane";
 
@@ -18,7 +19,8 @@ test("Set up workbook applies the set-up plan, and again when run twice", async 
   expect(plan.changes).toContainEqual(expect.objectContaining({ kind: "addSheet", sheet: "Lists", owner: "lists" }));
   expect(plan.changes).toContainEqual(expect.objectContaining({ kind: "createTable", sheet: "Diagnostics", name: "Diagnostics" }));
   expect(plan.changes.filter((c) => c.kind === "listValidation").map((c) => c.kind === "listValidation" && c.source)).toEqual(
-    expect.arrayContaining(["=TD_Grades", "=TD_Services", "=TD_Teams", "=TD_Statuses"]),
+    // Team, on Diagnostics and on Actions, follows the row's Service (issue 13: teamLists.ts).
+    expect.arrayContaining(["=TD_Grades", "=TD_Services", dependentTeamSource("D", 2), dependentTeamSource("C", 2), "=TD_Statuses"]),
   );
 
   await user.click(screen.getByRole("button", { name: "Set up workbook" }));

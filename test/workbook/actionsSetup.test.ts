@@ -4,6 +4,7 @@ import { ExcelJsWorkbook } from "../../src/adapters/exceljs/excelJsWorkbook";
 import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { ACTION_STATUSES, actionRecord } from "../../src/domain";
 import { ragFormulaFills } from "../../src/workbook/actionsPlan";
+import { dependentTeamSource } from "../../src/workbook/teamLists";
 import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
 
 const headers = actionRecord.columns.map((c) => c.header);
@@ -29,7 +30,7 @@ const snapshot = (w: EmulatedWorkbook) =>
 
 it("makes the Actions table on its own sheet, with the issue's headers, after Diagnostics and Lists", async () => {
   await setUpWorkbook(port);
-  expect(wb.sheetNames()).toEqual(["Sheet1", "Diagnostics", "Lists", "Actions", "Change log"]);
+  expect(wb.sheetNames()).toEqual(["Sheet1", "Diagnostics", "Lists", "Team lists", "Actions", "Change log"]);
   expect(wb.tableValues("Actions").headers).toEqual([
     "Action ID", "Visit ID", "Service", "Team", "Recommendation", "Action", "Owner", "Due date", "Status", "Progress", "Completed date",
   ]);
@@ -51,7 +52,8 @@ it("lists the action statuses on the Lists sheet behind TD_ActionStatuses, and t
   expect(actions.validationAt("I2")?.rule).toEqual({ list: { inCellDropDown: true, source: "=TD_ActionStatuses" } });
   expect(actions.enterAsUser("I3", "On track").accepted).toBe(true);
   expect(actions.enterAsUser("I4", "Done-ish").accepted).toBe(false);
-  expect(actions.validationAt("D2")?.rule).toEqual({ list: { inCellDropDown: true, source: "=TD_Teams" } });
+  // Team follows the row's Service (issue 13): the dependent list over the Team lists block (teamLists.ts).
+  expect(actions.validationAt("D2")?.rule).toEqual({ list: { inCellDropDown: true, source: dependentTeamSource("C", 2) } });
 });
 
 it("formats the due and completed dates as dates and colours Status by RAG with formulas that need no add-in", async () => {

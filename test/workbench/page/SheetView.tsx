@@ -156,7 +156,7 @@ export function SheetView({ controller, wb }: { controller: WorkbenchController;
   };
 
   const validation = sheet.validationAt(activeAddress);
-  const allowed = validation ? allowedValues(wb, sheet, validation) : null;
+  const allowed = validation ? allowedValues(wb, sheet, validation, activeAddress) : null;
   const table = wb.tables.find((t) => t.sheet === sheet && active.r >= t.rect.r0 && active.r <= t.rect.r1 && active.c >= t.rect.c0 && active.c <= t.rect.c1);
   const shownFill = sheet.fillAt(activeAddress);
   const rule = sheet.conditionalFormatsAt(activeAddress)[0];

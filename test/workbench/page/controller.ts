@@ -3,6 +3,8 @@
  * window.workbench, which the end-to-end tests (and a curious developer's console) use to read the emulated workbook.
  */
 import { formatRect, parseRect } from "../../emulation/address";
+import { isFormulaSource } from "../../emulation/listFormula";
+import { listSource } from "../../emulation/validity";
 import type { CellView, EmulatedSheet, EmulatedWorkbook, Scalar, ValidationView } from "../../emulation/workbook";
 import type { BookData } from "../bookData";
 import type { WorkbenchHost, WorkbenchParent } from "../host";
@@ -14,10 +16,17 @@ export interface CreatedWorkbook {
 
 export type TypeResult = { ok: true } | { ok: false; title: string; message: string };
 
-/** The values a list dropdown allows, from its source: a name (=TD_Grades), a reference (=Lists!$A$2:$A$9) or "a,b,c". */
-export function allowedValues(wb: EmulatedWorkbook, sheet: EmulatedSheet, validation: ValidationView): string[] | null {
+/**
+ * The values a list dropdown allows at a cell, from its source: a name (=TD_Grades), a reference (=Lists!$A$2:$A$9),
+ * "a,b,c", or a formula such as the Team column's dependent list, evaluated for the cell `at` (A1).
+ */
+export function allowedValues(wb: EmulatedWorkbook, sheet: EmulatedSheet, validation: ValidationView, at?: string): string[] | null {
   const source = validation.rule.list?.source;
   if (source === undefined) return null;
+  if (isFormulaSource(source)) {
+    const { r0, c0 } = at ? parseRect(at) : validation.rect;
+    return listSource(sheet, source, { rows: r0 - validation.rect.r0, columns: c0 - validation.rect.c0 }).entries;
+  }
   if (!source.startsWith("=")) return source.split(",").map((s) => s.trim()).filter(Boolean);
   const reference = source.slice(1).trim();
   try {
@@ -135,7 +144,7 @@ export class WorkbenchController implements WorkbenchParent {
     const address = formatRect({ r0: r, c0: c, r1: r, c1: c });
     const validation = sheet.validationAt(address);
     if (obey && validation && validation.errorAlert.showAlert && validation.errorAlert.style === "Stop" && text.trim() !== "") {
-      const allowed = allowedValues(sheet.workbook, sheet, validation);
+      const allowed = allowedValues(sheet.workbook, sheet, validation, address);
       const typed = text.startsWith("'") ? text.slice(1) : text;
       if (allowed && !allowed.some((a) => fold(a) === fold(typed))) {
         return {
@@ -186,7 +195,7 @@ export class WorkbenchController implements WorkbenchParent {
         const wb = need();
         const s = wb.sheet(sheet);
         const v = s.validationAt(address);
-        return v ? allowedValues(wb, s, v) : null;
+        return v ? allowedValues(wb, s, v, address) : null;
       },
       tables: () => need().tables.map((t) => ({ name: t.name, sheet: t.sheet.name, range: formatRect(t.rect) })),
       names: () => clone(need().names()),

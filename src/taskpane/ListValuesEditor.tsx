@@ -1,0 +1,181 @@
+import * as React from "react";
+import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ListKind, ListUsage, ValueUsage, listUsage, removeListValue, renameListValue } from "../actions/listValues";
+import { LIST_WORDS, actionsHave } from "../workbook/listValuesPlan";
+import { PaneMessage, plural } from "./messages";
+import { NearMessage } from "./NearMessage";
+import { usePane } from "./paneContext";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "stretch", width: "100%" },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  table: {
+    borderCollapse: "collapse",
+    width: "100%",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": {
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+      textAlign: "left",
+    },
+    // Counts and their headings never break inside a word ("Visit s"); names wrap at their spaces.
+    "& td.count": { textAlign: "right", whiteSpace: "nowrap" },
+    "& thead th": { whiteSpace: "nowrap" },
+  },
+  caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+const TITLES: Record<ListKind, string> = { service: "Services", team: "Teams", area: "Areas" };
+const EMPTY: Record<ListKind, string> = {
+  service: "None listed: any service name is accepted.",
+  team: "None listed yet. Teams are added when you record a visit for a new team.",
+  area: "None listed: any area name is accepted.",
+};
+
+/** "12 visits and 3 actions", "not used by any row". */
+function usedBy(u: ValueUsage | undefined): string {
+  if (!u) return "";
+  const parts = [u.visits > 0 ? plural(u.visits, "visit") : "", u.actions > 0 ? plural(u.actions, "action") : ""].filter((p) => p);
+  return parts.length > 0 ? `Used by ${parts.join(" and ")}.` : "Not used by any row.";
+}
+
+/**
+ * The services, teams and areas on the Lists sheet, each with how many visits (and actions) use it, and a rename
+ * and a remove for each list (issue 13). The counts come from one read when Settings opens and after each change;
+ * each list's messages appear under its own buttons, announced.
+ */
+export function ListValues() {
+  const { port, config, workbook } = usePane();
+  const [usage, setUsage] = React.useState<ListUsage | null>(null);
+  const load = React.useCallback(async () => {
+    try {
+      setUsage(await listUsage(port));
+    } catch {
+      // Counts are a help, not a need: without them the lists still show (a workbook not set up has no rows).
+      setUsage(null);
+    }
+  }, [port]);
+  React.useEffect(() => {
+    void load();
+  }, [load, config]);
+
+  const values: Record<ListKind, string[]> = { service: config.services, team: config.teams.map((t) => t.name), area: config.areas };
+  return (
+    <>
+      {(["service", "team", "area"] as const).map((kind) => (
+        <ListValuesEditor key={kind} kind={kind} values={values[kind]} usage={usage?.[kind] ?? null} editable={workbook.hasLists} onChanged={load} />
+      ))}
+    </>
+  );
+}
+
+interface EditorProps {
+  kind: ListKind;
+  values: string[];
+  usage: ValueUsage[] | null;
+  editable: boolean;
+  onChanged: () => Promise<void>;
+}
+
+export function ListValuesEditor({ kind, values, usage, editable, onChanged }: EditorProps) {
+  const styles = useStyles();
+  const { port, config, run, reloadConfig, busy } = usePane();
+  const words = LIST_WORDS[kind];
+  const id = `td-list-${kind}`;
+  const [chosen, setChosen] = React.useState("");
+  const [newName, setNewName] = React.useState("");
+  const [rewrite, setRewrite] = React.useState(true);
+  const [message, setMessage] = React.useState<PaneMessage | null>(null);
+  const [open, setOpen] = React.useState(false);
+  const selected = values.find((v) => v === chosen) ?? values[0] ?? "";
+  const use = usage?.find((u) => u.value === selected);
+  const rows = use ? use.visits + use.actions : 0;
+  const withActions = actionsHave(kind) && (usage?.some((u) => u.actions > 0) ?? false);
+  const teamOf = (name: string) => config.teams.find((t) => t.name === name);
+
+  const done = async (result: { ok: boolean; message: string }) => {
+    setMessage({ intent: result.ok ? "success" : "warning", text: result.message });
+    if (result.ok) {
+      setNewName("");
+      await reloadConfig();
+      await onChanged();
+    }
+  };
+  const rename = () =>
+    run(`Renaming the ${words.one}`, async () => done(await renameListValue(port, kind, selected, newName, rewrite && rows > 0)), setMessage);
+  const remove = () => run(`Removing the ${words.one}`, async () => done(await removeListValue(port, kind, selected)), setMessage);
+
+  return (
+    <section className={styles.section} aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`} className={styles.subheading}>
+        {TITLES[kind]}
+      </h3>
+      {values.length === 0 ? (
+        <Text>{EMPTY[kind]}</Text>
+      ) : (
+        <table className={styles.table}>
+          <caption className={styles.caption}>{`${plural(values.length, words.one, words.many)} on the list`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{TITLES[kind].slice(0, -1)}</th>
+              {kind === "team" && <th scope="col">Service</th>}
+              {kind === "team" && <th scope="col">Area</th>}
+              <th scope="col">Visits</th>
+              {withActions && <th scope="col">Actions</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {values.map((v, i) => {
+              const u = usage?.find((x) => x.value === v);
+              return (
+                <tr key={`${v}-${i}`}>
+                  <th scope="row">{v}</th>
+                  {kind === "team" && <td>{teamOf(v)?.service}</td>}
+                  {kind === "team" && <td>{teamOf(v)?.area}</td>}
+                  <td className="count">{u ? u.visits : "…"}</td>
+                  {withActions && <td className="count">{u ? u.actions : "…"}</td>}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {editable && values.length > 0 && (
+        <div className={styles.buttons}>
+          <Button aria-expanded={open} aria-controls={`${id}-change`} onClick={() => setOpen(!open)}>
+            {`Rename or remove a ${words.one}`}
+          </Button>
+        </div>
+      )}
+      {editable && values.length > 0 && open && (
+        <div className={styles.section} role="group" id={`${id}-change`} aria-label={`Rename or remove a ${words.one}`}>
+          <Field label={`${TITLES[kind].slice(0, -1)} to change`} hint={usedBy(use)}>
+            <Select value={selected} onChange={(_, data) => setChosen(data.value)}>
+              {values.map((v, i) => (
+                <option key={`${v}-${i}`} value={v}>
+                  {v}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="New name">
+            <Input value={newName} onChange={(_, data) => setNewName(data.value)} />
+          </Field>
+          {rows > 0 && (
+            <Checkbox checked={rewrite} onChange={(_, data) => setRewrite(data.checked === true)} label={rows === 1 ? "Also change the row that uses it" : `Also change the ${rows} rows that use it`} />
+          )}
+          <div className={styles.buttons}>
+            <Button onClick={rename} disabledFocusable={busy !== null}>
+              {`Rename ${words.one}`}
+            </Button>
+            <Button onClick={remove} disabledFocusable={busy !== null}>
+              {`Remove ${words.one}`}
+            </Button>
+          </div>
+          <NearMessage message={message} />
+        </div>
+      )}
+    </section>
+  );
+}
