@@ -1,3 +1,4 @@
+import { staleCheckChanges } from "../workbook/summaryStaleness";
 import {
   GroupBy,
   Problem,
@@ -125,6 +126,8 @@ export async function refreshSummary(
   const { context, validation } = await readValidated(port);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
   const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets, actionsReportOf(context, localToday()), summaryFingerprint(validation, context.config));
+  // The sheet's own out-of-date line, for Excel without the add-in (issue 13).
+  plan.changes.push(...staleCheckChanges(layout.summarySheet, context.snapshot.diagnostics?.table ?? null, requireTable(context), context.config, context.compiled));
   await port.apply({ ...plan, basis: basisOf(context.snapshot) });
   return { summary, layout, config: context.config };
 }

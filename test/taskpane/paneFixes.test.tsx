@@ -4,6 +4,7 @@ import { screen, within } from "@testing-library/react";
 import { FakeWorkbook, visitRow } from "./fakeWorkbook";
 import { control, form } from "./formHelpers";
 import { renderPane } from "./renderPane";
+import { tabsThatFit } from "../../src/taskpane/PaneTabs";
 
 const existing = () => new FakeWorkbook({ rows: [visitRow("TD-0001", "Safeguarding North", "G")] });
 
@@ -26,4 +27,30 @@ test("a bad date's reason shows once under the visit date box: the error replace
   await user.clear(date);
   await user.type(date, "28/02/2018");
   expect(within(field).getByText("Read as 28 February 2018.")).toBeInTheDocument();
+});
+
+describe("the row of tabs", () => {
+  const TABS = ["Record visit", "Check sheet", "Summary", "Set up", "Programme", "Actions"].map((label) => ({ value: label, label }));
+  const widths = new Map(TABS.map((t) => [t.value, t.label.length * 8 + 12]));
+  const total = [...widths.values()].reduce((a, n) => a + n, 0);
+
+  test("jsdom (no layout): every tab shows and there is no More button", async () => {
+    await renderPane(existing());
+    const tablist = screen.getByRole("tablist", { name: "Team Diagnostics" });
+    expect(within(tablist).getAllByRole("tab").map((t) => t.querySelector(".fui-Tab__content")?.textContent)).toEqual(TABS.map((t) => t.label));
+    expect(screen.queryByRole("button", { name: /^More tabs/ })).toBeNull();
+  });
+
+  // Arrow keys between tabs are Tabster's, which needs layout: checked in Chromium (e2e 135).
+  test("tabsThatFit: all when they fit; else the selected one and those before the room runs out, with room for More", () => {
+    expect(tabsThatFit(TABS, widths, total, "Summary", 60)).toEqual(new Set(TABS.map((t) => t.value)));
+    // Unknown widths (0, nothing laid out): null, meaning show every tab.
+    expect(tabsThatFit(TABS, new Map(), 300, "Summary", 60)).toBeNull();
+    expect(tabsThatFit(TABS, widths, 0, "Summary", 60)).toBeNull();
+    // 300 px: Summary (76) + More (60) leaves 164: Record visit (108) fits, Check sheet (100) does not.
+    expect([...(tabsThatFit(TABS, widths, 300, "Summary", 60) ?? [])].sort()).toEqual(["Record visit", "Summary"]);
+    expect([...(tabsThatFit(TABS, widths, 300, "Actions", 60) ?? [])].sort()).toEqual(["Actions", "Record visit"]);
+    const shown = tabsThatFit(TABS, widths, 300, "Record visit", 60) ?? new Set();
+    expect([...shown].reduce((a, v) => a + (widths.get(v) ?? 0), 0) + 60).toBeLessThanOrEqual(300);
+  });
 });
