@@ -19,6 +19,7 @@ import { REPO_ROOT } from "../workbench/build";
 import { BUILD_DIR, Bench, RESULTS_DIR, Session, assert, assertEqual, changedCells, differences, ensureBuild, withoutCells } from "./harness";
 import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 import { tidyGradesFlow } from "./flowTidyGrades";
+import { findFlow } from "./findFlow";
 import { paneFlows } from "./paneFlows";
 import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
@@ -653,6 +654,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     slug: "131-tidy-grades",
     title: "grades pasted in other spellings are warned of; Tidy grades rewrites only those cells",
     run: (b, notes) => tidyGradesFlow(b, notes, seeded),
+  },
+  {
+    id: 135,
+    slug: "135-find-and-out-of-date",
+    title: "one row of tabs at 320 and 350 px; Find by service, team, date and ID; out of date after the tie rule changes, on the tab and on the Summary sheet",
+    run: (b, notes) => findFlow(b, notes, seeded, axeScan),
   },
 ];
 
