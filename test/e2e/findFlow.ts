@@ -19,13 +19,42 @@ async function tabTops(b: Bench): Promise<{ tops: number[]; visible: string[]; m
   return b.frame.evaluate(() => {
     const tabs = [...document.querySelectorAll<HTMLElement>('[role="tablist"] [role="tab"]')].filter((e) => e.offsetParent !== null);
     const more = document.querySelector<HTMLElement>("[data-td-more]");
-    const items = more ? [...tabs, more] : tabs;
+    // The More button is shorter than a tab and centred on the row: it is on the row when its middle is within the tabs' height.
+    const first = tabs[0]?.getBoundingClientRect();
+    const m = more?.getBoundingClientRect();
+    const moreOnRow = !m || !first || (m.top + m.height / 2 > first.top && m.top + m.height / 2 < first.bottom);
     return {
-      tops: [...new Set(items.map((e) => Math.round(e.getBoundingClientRect().top)))],
+      tops: [...new Set(tabs.map((e) => Math.round(e.getBoundingClientRect().top)))].concat(moreOnRow ? [] : [Math.round(m!.top)]),
       visible: tabs.map((t) => t.querySelector(".fui-Tab__content")?.textContent ?? ""),
       more: more !== null,
     };
   });
+}
+
+/**
+ * For each item of the form's error list: how many lines it takes, and on which of them its bullet sits. A list
+ * item's marker sits on the baseline of the item's first line box, so a probe put at the start of the item shows
+ * where: beside the item's first line when the link is aligned to the top, beside its last line when the link's
+ * baseline (an inline-block's is its last line) decides.
+ */
+async function bulletLines(b: Bench): Promise<{ text: string; lines: number; line: number }[]> {
+  return b.frame.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[role="alert"] li')].map((li) => {
+      const link = li.querySelector<HTMLElement>("button, a")!;
+      const box = link.getBoundingClientRect();
+      const lineHeight = parseFloat(getComputedStyle(link).lineHeight) || 20;
+      const probe = document.createElement("span");
+      probe.textContent = "\u200b";
+      li.insertBefore(probe, li.firstChild);
+      const p = probe.getBoundingClientRect();
+      probe.remove();
+      return {
+        text: link.textContent ?? "",
+        lines: Math.round(box.height / lineHeight),
+        line: Math.floor((p.top + p.height / 2 - box.top) / lineHeight) + 1,
+      };
+    }),
+  );
 }
 
 /** What the Summary sheet's out-of-date cell would show in Excel, over the workbook as it is now. */
@@ -60,6 +89,7 @@ export async function findFlow(b: Bench, notes: string[], seeded: (b: Bench) => 
     await paneWidth(b, width);
     await b.tab("Record visit");
     const row = await tabTops(b);
+    await b.shot(`tabs-${width}px`);
     assertEqual(row.tops.length, 1, `rows of tabs at ${width} px (tabs ${row.visible.join(", ")}; More ${row.more})`);
     const sideways = await b.frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert(sideways <= 0, `the pane scrolls sideways by ${sideways} px at ${width} px`);
@@ -88,7 +118,6 @@ export async function findFlow(b: Bench, notes: string[], seeded: (b: Bench) => 
     assertEqual(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.join(", ")}`), [], `serious axe violations at ${width} px`);
     notes.push(`${width} px axe: ${violations.length === 0 ? "no violations" : violations.map((v) => `${v.id}/${v.impact}`).join(", ")}`);
     await b.tab("Record visit");
-    await b.shot(`tabs-${width}px`);
   }
 
   // Find: by service, by team, by British date and by ID.
@@ -107,6 +136,18 @@ export async function findFlow(b: Bench, notes: string[], seeded: (b: Bench) => 
     notes.push(`Find "${search}": ${found.join(" | ")}`);
   }
   await b.shot("find-by-id-320px");
+
+  // The form's error list at 320 px: each bullet on the first line of its item, not the last.
+  await b.pane.getByRole("textbox", { name: /^Visit date/ }).fill("31/02/2018");
+  await b.press("Save visit");
+  await b.message(/Fix \d+ problems? before saving/);
+  const bullets = await bulletLines(b);
+  assert(bullets.some((l) => l.lines > 1), `no item of the error list wraps at 320 px: ${JSON.stringify(bullets)}`);
+  const low = bullets.filter((l) => l.line !== 1);
+  assertEqual(low, [], "items whose bullet is not on their first line");
+  notes.push(`error list at 320 px: ${bullets.filter((l) => l.lines > 1).length} of ${bullets.length} items wrap; every bullet on its item's first line`);
+  await b.shot("error-list-320px");
+  await b.pane.getByRole("button", { name: "Clear form" }).click();
 
   // The summary, then the tie rule changed: the Summary tab says so, with Refresh beside it.
   await b.tab("Summary");
