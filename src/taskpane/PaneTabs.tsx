@@ -16,7 +16,8 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalXS,
     minWidth: 0,
   },
-  tabs: { flexWrap: "nowrap", flexGrow: 1, flexShrink: 1, minWidth: 0, overflow: "hidden" },
+  // As wide as the tabs it shows, so More sits right after the last one.
+  tabs: { flexWrap: "nowrap", flexGrow: 0, flexShrink: 1, minWidth: 0, overflow: "hidden" },
   tab: { whiteSpace: "nowrap", flexShrink: 0 },
   more: { flexShrink: 0, whiteSpace: "nowrap", minWidth: "auto" },
 });
