@@ -69,6 +69,11 @@ export function PaneTabs<T extends string>(props: { tabs: readonly PaneTabItem<T
   const layout = React.useCallback(() => {
     const row = rowRef.current;
     if (!row) return;
+    // Nothing laid out (jsdom): every tab shows, without asking for styles (slow there).
+    if (row.clientWidth === 0) {
+      setShown(null);
+      return;
+    }
     for (const t of tabs) {
       const el = row.querySelector<HTMLElement>(`[data-td-tab="${t.value}"]`);
       const w = el && el.style.display !== "none" ? el.getBoundingClientRect().width : 0;
