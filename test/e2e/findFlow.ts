@@ -111,6 +111,7 @@ export async function findFlow(b: Bench, notes: string[], seeded: (b: Bench) => 
     if (row.more) {
       await b.pane.getByRole("button", { name: /^More tabs/ }).click();
       await b.pane.getByRole("menu").waitFor();
+      await b.page.waitForTimeout(400); // the menu's opening animation
       await b.shot(`more-menu-${width}px`);
       await b.page.keyboard.press("Escape");
     }
@@ -126,8 +127,9 @@ export async function findFlow(b: Bench, notes: string[], seeded: (b: Bench) => 
   const box = b.pane.getByRole("searchbox", { name: "Visit ID or team" });
   for (const [search, id] of [
     ["Assessment", "TD-0004"],
-    ["Safeguarding Team 2", "TD-0002"],
-    ["02/10/2017", "TD-0003"],
+    // Every word must match somewhere in the visit, a digit inside a date too: Team 3, as no other visit has a 3.
+    ["Safeguarding Team 3", "TD-0003"],
+    ["14/09/2017", "TD-0002"],
     ["TD-0001", "TD-0001"],
   ]) {
     await box.fill(search);
