@@ -186,8 +186,11 @@ export async function findFlow(b: Bench, notes: string[], seeded: (b: Bench) => 
   const typed = await b.call("type", "Diagnostics", overallCell, "I", false);
   assert(typed.ok, `typing I into ${overallCell} was refused`);
   assertEqual(summarySheetSays(await b.book()), OUT_OF_DATE_TEXT, `the Summary sheet's line after ${overallCell} changed`);
+  // The pane hears nothing of typing in the sheet: it checks again when the Summary tab comes back into view.
+  await b.tab("Record visit");
   await b.tab("Summary");
   await stale.first().waitFor();
+  notes.push(`the Summary tab, opened again after ${overallCell} was typed: out of date`);
   await b.press("Refresh summary");
   await b.message(/Summary written/);
   assertEqual(summarySheetSays(await b.book()), "", "the Summary sheet's line after Refresh summary");
