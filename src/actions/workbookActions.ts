@@ -1,3 +1,4 @@
+import { staleCheckChanges } from "../workbook/summaryStaleness";
 import {
   GroupBy,
   ModerationCount,
@@ -140,6 +141,8 @@ export async function refreshSummary(
   const actions = actionsReportOf(context, localToday());
   const fingerprint = summaryFingerprint(validation, context.config);
   const { plan, layout } = summaryPlan(summary, context.config, context.snapshot.sheets, actions, fingerprint, opening, moderationOf(context));
+  // The sheet's own out-of-date line, for Excel without the add-in (issue 13).
+  plan.changes.push(...staleCheckChanges(layout.summarySheet, context.snapshot.diagnostics?.table ?? null, requireTable(context), context.config, context.compiled));
   await port.apply({ ...plan, basis: basisOf(context.snapshot) });
   return { summary, layout, config: context.config, opening };
 }

@@ -7,8 +7,6 @@ import {
   MessageBarTitle,
   Button,
   Spinner,
-  Tab,
-  TabList,
   makeStyles,
   tokens,
   webLightTheme,
@@ -17,6 +15,7 @@ import { WorkbookPort } from "../workbook/port";
 import { CheckPanel } from "./CheckPanel";
 import { PaneHost } from "./host";
 import { PaneContext, usePaneState } from "./paneContext";
+import { PaneTabs } from "./PaneTabs";
 import { SettingsPanel } from "./SettingsPanel";
 import { SummaryPanel } from "./SummaryPanel";
 import { VisitPanel } from "./VisitPanel";
@@ -29,9 +28,6 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0`,
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  // The tabs wrap onto a second row in a narrow pane (an overflow menu hid them from the tests' and axe's view in
-  // jsdom, and was taken out: issue 13's "one row of tabs" stays open).
-  tabs: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, flexWrap: "wrap" },
   status: { padding: `0 ${tokens.spacingHorizontalM}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   panel: { padding: tokens.spacingHorizontalM, paddingBottom: tokens.spacingVerticalXXL },
 });
@@ -65,22 +61,15 @@ export function App({ port, host, initialTab = "visit" }: AppProps) {
           <header className={styles.header}>
             <h1 className={styles.title}>Team Diagnostics</h1>
           </header>
-          <TabList
-            className={styles.tabs}
-            selectedValue={tab}
-            onTabSelect={(_, data) => {
-              setTab(data.value as PaneTab);
+          <PaneTabs
+            tabs={TABS}
+            selected={tab}
+            onSelect={(next) => {
+              setTab(next);
               value.notify(null);
             }}
-            aria-label="Team Diagnostics"
-            size="small"
-          >
-            {TABS.map((t) => (
-              <Tab key={t.value} value={t.value} id={`td-tab-${t.value}`} aria-controls={`td-panel-${t.value}`}>
-                {t.label}
-              </Tab>
-            ))}
-          </TabList>
+            label="Team Diagnostics"
+          />
           <div className={styles.status}>
             {value.busy && <Spinner size="tiny" label={`${value.busy}…`} role="status" />}
             {message && (

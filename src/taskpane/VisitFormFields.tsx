@@ -36,7 +36,8 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
 
   return (
     <>
-      <Field label="Visit date" required {...validation("visitDate")} hint={dateHint(form.visitDate)}>
+      {/* One message under the box: while the date is refused, the error replaces the hint (which would say the same). */}
+      <Field label="Visit date" required {...validation("visitDate")} hint={errorFor("visitDate") ? undefined : dateHint(form.visitDate)}>
         {/* A text box, not type="date": a browser's date picker follows its own locale, which may be American. */}
         <Input
           ref={bind("visitDate") as React.Ref<HTMLInputElement>}

@@ -95,7 +95,9 @@ export type WorkbookChange =
    * the add-in. Each formula is written as for the range's top-left cell (relative references move down the range,
    * "$" columns stay). The rules should not overlap; replaces any conditional formats already on the range.
    */
-  | { kind: "formulaFills"; sheet: string; range: string; rules: FormulaFill[] };
+  | { kind: "formulaFills"; sheet: string; range: string; rules: FormulaFill[] }
+  /** One cell's formula (starting "="), calculated by Excel; only on sheets the add-in owns. */
+  | { kind: "setFormula"; sheet: string; cell: string; formula: string };
 
 export interface FormulaFill {
   /** A formula starting "=", true for the cells to colour, e.g. '=$I2="Complete"'. */

@@ -20,6 +20,7 @@ import { BUILD_DIR, Bench, RESULTS_DIR, Session, assert, assertEqual, changedCel
 import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 import { tidyGradesFlow } from "./flowTidyGrades";
 import { settingsFlow } from "./settingsFlow";
+import { findFlow } from "./findFlow";
 import { paneFlows } from "./paneFlows";
 import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
@@ -690,6 +691,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     slug: "133-settings-lists",
     title: "Settings at 320 px: rename a team with its rows, refuse removing a used service, remove an unused team",
     run: (b, notes) => settingsFlow(b, notes, seeded),
+  },
+  {
+    id: 135,
+    slug: "135-find-and-out-of-date",
+    title: "one row of tabs at 320 and 350 px; Find by service, team, date and ID; out of date after the tie rule changes, on the tab and on the Summary sheet",
+    run: (b, notes) => findFlow(b, notes, seeded, axeScan),
   },
 ];
 

@@ -131,6 +131,10 @@ export class RangeProxy extends ProxyBase implements Mirrors<Excel.Range, RangeM
   get formulas(): any[][] {
     return this._get("formulas");
   }
+  /** As entering them (Range.formulas): "=…" is stored as a formula, not calculated here; anything else as writing values does. */
+  set formulas(v: any[][]) {
+    this.setInBulk("formulas", v, (r, rect, part) => r.sheet.writeValues(rect, part));
+  }
   get address(): string {
     return this._get("address");
   }

@@ -166,6 +166,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
       }
       case "formulaFills":
         return this.formulaFills(this.sheet(change.sheet), change.range, change.rules);
+      case "setFormula":
+        // ExcelJS writes a formula as { formula } without the "="; Excel calculates it on opening.
+        this.sheet(change.sheet).getCell(change.cell).value = { formula: change.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+        return;
       default: {
         const never: never = change;
         throw new Error(`Unknown workbook change ${JSON.stringify(never)}`);

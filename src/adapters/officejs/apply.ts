@@ -167,6 +167,11 @@ async function queueChange(batch: Batch, c: WorkbookChange, facts: Facts | null,
       }
       return;
     }
+    case "setFormula":
+      // Range.formulas (ExcelApi 1.1), https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulas-member
+      wb.worksheets.getItem(c.sheet).getRange(c.cell).formulas = [[c.formula]];
+      batch.add(60 + c.formula.length);
+      return;
   }
 }
 
