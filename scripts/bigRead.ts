@@ -1,5 +1,5 @@
 /**
- * npm run --silent big-read (or tsx scripts/bigRead.ts [rows]): a 300,000-row workbook in openpyxl's form
+ * npx tsx scripts/bigRead.ts [rows], or BENCH_ONLY=6 npm run bench: a 300,000-row workbook in openpyxl's form
  * (openpyxlForm.ts; written once into bench-output/, not timed) summarised by the compiled command line as a
  * child process: wall time and peak resident memory (GNU time's %M, else /proc polling), and the summary's counts
  * checked against the ones counted while the rows were generated. Prints figures; exits 1 when a count differs.

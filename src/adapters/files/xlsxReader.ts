@@ -84,7 +84,8 @@ export function workbookParts(text: (path: string) => string | null): WorkbookPa
 
   const relOfType = (suffix: string) => [...workbookRels.values()].find((r) => r.type.endsWith(suffix))?.target;
   // The shared strings are read whole, as a list: usually small (grades, services, teams repeat), but every
-  // distinct narrative text of a sheet is in it when the writer shares strings (ExcelJS and openpyxl do).
+  // distinct narrative text of a sheet is in it when the writer shares strings (Excel and ExcelJS do; openpyxl 3
+  // writes every string inline, t="inlineStr", and shares none).
   const stringsPath = relOfType("/sharedStrings");
   const strings = stringsPath ? sharedStrings(text(stringsPath) ?? "") : [];
   const stylesPath = relOfType("/styles");
