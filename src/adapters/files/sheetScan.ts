@@ -98,7 +98,11 @@ export class SheetScanner {
     const prefix = this.prefix;
     const plen = prefix.length;
     const { strings, date1904, isDate } = this.options;
+    const sink = this.sink;
     const intern = this.options.intern ?? ((text: string) => text);
+    // The position in the sheet, in locals while scanning (faster than fields), stored back at each return.
+    let row = this.row;
+    let column = this.column;
 
     /** Whether the tag at `at` (just after "<" or "</") is prefix + name, followed by a delimiter. */
     const isTag = (at: number, name: number[]): boolean => {
@@ -110,14 +114,18 @@ export class SheetScanner {
 
     while (i < n) {
       while (i < n && bytes[i] !== LT) i++;
-      if (i >= n) return n;
+      if (i >= n) break;
       const lt = i;
       // Too few bytes left to tell which tag this is: wait for the next piece.
-      if (!final && n - lt < plen + 12) return lt;
+      if (!final && n - lt < plen + 12) {
+        i = lt;
+        break;
+      }
       if (bytes[lt + 1] === SLASH) {
         if (isTag(lt + 2, SHEET_DATA)) {
           this.done = true;
-          return n;
+          i = n;
+          break;
         }
         i = lt + 2;
         continue;
@@ -127,8 +135,8 @@ export class SheetScanner {
         i = lt + 1;
         continue;
       }
-      const savedRow = this.row;
-      const savedColumn = this.column;
+      const savedRow = row;
+      const savedColumn = column;
       // Attributes: r (reference), t (type), s (style); single-letter names only.
       let ref = -1;
       let refEnd = -1;
@@ -157,7 +165,10 @@ export class SheetScanner {
         }
         j++;
       }
-      if (j >= n && !final) return lt;
+      if (j >= n && !final) {
+        i = lt;
+        break;
+      }
       const gt = j;
       const selfClosing = bytes[gt - 1] === SLASH;
       i = gt + 1;
@@ -165,10 +176,10 @@ export class SheetScanner {
         if (ref >= 0) {
           let r = 0;
           for (let k = ref; k < refEnd; k++) r = r * 10 + (bytes[k] - 48);
-          this.row = r - 1;
-        } else this.row++;
-        this.column = -1;
-        this.checkBounds();
+          row = r - 1;
+        } else row++;
+        column = -1;
+        if (row >= EXCEL_MAX_ROWS) this.outOfBounds();
         continue;
       }
       if (ref >= 0) {
@@ -179,17 +190,15 @@ export class SheetScanner {
           if (code < 97 || code > 122) break;
           c = c * 26 + (code - 96);
         }
-        this.column = c - 1;
+        column = c - 1;
         if (k < refEnd) {
           let r = 0;
           for (; k < refEnd; k++) r = r * 10 + (bytes[k] - 48);
-          this.row = r - 1;
+          row = r - 1;
         }
-      } else this.column++;
-      if (selfClosing) {
-        this.checkBounds();
-        continue;
-      }
+      } else column++;
+      if (row >= EXCEL_MAX_ROWS || column >= EXCEL_MAX_COLUMNS) this.outOfBounds();
+      if (selfClosing) continue;
 
       // Children up to </c>: the <v> value, or <is> for an inline string; <f> and others are skipped.
       let vStart = -1;
@@ -235,12 +244,12 @@ export class SheetScanner {
       while (k < n && bytes[k] !== GT) k++;
       if (!final && (!closed || k >= n)) {
         // The cell goes on in the next piece: read it again from its start then.
-        this.row = savedRow;
-        this.column = savedColumn;
-        return lt;
+        row = savedRow;
+        column = savedColumn;
+        i = lt;
+        break;
       }
       i = k + 1;
-      this.checkBounds();
 
       let value: CellValue = null;
       if (type === 105 /* inlineStr */ && typeLength === 9) {
@@ -267,19 +276,19 @@ export class SheetScanner {
           if (date1904 && typeof value === "number" && style >= 0 && isDate[style]) value += DATE1904_OFFSET;
         }
       }
-      if (value === null || value === "" || this.row < 0 || this.column < 0) continue;
-      this.sink.cell(this.row, this.column, value);
+      if (value === null || value === "" || row < 0 || column < 0) continue;
+      sink.cell(row, column, value);
     }
-    return n;
+    this.row = row;
+    this.column = column;
+    return Math.min(i, n);
   }
 
   /** A reference past Excel's last row or column is no sheet Excel wrote, and would make the grid unbounded. */
-  private checkBounds(): void {
-    if (this.row >= EXCEL_MAX_ROWS || this.column >= EXCEL_MAX_COLUMNS) {
-      throw new XlsxFormatError(
-        `has a cell beyond Excel's limit of ${EXCEL_MAX_ROWS.toLocaleString("en-GB")} rows and ${EXCEL_MAX_COLUMNS.toLocaleString("en-GB")} columns`,
-      );
-    }
+  private outOfBounds(): never {
+    throw new XlsxFormatError(
+      `has a cell beyond Excel's limit of ${EXCEL_MAX_ROWS.toLocaleString("en-GB")} rows and ${EXCEL_MAX_COLUMNS.toLocaleString("en-GB")} columns`,
+    );
   }
 }
 
