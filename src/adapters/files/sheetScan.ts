@@ -35,14 +35,14 @@ const SHEET_DATA = Array.from(Buffer.from("sheetData"));
 export interface SheetCells {
   /** A cell with a value, by 0-based row and column, in the order of the XML. */
   cell(row: number, column: number, value: CellValue): void;
+  /** Applied to inline and formula texts, so a repeated one can be kept once (shared strings already are). */
+  text?(text: string): string;
 }
 
 export interface ScanOptions {
   strings: readonly string[];
   date1904: boolean;
   isDate: readonly boolean[];
-  /** Applied to inline and formula texts, so a repeated one is kept once (shared strings already are). */
-  intern?: (text: string) => string;
 }
 
 export class SheetScanner {
@@ -61,25 +61,32 @@ export class SheetScanner {
   /** The next piece of the part's bytes. */
   push(piece: Uint8Array): void {
     if (this.done) return;
-    const chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-    const bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    const used = this.scan(bytes, false);
+    const carried = this.carry?.length ?? 0;
+    const n = carried + piece.byteLength;
+    const bytes = padded(n);
+    if (this.carry) this.carry.copy(bytes, 0);
+    bytes.set(piece, carried);
+    const used = this.scan(bytes, n, false);
     // Copied, so the carried bytes never keep a whole piece alive.
-    this.carry = used < bytes.length && !this.done ? Buffer.from(bytes.subarray(used)) : null;
+    this.carry = used < n && !this.done ? Buffer.from(bytes.subarray(used, n)) : null;
     if (this.carry && this.carry.length > MAX_CARRY) throw new XlsxFormatError("has a cell too large to read");
   }
 
   /** The part has ended: whatever was carried is read as it is. */
   end(): void {
     if (this.done || !this.carry) return;
-    const bytes = this.carry;
+    const n = this.carry.length;
+    const bytes = padded(n);
+    this.carry.copy(bytes, 0);
     this.carry = null;
-    this.scan(bytes, true);
+    this.scan(bytes, n, true);
   }
 
-  /** Reads whole elements from `bytes`; returns how many bytes were used (the rest is an element cut short). */
-  private scan(bytes: Buffer, final: boolean): number {
-    const n = bytes.length;
+  /**
+   * Reads whole elements from the first `n` bytes; returns how many were used (the rest is an element cut short).
+   * The bytes after `n` are zeros (see padded), so a look ahead past the end of a piece reads no delimiter.
+   */
+  private scan(bytes: Buffer, n: number, final: boolean): number {
     let i = 0;
     if (this.prefix === null) {
       const dataAt = bytes.indexOf("sheetData");
@@ -99,7 +106,6 @@ export class SheetScanner {
     const plen = prefix.length;
     const { strings, date1904, isDate } = this.options;
     const sink = this.sink;
-    const intern = this.options.intern ?? ((text: string) => text);
     // The position in the sheet, in locals while scanning (faster than fields), stored back at each return.
     let row = this.row;
     let column = this.column;
@@ -253,7 +259,10 @@ export class SheetScanner {
 
       let value: CellValue = null;
       if (type === 105 /* inlineStr */ && typeLength === 9) {
-        if (isStart >= 0) value = intern(textRuns(bytes.toString("utf8", isStart, isEnd < 0 ? isStart : isEnd)));
+        if (isStart >= 0) {
+          const text = textRuns(bytes.toString("utf8", isStart, isEnd < 0 ? isStart : isEnd));
+          value = sink.text ? sink.text(text) : text;
+        }
       } else if (vStart >= 0) {
         if (type === 115 /* s */ && typeLength === 1) {
           let index = 0;
@@ -263,7 +272,8 @@ export class SheetScanner {
           }
           value = strings[index] ?? "";
         } else if (type === 115 /* str */ || type === 101 /* e */) {
-          value = intern(decodeXml(bytes.toString("utf8", vStart, vEnd)));
+          const text = decodeXml(bytes.toString("utf8", vStart, vEnd));
+          value = sink.text ? sink.text(text) : text;
         } else if (type === 98 /* b */) {
           value = bytes[vStart] === 49 || (bytes[vStart] | 32) === 116;
         } else if (type === 100 /* d */) {
@@ -290,6 +300,17 @@ export class SheetScanner {
       `has a cell beyond Excel's limit of ${EXCEL_MAX_ROWS.toLocaleString("en-GB")} rows and ${EXCEL_MAX_COLUMNS.toLocaleString("en-GB")} columns`,
     );
   }
+}
+
+/**
+ * A buffer of n bytes and PAD zeros after them: the scanner looks a few bytes ahead of where it is, and a read past
+ * the end of a typed array makes V8 throw away the scanner's optimised code (a deopt "out of bounds") at every piece.
+ */
+const PAD = 512;
+function padded(n: number): Buffer {
+  const bytes = Buffer.allocUnsafe(n + PAD);
+  bytes.fill(0, n);
+  return bytes;
 }
 
 /** The whole grid of a part held in memory (small parts, tests): rows without cells are empty arrays. */

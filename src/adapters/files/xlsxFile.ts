@@ -67,13 +67,13 @@ class Kept implements SheetCells {
   }
 
   /** Repeated inline texts (grades, services, teams) are kept once. */
-  intern = (text: string): string => {
+  text(text: string): string {
     if (text.length > 64) return text;
     const known = this.seen.get(text);
     if (known !== undefined) return known;
     if (this.seen.size < 100_000) this.seen.set(text, text);
     return text;
-  };
+  }
 
   finish(): CellValue[][] {
     const empty: CellValue[] = [];
@@ -103,7 +103,7 @@ export function openXlsxFile(file: string): XlsxFileBook {
 
 async function scanPart(zip: ZipFile, entry: ZipEntry | undefined, parts: WorkbookParts, kept: Kept): Promise<{ whole: boolean }> {
   if (!entry) return { whole: true };
-  const scanner = new SheetScanner({ ...parts.scan, intern: kept.intern }, kept);
+  const scanner = new SheetScanner(parts.scan, kept);
   await zip.stream(entry, (piece) => {
     scanner.push(piece);
     return !scanner.done && !kept.past;
