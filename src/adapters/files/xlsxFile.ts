@@ -22,6 +22,8 @@ import { ZipFile } from "./zipFile";
 
 /** Rows of a sheet scanned in the first pass when no search asks for more (a request's HeaderSearch.rows). */
 const HEAD_ROWS = 20;
+/** Bytes of inflated XML handed to the scanner at a time while reading a head. */
+const HEAD_SLICE = 16 * 1024;
 
 const isBlank = (v: CellValue) => v === null || (typeof v === "string" && v.trim() === "");
 
@@ -41,7 +43,7 @@ class Kept implements SheetCells {
   private readonly seen = new Map<string, string>();
 
   constructor(
-    private readonly stopAt: number,
+    readonly stopAt: number,
     private readonly plan: KeepPlan | null,
   ) {}
 
@@ -104,8 +106,10 @@ export function openXlsxFile(file: string): XlsxFileBook {
 async function scanPart(zip: ZipFile, entry: ZipEntry | undefined, parts: WorkbookParts, kept: Kept): Promise<{ whole: boolean }> {
   if (!entry) return { whole: true };
   const scanner = new SheetScanner(parts.scan, kept);
+  // A head is fed in small slices, so it stops within a few KB of its last row rather than at the piece's end.
+  const slice = Number.isFinite(kept.stopAt) ? HEAD_SLICE : Number.POSITIVE_INFINITY;
   await zip.stream(entry, (piece) => {
-    scanner.push(piece);
+    for (let at = 0; at < piece.length && !scanner.done && !kept.past; at += slice) scanner.push(piece.subarray(at, at + slice));
     return !scanner.done && !kept.past;
   });
   if (!kept.past) scanner.end();
