@@ -37,6 +37,36 @@ export interface SheetCells {
   cell(row: number, column: number, value: CellValue): void;
   /** Applied to inline and formula texts, so a repeated one can be kept once (shared strings already are). */
   text?(text: string): string;
+  /** What is wanted of a cell, asked before its value is decoded (WANT_VALUE when the sink does not say). */
+  wants?(row: number, column: number): number;
+}
+
+/** The cell's value. */
+export const WANT_VALUE = 0;
+/** Nothing: the cell is passed over. */
+export const WANT_NOTHING = 1;
+/** Only whether it holds anything: an inline text is not decoded, and PRESENT stands for it. */
+export const WANT_PRESENCE = 2;
+export const PRESENT = "\u0000present";
+
+/**
+ * Whether an inline string's XML holds any text: true, false, or null when it cannot tell without decoding (a byte
+ * outside ASCII, which may be a space String.trim removes, or an entity).
+ */
+function hasText(bytes: Buffer, from: number, to: number): boolean | null {
+  let inTag = false;
+  for (let q = from; q < to; q++) {
+    const b = bytes[q];
+    if (inTag) {
+      if (b === GT) inTag = false;
+    } else if (b === LT) {
+      // A phonetic run (<rPh>) is not the cell's text: decode to be sure.
+      if (bytes[q + 1] === 114 && bytes[q + 2] === 80) return null;
+      inTag = true;
+    } else if (b >= 128 || b === 38 /* & */) return null;
+    else if (b !== SPACE && b !== 9 && b !== 10 && b !== 13) return true;
+  }
+  return false;
 }
 
 export interface ScanOptions {
@@ -257,6 +287,14 @@ export class SheetScanner {
       }
       i = k + 1;
 
+      if (row < 0 || column < 0) continue;
+      const want = sink.wants ? sink.wants(row, column) : WANT_VALUE;
+      if (want === WANT_NOTHING) continue;
+      if (want === WANT_PRESENCE && type === 105 && typeLength === 9 && isStart >= 0) {
+        const present = hasText(bytes, isStart, isEnd < 0 ? isStart : isEnd);
+        if (present === true) sink.cell(row, column, PRESENT);
+        if (present !== null) continue;
+      }
       let value: CellValue = null;
       if (type === 105 /* inlineStr */ && typeLength === 9) {
         if (isStart >= 0) {

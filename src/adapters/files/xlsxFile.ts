@@ -2,7 +2,7 @@ import { SourceBook, SourceSheet, snapshotFrom } from "../exceljs/snapshot";
 import { columnsLabelled } from "../../workbook/headerSearch";
 import { CellValue } from "../../workbook/plan";
 import { NOT_READ, ReadRequest, TableSnapshot } from "../../workbook/port";
-import { SheetCells, SheetScanner } from "./sheetScan";
+import { SheetCells, SheetScanner, WANT_NOTHING, WANT_PRESENCE, WANT_VALUE } from "./sheetScan";
 import { WorkbookParts, workbookParts } from "./xlsxReader";
 import { XlsxFormatError, ZipEntry } from "./zip";
 import { ZipFile } from "./zipFile";
@@ -46,6 +46,17 @@ class Kept implements SheetCells {
     readonly stopAt: number,
     private readonly plan: KeepPlan | null,
   ) {}
+
+  wants(row: number, column: number): number {
+    const plan = this.plan;
+    if (row >= this.stopAt) {
+      this.past = true;
+      return WANT_NOTHING;
+    }
+    if (!plan || row <= plan.headerIndex) return WANT_VALUE;
+    if (column < plan.first || column > plan.last) return WANT_NOTHING;
+    return plan.skip.has(column) ? WANT_PRESENCE : WANT_VALUE;
+  }
 
   cell(row: number, column: number, value: CellValue): void {
     if (row >= this.stopAt) {
@@ -165,14 +176,21 @@ async function readBook(file: string, parts: WorkbookParts, request: ReadRequest
     const grids = new Map<string, CellValue[][]>();
     for (const [name, tables] of wanted) {
       const rowsWanted = keepAll.has(name) || request.tables.some((t) => t.rows && first.found[t.name]?.sheet === name);
-      if (!rowsWanted || heads.get(name)!.whole) continue;
+      if (!rowsWanted) continue;
       const sheet = parts.sheets.find((s) => s.name === name)!;
       const plan = keepAll.has(name) || tables.length !== 1 ? null : keepPlan(tables[0], request.tables.find((t) => first.found[t.name] === tables[0])?.skipHeaders);
+      const head = heads.get(name)!;
+      if (head.whole && !plan) continue;
       const kept = new Kept(Number.POSITIVE_INFINITY, plan);
-      try {
-        await scanPart(zip, zip.entries.get(sheet.part), parts, kept);
-      } catch (error) {
-        sheetError(name, error);
+      if (head.whole) {
+        // The head was the whole sheet: keep from it what a full read keeps, so a small file reads as a large one.
+        head.grid.forEach((cells, r) => cells.forEach((v, c) => v !== null && v !== undefined && kept.cell(r, c, v)));
+      } else {
+        try {
+          await scanPart(zip, zip.entries.get(sheet.part), parts, kept);
+        } catch (error) {
+          sheetError(name, error);
+        }
       }
       grids.set(name, kept.finish());
     }

@@ -15,6 +15,8 @@ import { FixtureCell, cellXml, columnName, deflated, oneSheetXlsx, sheetXml } fr
  * cut every element somewhere, and the cells must come out the same.
  */
 
+jest.setTimeout(30000); // generated workbooks on a shared, loaded machine
+
 const CONFIG = defaultConfig({ services: [] });
 const WITH_NARRATIVE = diagnosticsRequest({ rows: true, narrative: true, lists: true, selection: false, actions: true }, CONFIG);
 const WITHOUT_NARRATIVE = diagnosticsRequest({ rows: true, narrative: false, lists: true, selection: false, actions: true }, CONFIG);
@@ -114,6 +116,17 @@ describe("an .xlsx streamed from disk in 7-byte pieces", () => {
     expect(new Set(lean.rows.map((r) => r[strengths]))).toEqual(new Set([NOT_READ]));
     const others = (rows: unknown[][]) => rows.map((r) => r.filter((_v, c) => c !== strengths && !["Areas for improvement", "Recommendations", "Team manager", "Diagnostic team"].includes(HEADERS[c])));
     expect(others(lean.rows)).toEqual(others(expected.found.Diagnostics.rows));
+  });
+
+  it("a narrative cell of spaces only (ASCII or not) reads as empty, and any text as NOT_READ, without decoding it", async () => {
+    const strengths = HEADERS.indexOf("Strengths");
+    const texts = ["   ", "\u00a0\u2003", "&", "Réussite", " x "];
+    const data: FixtureCell[][] = texts.map((t, i) =>
+      HEADERS.map((h, c) => (c === strengths ? t : h === "Visit date" ? 42954 : ((rowsOf(5)[i][h] as string | undefined) ?? null))),
+    );
+    const file = await write("spaces.xlsx", oneSheetXlsx(deflated(sheetXml([[...HEADERS], ...data]))));
+    const lean = diagnosticsView(await (await openWorkbookFile(file)).read(WITHOUT_NARRATIVE)).diagnostics!;
+    expect(lean.rows.map((r) => r[strengths])).toEqual([null, null, NOT_READ, NOT_READ, NOT_READ]);
   });
 
   it("cells right of the table and stray rows far below hold nothing in the read, and the counts are unchanged", async () => {
