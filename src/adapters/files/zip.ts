@@ -2,7 +2,8 @@ import { inflateRawSync } from "zlib";
 
 /**
  * The few zip reads an .xlsx needs: the central directory and one entry's bytes, inflated with a stated cap.
- * Hand-written over Node's zlib rather than a zip library: it is 80 lines, and reading stays dependency-free.
+ * Hand-written over Node's zlib rather than a zip library: it is about 100 lines (with zipFile.ts for reading from disk),
+ * and reading stays dependency-free.
  */
 
 export class XlsxFormatError extends Error {}
