@@ -69,6 +69,22 @@ function hasText(bytes: Buffer, from: number, to: number): boolean | null {
   return false;
 }
 
+/** Bytes that may follow an element's name in a tag: space, tab, LF, CR, ">" and "/" (a table: one load per test). */
+const DELIMITER = new Uint8Array(256);
+for (const b of [SPACE, 9, 10, 13, GT, SLASH]) DELIMITER[b] = 1;
+
+/**
+ * Whether the tag at `at` (just after "<" or "</") is prefix + name, followed by a delimiter. A module function
+ * rather than a closure made in each scan: a new closure at every piece was a new call target, and V8 threw the
+ * scanner's optimised code away ("wrong call target") at every piece.
+ */
+function isTag(bytes: Buffer, at: number, prefix: number[], name: number[]): boolean {
+  const plen = prefix.length;
+  for (let k = 0; k < plen; k++) if (bytes[at + k] !== prefix[k]) return false;
+  for (let k = 0; k < name.length; k++) if (bytes[at + plen + k] !== name[k]) return false;
+  return DELIMITER[bytes[at + plen + name.length]] === 1;
+}
+
 export interface ScanOptions {
   strings: readonly string[];
   date1904: boolean;
@@ -134,19 +150,13 @@ export class SheetScanner {
     }
     const prefix = this.prefix;
     const plen = prefix.length;
+    let done = false;
     const { strings, date1904, isDate } = this.options;
     const sink = this.sink;
     // The position in the sheet, in locals while scanning (faster than fields), stored back at each return.
     let row = this.row;
     let column = this.column;
 
-    /** Whether the tag at `at` (just after "<" or "</") is prefix + name, followed by a delimiter. */
-    const isTag = (at: number, name: number[]): boolean => {
-      for (let k = 0; k < plen; k++) if (bytes[at + k] !== prefix[k]) return false;
-      for (let k = 0; k < name.length; k++) if (bytes[at + plen + k] !== name[k]) return false;
-      const next = bytes[at + plen + name.length];
-      return next === SPACE || next === GT || next === SLASH || next === 9 || next === 10 || next === 13;
-    };
 
     while (i < n) {
       while (i < n && bytes[i] !== LT) i++;
@@ -158,16 +168,16 @@ export class SheetScanner {
         break;
       }
       if (bytes[lt + 1] === SLASH) {
-        if (isTag(lt + 2, SHEET_DATA)) {
-          this.done = true;
+        if (isTag(bytes, lt + 2, prefix, SHEET_DATA)) {
+          done = true;
           i = n;
           break;
         }
         i = lt + 2;
         continue;
       }
-      const cell = isTag(lt + 1, C);
-      if (!cell && !isTag(lt + 1, ROW)) {
+      const cell = isTag(bytes, lt + 1, prefix, C);
+      if (!cell && !isTag(bytes, lt + 1, prefix, ROW)) {
         i = lt + 1;
         continue;
       }
@@ -247,15 +257,15 @@ export class SheetScanner {
         while (k < n && bytes[k] !== LT) k++;
         if (k >= n) break;
         if (bytes[k + 1] === SLASH) {
-          if (isTag(k + 2, C)) {
+          if (isTag(bytes, k + 2, prefix, C)) {
             closed = true;
             break;
           }
-          if (isStart >= 0 && isEnd < 0 && isTag(k + 2, IS)) isEnd = k;
+          if (isStart >= 0 && isEnd < 0 && isTag(bytes, k + 2, prefix, IS)) isEnd = k;
           k += 2;
           continue;
         }
-        if (vStart < 0 && isStart < 0 && isTag(k + 1, V)) {
+        if (vStart < 0 && isStart < 0 && isTag(bytes, k + 1, prefix, V)) {
           let e = k + 1;
           while (e < n && bytes[e] !== GT) e++;
           if (bytes[e - 1] === SLASH) {
@@ -268,7 +278,7 @@ export class SheetScanner {
           k = vEnd;
           continue;
         }
-        if (isStart < 0 && isTag(k + 1, IS)) {
+        if (isStart < 0 && isTag(bytes, k + 1, prefix, IS)) {
           let e = k + 1;
           while (e < n && bytes[e] !== GT) e++;
           isStart = e + 1;
@@ -329,6 +339,7 @@ export class SheetScanner {
     }
     this.row = row;
     this.column = column;
+    this.done = done;
     return Math.min(i, n);
   }
 
