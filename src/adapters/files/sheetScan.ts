@@ -118,6 +118,20 @@ export class SheetScanner {
     if (this.carry && this.carry.length > MAX_CARRY) throw new XlsxFormatError("has a cell too large to read");
   }
 
+  /**
+   * A whole part in one piece, scanned where it lies: no copy and no padding (a look past its end can happen only
+   * at the part's very end, once). The same cells as push and end would give.
+   */
+  whole(bytes: Buffer): void {
+    if (this.done) return;
+    if (this.carry) {
+      this.push(bytes);
+      this.end();
+      return;
+    }
+    this.scan(bytes, bytes.length, true);
+  }
+
   /** The part has ended: whatever was carried is read as it is. */
   end(): void {
     if (this.done || !this.carry) return;

@@ -4,7 +4,7 @@ import { CellValue } from "../../workbook/plan";
 import { NOT_READ, ReadRequest, TableSnapshot } from "../../workbook/port";
 import { SheetCells, SheetScanner, WANT_NOTHING, WANT_PRESENCE, WANT_VALUE } from "./sheetScan";
 import { WorkbookParts, workbookParts } from "./xlsxReader";
-import { XlsxFormatError, ZipEntry } from "./zip";
+import { XlsxFormatError, ZipEntry, readLimits } from "./zip";
 import { ZipFile } from "./zipFile";
 
 /**
@@ -24,6 +24,8 @@ import { ZipFile } from "./zipFile";
 const HEAD_ROWS = 20;
 /** Bytes of inflated XML handed to the scanner at a time while reading a head. */
 const HEAD_SLICE = 16 * 1024;
+/** Bytes inflated at a time while reading a head: the first rows are in the first few KB. */
+const HEAD_PIECE = 64 * 1024;
 
 const isBlank = (v: CellValue) => v === null || (typeof v === "string" && v.trim() === "");
 
@@ -117,12 +119,24 @@ export function openXlsxFile(file: string): XlsxFileBook {
 async function scanPart(zip: ZipFile, entry: ZipEntry | undefined, parts: WorkbookParts, kept: Kept): Promise<{ whole: boolean }> {
   if (!entry) return { whole: true };
   const scanner = new SheetScanner(parts.scan, kept);
-  // A head is fed in small slices, so it stops within a few KB of its last row rather than at the piece's end.
-  const slice = Number.isFinite(kept.stopAt) ? HEAD_SLICE : Number.POSITIVE_INFINITY;
-  await zip.stream(entry, (piece) => {
-    for (let at = 0; at < piece.length && !scanner.done && !kept.past; at += slice) scanner.push(piece.subarray(at, at + slice));
-    return !scanner.done && !kept.past;
-  });
+  const head = Number.isFinite(kept.stopAt);
+  // A whole read of a part that unpacks to at most readLimits.wholePartBytes: one inflate, one scan.
+  const bytes = head ? null : zip.whole(entry, readLimits.wholePartBytes);
+  if (bytes) {
+    scanner.whole(bytes);
+    return { whole: true };
+  }
+  // A head is inflated and fed in small slices, so it stops within a few KB of its last row rather than at a piece's end.
+  const slice = head ? HEAD_SLICE : Number.POSITIVE_INFINITY;
+  const piece = head ? HEAD_PIECE : readLimits.pieceBytes;
+  await zip.stream(
+    entry,
+    (piece) => {
+      for (let at = 0; at < piece.length && !scanner.done && !kept.past; at += slice) scanner.push(piece.subarray(at, at + slice));
+      return !scanner.done && !kept.past;
+    },
+    piece,
+  );
   if (!kept.past) scanner.end();
   // A head that met no cell past its last row is the whole sheet.
   return { whole: !kept.past };

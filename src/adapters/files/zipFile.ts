@@ -1,5 +1,5 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "fs";
-import { createInflateRaw } from "zlib";
+import { createInflateRaw, inflateRawSync } from "zlib";
 import {
   TAIL_BYTES,
   XlsxFormatError,
@@ -69,14 +69,33 @@ export class ZipFile {
   }
 
   /**
-   * Streams a part: `take` gets each inflated piece in order and returns false to stop early (the rest is neither
-   * read nor inflated).
+   * A part inflated whole when the directory says it unpacks to no more than `limit` bytes, else null (stream it).
+   * If it unpacks to more than it said, the inflate stops at `limit` and the answer is null too: streaming, with its
+   * own cap, then decides.
    */
-  async stream(entry: ZipEntry, take: (piece: Buffer) => boolean): Promise<void> {
+  whole(entry: ZipEntry, limit: number): Buffer | null {
+    const cap = Math.min(limit, readLimits.maxPartBytes);
+    if (entry.method !== 8 || entry.size > cap || cap < 1) return null;
+    const raw = this.bytes(this.start(entry), entry.compressedSize);
+    try {
+      // One output buffer of the stated size (and a little over, so that zlib never opens a second one): node:zlib
+      // otherwise inflates into 16 KB chunks and copies them all into one buffer at the end.
+      return inflateRawSync(raw, { maxOutputLength: cap, chunkSize: Math.max(64, entry.size + 64) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError) return null;
+      throw damaged(entry);
+    }
+  }
+
+  /**
+   * Streams a part: `take` gets each inflated piece in order and returns false to stop early (the rest is neither
+   * read nor inflated). `pieceBytes` is the size of the pieces read and inflated (readLimits.pieceBytes unless said).
+   */
+  async stream(entry: ZipEntry, take: (piece: Buffer) => boolean, pieceBytes = readLimits.pieceBytes): Promise<void> {
     if (entry.method !== 0 && entry.method !== 8) throw new XlsxFormatError(`unsupported zip compression ${entry.method}`);
     const start = this.start(entry);
     if (entry.compressedSize === 0) return;
-    const piece = Math.max(1, readLimits.pieceBytes);
+    const piece = Math.max(1, pieceBytes);
     const source = createReadStream(this.file, { start, end: start + entry.compressedSize - 1, highWaterMark: piece });
     // zlib's smallest output chunk is 64 bytes.
     const inflate = entry.method === 8 ? createInflateRaw({ chunkSize: Math.max(64, piece) }) : null;

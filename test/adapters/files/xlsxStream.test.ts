@@ -68,13 +68,14 @@ describe("the sheet scanner fed in pieces", () => {
 });
 
 describe("an .xlsx streamed from disk in 7-byte pieces", () => {
-  let saved: number;
+  let saved: typeof readLimits;
   beforeEach(() => {
-    saved = readLimits.pieceBytes;
+    saved = { ...readLimits };
     readLimits.pieceBytes = 7;
+    readLimits.wholePartBytes = 0; // every sheet streamed, however small
   });
   afterEach(() => {
-    readLimits.pieceBytes = saved;
+    Object.assign(readLimits, saved);
   });
 
   const rowsOf = (count: number): Row[] => {
@@ -142,6 +143,39 @@ describe("an .xlsx streamed from disk in 7-byte pieces", () => {
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as { base: { visits: number } }).base.visits).toBe(40);
   }, 30000);
+});
+
+describe("a sheet part inflated whole (up to readLimits.wholePartBytes) or streamed: the same read", () => {
+  const rows: Row[] = [];
+  for (let i = 0; i < 300; i++) rows.push(visit(i % 3 ? "Safeguarding" : "Assessment", ["RI", "G", i % 5 ? "RI" : "I", "G", "G"], { Strengths: `Narrative ${i}` }));
+
+  it.each([
+    ["an Excel table", "table"],
+    ["a plain range under title rows", "range"],
+  ])("%s read whole gives the whole-part reader's snapshot", async (_label, kind) => {
+    const file = path.join(await tempDir(), `${kind}-whole.xlsx`);
+    await writeXlsx(file, [kind === "table" ? { rows, table: "Diagnostics" } : { rows, titles: [["Council diagnostics"], []] }]);
+    const expected = snapshotFrom(readXlsx(await fs.readFile(file)), WITH_NARRATIVE);
+    expect(readLimits.wholePartBytes).toBeGreaterThan((await fs.stat(file)).size);
+    expect(await (await openWorkbookFile(file)).read(WITH_NARRATIVE)).toEqual(expected);
+    expect(diagnosticsView(await (await openWorkbookFile(file)).read(WITHOUT_NARRATIVE)).diagnostics!.rows).toHaveLength(300);
+  });
+
+  it("a part that says it is small but inflates past the limit is streamed instead, and reads the same", async () => {
+    const data: FixtureCell[][] = rows.map((r) => HEADERS.map((h) => (h === "Visit date" ? 42954 : ((r[h] as string | undefined) ?? null))));
+    const entry = deflated(sheetXml([[...HEADERS], ...data]));
+    const honest = oneSheetXlsx(entry);
+    const lying = await write("lying.xlsx", oneSheetXlsx({ ...entry, size: 100 }));
+    const expected = snapshotFrom(readXlsx(honest), WITH_NARRATIVE);
+    const saved = readLimits.wholePartBytes;
+    readLimits.wholePartBytes = 1024; // the part unpacks to far more than 1 KB
+    try {
+      expect(entry.size).toBeGreaterThan(10 * 1024);
+      expect(await (await openWorkbookFile(lying)).read(WITH_NARRATIVE)).toEqual(expected);
+    } finally {
+      readLimits.wholePartBytes = saved;
+    }
+  });
 });
 
 describe("stream errors: one sentence, exit 2", () => {
