@@ -270,7 +270,15 @@ async function benchWorkbook(): Promise<string> {
 
 const readersSection = filesSection({ root: ROOT, out: OUT, xlsx: benchWorkbook, rows: benchRows, headers: HEADERS, measure, line });
 
-export const SECTIONS: BenchSection[] = [coreSection, cliSection, readersSection, bundleSection, syncSection];
+const bigReadSection: BenchSection = {
+  title: "Command line: summary of a 300,000-row .xlsx in openpyxl's form (streamed sheet; counts checked)",
+  async run() {
+    const { bigRead } = await import("./bigRead");
+    await bigRead();
+  },
+};
+
+export const SECTIONS: BenchSection[] = [coreSection, cliSection, readersSection, bundleSection, syncSection, bigReadSection];
 
 async function main(): Promise<void> {
   // BENCH_ONLY=3 runs only the third section (the file readers), e.g. while others share the machine.

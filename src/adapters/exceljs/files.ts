@@ -8,7 +8,8 @@ import { CsvFormatError } from "../files/csv";
 import { csvCollector } from "../files/csvBook";
 import { parseCsvFile } from "../files/csvFile";
 import type { ExcelJsWorkbook } from "./excelJsWorkbook";
-import { XlsxFormatError, readXlsx, tableHeaderFlags } from "../files/xlsxReader";
+import { XlsxFileBook, openXlsxFile } from "../files/xlsxFile";
+import { XlsxFormatError, tableHeaderFlags } from "../files/xlsxReader";
 import { SourceBook, snapshotFrom } from "./snapshot";
 
 export { UserFacingError };
@@ -98,9 +99,9 @@ function guarded(file: string, book: SourceBook): SourceBook {
 /** Opens an .xlsx or .csv file for reading. Unreadable files and other formats become a UserFacingError. */
 export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
   const ext = path.extname(file).toLowerCase();
-  const csv = ext === ".csv";
-  // A CSV file is read from disk as a stream when it is read (csvFile.ts): here only its first bytes, to be sure.
-  const bytes = await readBytes(file, csv ? 8 : undefined);
+  // Both formats are read from disk as streams when they are read (csvFile.ts, xlsxFile.ts): here only the
+  // first bytes, to tell them apart.
+  const bytes = await readBytes(file, 8);
   if (isOle(bytes)) {
     throw new UserFacingError(
       ext === ".xls"
@@ -109,17 +110,31 @@ export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
     );
   }
   if (isZip(bytes) && ext !== ".csv") {
+    // Streamed from disk for each read (xlsxFile.ts): here only the small parts, so a format problem shows now.
+    let streamed: XlsxFileBook | null = null;
+    try {
+      streamed = openXlsxFile(file);
+    } catch {
+      // Not a layout the fast reader knows: ExcelJS tries below.
+    }
+    if (streamed) {
+      const opened = streamed;
+      return new OpenedWorkbook(file, "xlsx", async (request) => {
+        try {
+          return await opened.read(request);
+        } catch (error) {
+          if (error instanceof XlsxFormatError) throw new UserFacingError(`${shown(file)} could not be read: ${error.message}.`);
+          if ((error as NodeJS.ErrnoException).code) throw new UserFacingError(`Cannot read ${shown(file)}: ${(error as Error).message}.`);
+          throw error;
+        }
+      });
+    }
     let book: SourceBook;
     try {
-      book = readXlsx(bytes);
+      const { sourceBook } = await import("./excelJsWorkbook");
+      book = sourceBook((await loadWorkbookForEditing(await readBytes(file))).workbook);
     } catch {
-      // Not a layout the fast reader knows: let ExcelJS try before giving up.
-      try {
-        const { sourceBook } = await import("./excelJsWorkbook");
-        book = sourceBook((await loadWorkbookForEditing(bytes)).workbook);
-      } catch {
-        throw new UserFacingError(`${shown(file)} could not be read as an Excel workbook (.xlsx): it may be damaged or in another format.`);
-      }
+      throw new UserFacingError(`${shown(file)} could not be read as an Excel workbook (.xlsx): it may be damaged or in another format.`);
     }
     return new OpenedWorkbook(file, "xlsx", guarded(file, book));
   }

@@ -1,5 +1,6 @@
-import { CellValue } from "../../workbook/plan";
 import { SourceBook, SourceSheet, SourceTable, sheetOfReference } from "../exceljs/snapshot";
+import { ScanOptions, scanSheet } from "./sheetScan";
+import { attributes, decodeXml, isoCellSerial, tags, textRuns } from "./xmlText";
 import { XlsxFormatError, ZipEntry, entryData, readLimits, zipEntries } from "./zip";
 
 /**
@@ -9,53 +10,8 @@ import { XlsxFormatError, ZipEntry, entryData, readLimits, zipEntries } from "./
  * Dates arrive as Excel serial numbers, which is how the core reads them.
  */
 
-export { XlsxFormatError, readLimits, zipEntries, entryData };
+export { XlsxFormatError, readLimits, zipEntries, entryData, decodeXml, isoCellSerial };
 export type { ZipEntry };
-
-const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-export function decodeXml(text: string): string {
-  let out = text.indexOf("&") < 0 ? text : text.replace(ENTITY, (_m, name: string, dec: string, hex: string) =>
-    name ? NAMED[name] : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
-  );
-  // OOXML escapes control characters as _xHHHH_.
-  if (out.indexOf("_x") >= 0) out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return out;
-}
-
-function attributes(tag: string): Map<string, string> {
-  const map = new Map<string, string>();
-  const re = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(tag))) {
-    const name = m[1];
-    const value = decodeXml(m[2] ?? m[3] ?? "");
-    map.set(name, value);
-    const local = name.includes(":") ? name.slice(name.indexOf(":") + 1) : null;
-    if (local && !map.has(local)) map.set(local, value);
-  }
-  return map;
-}
-
-/** Every start tag with this local name (any namespace prefix), as its attributes. */
-function tags(xml: string, local: string): Map<string, string>[] {
-  const re = new RegExp(`<(?:[\\w.-]+:)?${local}\\b([^>]*)>`, "g");
-  const out: Map<string, string>[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) out.push(attributes(m[1]));
-  return out;
-}
-
-/** Text of every <t> in a fragment, skipping phonetic runs. */
-function textRuns(fragment: string): string {
-  const cleaned = fragment.indexOf("rPh") >= 0 ? fragment.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, "") : fragment;
-  let text = "";
-  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(cleaned))) text += m[1];
-  return decodeXml(text);
-}
 
 function sharedStrings(xml: string): string[] {
   const out: string[] = [];
@@ -80,218 +36,6 @@ function dateStyles(xml: string): boolean[] {
     const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
     return /[dmyDMY]/.test(bare) && !/^[#0.,%\s]*$/.test(bare);
   });
-}
-
-/**
- * An ISO 8601 cell value (t="d", as openpyxl writes with iso_dates) as an Excel serial, read as a calendar date
- * and clock time with no time zone: Date.parse would read "2017-08-07T00:00:00" in local time, which under
- * TZ=Europe/London is 6 August. A trailing Z or offset is ignored for the same reason: Excel stores no zone.
- * ECMA-376 Part 1, 18.17.4.1 (date representation in cells).
- */
-export function isoCellSerial(text: string): number | null {
-  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(text);
-  if (m) {
-    const [y, mo, d, h, mi, sec, frac] = [m[1], m[2], m[3], m[4], m[5], m[6], m[7]].map((x) => Number(x ?? 0));
-    const day = Date.UTC(y, mo - 1, d) / 86400000 + 25569;
-    if (!Number.isFinite(day) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
-    const seconds = h * 3600 + mi * 60 + sec + (m[7] ? frac / 10 ** m[7].length : 0);
-    return day + seconds / 86400;
-  }
-  const time = /^\s*(\d{2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text);
-  if (time) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400;
-  return null;
-}
-
-/** 1904-system serials are 1462 days smaller than 1900-system ones for the same date. */
-const DATE1904_OFFSET = 1462;
-
-const LT = 60; // <
-const GT = 62; // >
-const SLASH = 47;
-const SPACE = 32;
-const QUOTE = 34;
-const APOS = 39;
-const EQUALS = 61;
-
-/**
- * The sheet's values by 0-based row and column: a byte-level scan of the sheet XML, several times faster
- * than any general XML parser and without building one huge string. Handles any namespace prefix, cells
- * with or without "r", shared, inline and formula strings, booleans, errors, numbers and ISO dates.
- */
-function parseSheet(bytes: Uint8Array, strings: string[], date1904: boolean, isDate: boolean[]): CellValue[][] {
-  const grid: CellValue[][] = [];
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const dataAt = buffer.indexOf("sheetData");
-  if (dataAt < 0) return grid;
-  let p0 = dataAt - 1;
-  while (p0 >= 0 && bytes[p0] !== LT) p0--;
-  const prefix = Array.from(buffer.subarray(p0 + 1, dataAt));
-  const plen = prefix.length;
-  const n = bytes.length;
-
-  /** Whether the tag at `at` (just after "<" or "</") is prefix + name, followed by a delimiter. */
-  const isTag = (at: number, name: number[]): boolean => {
-    for (let k = 0; k < plen; k++) if (bytes[at + k] !== prefix[k]) return false;
-    for (let k = 0; k < name.length; k++) if (bytes[at + plen + k] !== name[k]) return false;
-    const next = bytes[at + plen + name.length];
-    return next === SPACE || next === GT || next === SLASH || next === 9 || next === 10 || next === 13;
-  };
-  const C = [99];
-  const V = [118];
-  const IS = [105, 115];
-  const ROW = [114, 111, 119];
-  const SHEET_DATA = Array.from(Buffer.from("sheetData"));
-
-  let i = dataAt;
-  while (i < n && bytes[i] !== GT) i++;
-  let row = -1;
-  let column = -1;
-  while (i < n) {
-    while (i < n && bytes[i] !== LT) i++;
-    if (i >= n) break;
-    const lt = i;
-    if (bytes[lt + 1] === SLASH) {
-      if (isTag(lt + 2, SHEET_DATA)) break;
-      i = lt + 2;
-      continue;
-    }
-    const cell = isTag(lt + 1, C);
-    if (!cell && !isTag(lt + 1, ROW)) {
-      i = lt + 1;
-      continue;
-    }
-    // Attributes: r (reference), t (type), s (style); single-letter names only.
-    let ref = -1;
-    let refEnd = -1;
-    let type = 0; // first byte of t
-    let typeLength = 0;
-    let style = -1;
-    let j = lt + 1;
-    while (j < n && bytes[j] !== GT) {
-      if (bytes[j] === SPACE && bytes[j + 2] === EQUALS && (bytes[j + 3] === QUOTE || bytes[j + 3] === APOS)) {
-        const name = bytes[j + 1];
-        const quote = bytes[j + 3];
-        let e = j + 4;
-        while (e < n && bytes[e] !== quote) e++;
-        if (name === 114 /* r */) {
-          ref = j + 4;
-          refEnd = e;
-        } else if (name === 116 /* t */) {
-          type = bytes[j + 4];
-          typeLength = e - (j + 4);
-        } else if (name === 115 /* s */) {
-          style = 0;
-          for (let k = j + 4; k < e; k++) style = style * 10 + (bytes[k] - 48);
-        }
-        j = e + 1;
-        continue;
-      }
-      j++;
-    }
-    const gt = j;
-    const selfClosing = bytes[gt - 1] === SLASH;
-    i = gt + 1;
-    if (!cell) {
-      if (ref >= 0) {
-        let r = 0;
-        for (let k = ref; k < refEnd; k++) r = r * 10 + (bytes[k] - 48);
-        row = r - 1;
-      } else row++;
-      column = -1;
-      continue;
-    }
-    if (ref >= 0) {
-      let c = 0;
-      let k = ref;
-      for (; k < refEnd; k++) {
-        const code = bytes[k] | 32;
-        if (code < 97 || code > 122) break;
-        c = c * 26 + (code - 96);
-      }
-      column = c - 1;
-      if (k < refEnd) {
-        let r = 0;
-        for (; k < refEnd; k++) r = r * 10 + (bytes[k] - 48);
-        row = r - 1;
-      }
-    } else column++;
-    if (selfClosing) continue;
-
-    // Children up to </c>: the <v> value, or <is> for an inline string; <f> and others are skipped.
-    let vStart = -1;
-    let vEnd = -1;
-    let isStart = -1;
-    let isEnd = -1;
-    let k = i;
-    for (;;) {
-      while (k < n && bytes[k] !== LT) k++;
-      if (k >= n) break;
-      if (bytes[k + 1] === SLASH) {
-        if (isTag(k + 2, C)) break;
-        if (isStart >= 0 && isEnd < 0 && isTag(k + 2, IS)) isEnd = k;
-        k += 2;
-        continue;
-      }
-      if (vStart < 0 && isStart < 0 && isTag(k + 1, V)) {
-        let e = k + 1;
-        while (e < n && bytes[e] !== GT) e++;
-        if (bytes[e - 1] === SLASH) {
-          k = e + 1;
-          continue;
-        }
-        vStart = e + 1;
-        vEnd = vStart;
-        while (vEnd < n && bytes[vEnd] !== LT) vEnd++;
-        k = vEnd;
-        continue;
-      }
-      if (isStart < 0 && isTag(k + 1, IS)) {
-        let e = k + 1;
-        while (e < n && bytes[e] !== GT) e++;
-        isStart = e + 1;
-        k = isStart;
-        continue;
-      }
-      k++;
-    }
-    while (k < n && bytes[k] !== GT) k++;
-    i = k + 1;
-
-    let value: CellValue = null;
-    if (type === 105 /* inlineStr */ && typeLength === 9) {
-      if (isStart >= 0) value = textRuns(buffer.toString("utf8", isStart, isEnd < 0 ? isStart : isEnd));
-    } else if (vStart >= 0) {
-      if (type === 115 /* s */ && typeLength === 1) {
-        let index = 0;
-        for (let q = vStart; q < vEnd; q++) {
-          const d = bytes[q] - 48;
-          if (d >= 0 && d <= 9) index = index * 10 + d;
-        }
-        value = strings[index] ?? "";
-      } else if (type === 115 /* str */ || type === 101 /* e */) {
-        value = decodeXml(buffer.toString("utf8", vStart, vEnd));
-      } else if (type === 98 /* b */) {
-        value = bytes[vStart] === 49 || (bytes[vStart] | 32) === 116;
-      } else if (type === 100 /* d */) {
-        const text = buffer.toString("utf8", vStart, vEnd);
-        value = isoCellSerial(text) ?? decodeXml(text);
-      } else {
-        const text = buffer.toString("latin1", vStart, vEnd);
-        const number = Number(text);
-        value = Number.isFinite(number) && text.trim() !== "" ? number : decodeXml(buffer.toString("utf8", vStart, vEnd));
-        if (date1904 && typeof value === "number" && style >= 0 && isDate[style]) value += DATE1904_OFFSET;
-      }
-    }
-    if (value === null || value === "" || row < 0 || column < 0) continue;
-    let cells = grid[row];
-    if (!cells) {
-      cells = [];
-      grid[row] = cells;
-    }
-    cells[column] = value;
-  }
-  for (let r = 0; r < grid.length; r++) if (!grid[r]) grid[r] = [];
-  return grid;
 }
 
 function resolveTarget(base: string, target: string): string {
@@ -320,13 +64,15 @@ function relsPath(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-export function readXlsx(buffer: Buffer): SourceBook {
-  const entries = zipEntries(buffer);
-  const text = (path: string): string | null => {
-    const entry = entries.get(path);
-    return entry ? entryData(buffer, entry).toString("utf8") : null;
-  };
+/** A workbook's sheets, before any sheet is scanned: names, tables, and where each sheet's part is. */
+export interface WorkbookParts {
+  sheets: { name: string; tables: SourceTable[]; part: string }[];
+  names: SourceBook["names"];
+  scan: ScanOptions;
+}
 
+/** Everything but the sheets' cells, from the small parts (`text` gives a part's XML, or null when there is none). */
+export function workbookParts(text: (path: string) => string | null): WorkbookParts {
   const rootRels = relationships(text("_rels/.rels"), "");
   const officeDocument = [...rootRels.values()].find((r) => r.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
   const workbookXml = text(officeDocument);
@@ -337,12 +83,15 @@ export function readXlsx(buffer: Buffer): SourceBook {
   const date1904 = pr ? ["1", "true"].includes((pr.get("date1904") ?? "").toLowerCase()) : false;
 
   const relOfType = (suffix: string) => [...workbookRels.values()].find((r) => r.type.endsWith(suffix))?.target;
+  // The shared strings are read whole, as a list: usually small (grades, services, teams repeat), but every
+  // distinct narrative text of a sheet is in it when the writer shares strings (Excel and ExcelJS do; openpyxl 3
+  // writes every string inline, t="inlineStr", and shares none).
   const stringsPath = relOfType("/sharedStrings");
   const strings = stringsPath ? sharedStrings(text(stringsPath) ?? "") : [];
   const stylesPath = relOfType("/styles");
   const isDate = date1904 && stylesPath ? dateStyles(text(stylesPath) ?? "") : [];
 
-  const sheets: SourceSheet[] = [];
+  const sheets: WorkbookParts["sheets"] = [];
   for (const a of tags(workbookXml, "sheet")) {
     const name = a.get("name") ?? "";
     const rel = workbookRels.get(a.get("r:id") ?? a.get("id") ?? "");
@@ -361,14 +110,7 @@ export function readXlsx(buffer: Buffer): SourceBook {
         totalsRow: Number(t.get("totalsRowCount") ?? 0) > 0,
       });
     }
-    sheets.push({
-      name,
-      tables,
-      grid: () => {
-        const entry = entries.get(part);
-        return entry ? parseSheet(entryData(buffer, entry), strings, date1904, isDate) : [];
-      },
-    });
+    sheets.push({ name, tables, part });
   }
 
   const names: SourceBook["names"] = [];
@@ -378,7 +120,26 @@ export function readXlsx(buffer: Buffer): SourceBook {
     const a = attributes(m[1]);
     names.push({ name: a.get("name") ?? "", sheet: sheetOfReference(decodeXml(m[2])) });
   }
-  return { sheets, names };
+  return { sheets, names, scan: { strings, date1904, isDate } };
+}
+
+/** An .xlsx held in memory, each sheet scanned whole when its grid is asked for (tests, small files). */
+export function readXlsx(buffer: Buffer): SourceBook {
+  const entries = zipEntries(buffer);
+  const text = (path: string): string | null => {
+    const entry = entries.get(path);
+    return entry ? entryData(buffer, entry).toString("utf8") : null;
+  };
+  const parts = workbookParts(text);
+  const sheets: SourceSheet[] = parts.sheets.map(({ name, tables, part }) => ({
+    name,
+    tables,
+    grid: () => {
+      const entry = entries.get(part);
+      return entry ? scanSheet(entryData(buffer, entry), parts.scan) : [];
+    },
+  }));
+  return { sheets, names: parts.names };
 }
 
 /** Header-row flags of an .xlsx's tables by table name: ExcelJS misreads a missing headerRowCount (default 1) as 0. */
