@@ -23,6 +23,7 @@ import {
   sheetChecks,
   visitMatches,
   summaryFingerprint,
+  isDeepDiveForm,
 } from "../domain";
 import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
 import { ownedSheetName } from "../workbook/ownedSheets";
@@ -157,13 +158,19 @@ function teamChanges(context: ActionContext, form: VisitForm): WorkbookChange[] 
   return [newTeamChange(listsSheet(context), context.snapshot.lists, { name: form.team.trim(), service: form.service, area: form.area })];
 }
 
+/** A deep dive needs the Visit type column to say so: without it the row would read as an ungraded team visit. */
+function visitTypeErrors(visits: RecordTable<VisitForm>, form: VisitForm): FieldError[] {
+  if (!isDeepDiveForm(form) || visits.columns.has("visitType")) return [];
+  return [{ field: "visitType", message: "The Diagnostics table has no Visit type column, so a deep dive cannot be told from a team visit: run Set up (it adds the column), then save again." }];
+}
+
 /** Validates the form, then appends one row below the table and selects it. Nothing is written if anything is wrong. */
 export async function recordVisit(port: WorkbookPort, form: VisitForm): Promise<SaveResult> {
   const context = await readContext(port, ROWS);
   const { table, visits } = visitTable(context);
   const others = visitIdsExcept(table, visits, null);
   const complete: VisitForm = { ...form, visitId: form.visitId.trim() || nextVisitId(others) };
-  const errors = validateVisitForm(complete, context.config, others, context.compiled, { today: todayIso() });
+  const errors = [...validateVisitForm(complete, context.config, others, context.compiled, { today: todayIso() }), ...visitTypeErrors(visits, complete)];
   if (errors.length > 0) return { ok: false, errors };
   const { changes: append, row } = appendRowsChanges(table, context.snapshot.diagnostics?.table ?? null, [visits.row(complete, table.headers.length)], context.snapshot.diagnostics?.below);
   const changes: WorkbookChange[] = [...teamChanges(context, complete), ...append];
@@ -244,7 +251,7 @@ export async function saveVisitEdit(port: WorkbookPort, row: number, original: V
   const current = cells ? visits.read(cells) : null;
   // Every field but the narrative ones (not read here) must be as loaded: the same team may well have other visits.
   if (!current || !sameRecord(current, original)) throw new RowMovedError(original.visitId || original.team, row);
-  const errors = validateVisitForm(form, context.config, visitIdsExcept(table, visits, row), context.compiled, { today: todayIso() });
+  const errors = [...validateVisitForm(form, context.config, visitIdsExcept(table, visits, row), context.compiled, { today: todayIso() }), ...visitTypeErrors(visits, form)];
   if (errors.length > 0) return { ok: false, errors };
   const changes: WorkbookChange[] = foldLabel(form.team) === foldLabel(original.team) ? [] : teamChanges(context, form);
   changes.push(...cellChanges(table, row, visits.cells(original), visits.cells(form)));

@@ -1,4 +1,4 @@
-import { DiagnosticsConfig, STATUSES, STATUS_FINAL, gradedColumns } from "../config";
+import { DiagnosticsConfig, STATUSES, STATUS_FINAL, VISIT_TYPES, VISIT_TYPE_TEAM, gradedColumns } from "../config";
 import { IsoDate } from "../dates";
 import { CompiledScale, compileScale, parseGrade } from "../scale";
 import { foldLabel } from "../text";
@@ -40,6 +40,11 @@ export interface VisitForm extends VisitPlace {
   areasForImprovement: string;
   recommendations: string;
   status: string;
+  /**
+   * "Team diagnostic" or "Deep dive" as the Visit type column holds it; "" when the row's cell is blank (a team
+   * diagnostic). Absent when a form is built without one, and then the column is not written.
+   */
+  visitType?: string;
 }
 
 export const gradeKey = (domainKey: string) => `grade:${domainKey}`;
@@ -51,6 +56,7 @@ export const VISIT_LISTS = {
   teams: "TD_Teams",
   areas: "TD_Areas",
   statuses: "TD_Statuses",
+  visitTypes: "TD_VisitTypes",
 } as const;
 
 type FieldOptions = Partial<Pick<RecordColumn, "kind" | "required" | "narrative" | "long" | "list" | "listError">>;
@@ -112,8 +118,8 @@ const AFTER_GRADES: RecordColumn[] = [
 
 /**
  * The optional Visit type column (issue 11 §4): "Team diagnostic" (the default when blank) or "Deep dive".
- * Not one of the kind's columns, so Set up does not make it and the published layout is unchanged; validation
- * reads it when a workbook has it.
+ * The kind's last column, so Set up adds it at the right of a table made before it, with its dropdown; a
+ * workbook without it reads every row as a team diagnostic.
  */
 export const VISIT_TYPE_COLUMN: RecordColumn = {
   key: "visitType",
@@ -122,6 +128,8 @@ export const VISIT_TYPE_COLUMN: RecordColumn = {
   kind: "list",
   required: false,
   narrative: false,
+  list: VISIT_LISTS.visitTypes,
+  listError: { title: "Visit type", message: `Choose ${VISIT_TYPES.join(" or ")}.` },
 };
 
 /** The visit's fields held as plain text in the form: every field but the date, the status and the grades. */
@@ -147,6 +155,7 @@ export function emptyVisitForm(config: DiagnosticsConfig): VisitForm {
     areasForImprovement: "",
     recommendations: "",
     status: STATUS_FINAL,
+    visitType: VISIT_TYPE_TEAM,
   };
 }
 
@@ -171,7 +180,7 @@ export function visitRecord(config: DiagnosticsConfig, compiled: CompiledScale =
     name: "visit",
     table: "Diagnostics",
     sheet: "Diagnostics",
-    columns: [...BEFORE_GRADES, ...gradeColumns, ...AFTER_GRADES],
+    columns: [...BEFORE_GRADES, ...gradeColumns, ...AFTER_GRADES, VISIT_TYPE_COLUMN],
     identifying: ["service", "team"],
     // Grades typed the messy way come back canonical where recognised.
     read(row) {
@@ -185,6 +194,9 @@ export function visitRecord(config: DiagnosticsConfig, compiled: CompiledScale =
         const parsed = parseGrade(value, compiled);
         form.grades[domain.key] = parsed.kind === "grade" ? parsed.category.code : value;
       }
+      // As typed, canonical when recognised: a blank cell stays blank, so an edit does not fill it in.
+      const typeText = row.text("visitType");
+      form.visitType = VISIT_TYPES.find((t) => foldLabel(t) === foldLabel(typeText)) ?? typeText;
       return form;
     },
     write(form) {
@@ -193,6 +205,7 @@ export function visitRecord(config: DiagnosticsConfig, compiled: CompiledScale =
       values.visitDate = form.visitDate;
       values.status = form.status;
       for (const domain of graded) values[gradeKey(domain.key)] = form.grades[domain.key] || null;
+      if (form.visitType !== undefined) values.visitType = form.visitType;
       return values;
     },
   };
