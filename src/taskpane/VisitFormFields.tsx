@@ -50,20 +50,12 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
         />
       </Field>
 
-      <Field label="Visit type" {...validation("visitType")} hint={isDeepDive ? "A deep dive looks at a whole function: findings, no grades." : undefined}>
-        <RadioGroup ref={bind("visitType") as React.Ref<HTMLDivElement>} layout="horizontal" value={form.visitType || VISIT_TYPE_TEAM} onChange={(_, data) => chooseVisitType(data.value)}>
-          {VISIT_TYPES.map((t) => (
-            <Radio key={t} value={t} label={t} />
-          ))}
-        </RadioGroup>
-      </Field>
-
       {isDeepDive ? (
         <Field label="Function" required {...validation("service")} hint="The function the deep dive looked at: choose one or type its name.">
           <FreeCombobox ref={bind("service") as React.Ref<HTMLInputElement>} value={form.service} options={DEEP_DIVE_FUNCTIONS} onChange={chooseService} />
         </Field>
       ) : (
-      <Field label="Service" required {...validation("service")}>
+      <Field label="Service" required {...validation("service")} hint="A deep dive into a whole function? Choose Deep dive under Visit type, below.">
         {config.services.length > 0 ? (
           <Select ref={bind("service")} value={form.service} onChange={(_, data) => chooseService(data.value)}>
             <option value="">Choose a service</option>
@@ -157,6 +149,14 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
           </Field>
         );
       })}
+
+      <Field label="Visit type" {...validation("visitType")} hint={isDeepDive ? "A deep dive looks at a whole function: findings, no grades." : undefined}>
+        <RadioGroup ref={bind("visitType") as React.Ref<HTMLDivElement>} layout="horizontal" value={form.visitType || VISIT_TYPE_TEAM} onChange={(_, data) => chooseVisitType(data.value)}>
+          {VISIT_TYPES.map((t) => (
+            <Radio key={t} value={t} label={t} />
+          ))}
+        </RadioGroup>
+      </Field>
 
       <Field label="Status" {...validation("status")} hint="Drafts are kept in the sheet but not counted in summaries.">
         <RadioGroup ref={bind("status") as React.Ref<HTMLDivElement>} layout="horizontal" value={form.status} onChange={(_, data) => setText("status")(data.value)}>

@@ -92,7 +92,7 @@ export function useVisitForm() {
 
   // Field order, for the error summary and for choosing the first error: the order the form shows them in.
   const order = React.useMemo(
-    () => ["visitDate", "visitType", "service", "team", ...graded.map((d) => gradeKey(d.key)), "round", "diagnosticTeam", "visitId", "area", "teamManager", "strengths", "areasForImprovement", "recommendations", "status"],
+    () => ["visitDate", "service", "team", ...graded.map((d) => gradeKey(d.key)), "round", "diagnosticTeam", "visitId", "area", "teamManager", "strengths", "areasForImprovement", "recommendations", "visitType", "status"],
     [graded],
   );
 

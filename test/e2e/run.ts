@@ -23,12 +23,15 @@ import { paneFlows } from "./paneFlows";
 import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
 import { privacyFlow } from "./privacyFlow";
+import { deepDiveFlow } from "./deepDiveFlow";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
 const HEADERS = columnDefinitions(defaultConfig()).map((d) => d.header);
 const COLUMN = Object.fromEntries(HEADERS.map((h, i) => [h, String.fromCharCode(65 + i)])) as Record<string, string>;
 const GRADE_HEADERS = HEADERS.slice(8, 13);
+/** The table's last column: R since Set up makes Visit type (issue 11 §4). */
+const LAST = String.fromCharCode(64 + HEADERS.length);
 
 interface SeedVisit {
   id: string;
@@ -97,7 +100,7 @@ async function seeded(b: Bench): Promise<void> {
     }
   }
   const table = (await b.call("tables")).find((t) => t.name === "Diagnostics");
-  assertEqual(table?.range, `A1:Q${SEED.length + 1}`, "the Diagnostics table after typing the seed rows below it");
+  assertEqual(table?.range, `A1:${LAST}${SEED.length + 1}`, "the Diagnostics table after typing the seed rows below it");
   await b.setUp();
   const listed = (await b.call("values", "Lists", "A1:Z40")).flat();
   assert(SEED.every((v) => listed.includes(v.team)), "Set up puts the teams typed into the rows on the Lists sheet");
@@ -179,7 +182,7 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       const once = await b.book();
       const sheets = once.sheets.map((s) => s.name);
       assert(sheets.includes("Diagnostics") && sheets.includes("Lists"), `sheets after Set up: ${sheets.join(", ")}`);
-      assertEqual(await b.call("values", "Diagnostics", "A1:Q1"), [HEADERS], "the Diagnostics header row");
+      assertEqual(await b.call("values", "Diagnostics", `A1:${LAST}1`), [HEADERS], "the Diagnostics header row");
       const diagnostics = once.sheets.find((s) => s.name === "Diagnostics")!;
       assertEqual(diagnostics.frozenRows, 1, "frozen header rows");
       // Set up makes the Actions table too, on its own sheet (issue 11).
@@ -244,7 +247,7 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       const date = await b.call("cell", "Diagnostics", "B2");
       assert(/d.*m.*y/i.test(date.numberFormat), `B2's number format is ${date.numberFormat}, not a day-month-year date`);
       const selection = await b.call("selection");
-      assertEqual(selection?.address, "A4:Q4", "selection after the third save (the new row)");
+      assertEqual(selection?.address, `A4:${LAST}4`, "selection after the third save (the new row)");
       const listed = (await b.call("values", "Lists", "A1:Z40")).flat().map(String);
       assert(visits.every((v) => listed.includes(v.team)), "every new team is on the Lists sheet");
 
@@ -583,7 +586,7 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       assertEqual(row[COLUMN["Team"].charCodeAt(0) - 65], "Safeguarding Team 1", "Team of the appended row");
       assertEqual(row[COLUMN["Overall conclusion"].charCodeAt(0) - 65], "", "no grade on a planned visit");
       const table = (await b.call("tables")).find((t) => t.name === "Diagnostics");
-      assertEqual(table?.range, `A1:Q${SEED.length + 2}`, "the Diagnostics table grows by the planned row");
+      assertEqual(table?.range, `A1:${LAST}${SEED.length + 2}`, "the Diagnostics table grows by the planned row");
       const team1 = list.getByRole("listitem").filter({ hasText: "Safeguarding Team 1" });
       await team1.filter({ hasText: "planned 10/01/2099" }).waitFor();
       notes.push((await team1.innerText()).replace(/\s+/g, " ").trim());
@@ -653,6 +656,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     slug: "131-tidy-grades",
     title: "grades pasted in other spellings are warned of; Tidy grades rewrites only those cells",
     run: (b, notes) => tidyGradesFlow(b, notes, seeded),
+  },
+  {
+    id: 110,
+    slug: "110-deep-dive",
+    title: "a deep dive recorded in the pane: Visit type Deep dive, no grades, no missing-grade problems, counted in the base only",
+    run: (b, notes) => deepDiveFlow(b, notes, seeded, COLUMN, GRADE_HEADERS, EXPECTED_TABLES, tablesIn),
   },
 ];
 
