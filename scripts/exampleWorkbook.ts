@@ -81,6 +81,8 @@ function rowValues(v: ExampleVisit, i: number): CellValue[] {
     v.improve || null,
     v.recommend || null,
     v.status ?? "Final",
+    // Visit type, the table's last column: left blank, as typed rows often leave it (a team diagnostic).
+    null,
   ];
 }
 
