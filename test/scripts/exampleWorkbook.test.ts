@@ -5,6 +5,7 @@
  * DOS times pinned (pinZipTimestamps).
  */
 import { promises as fs } from "fs";
+import { tmpdir } from "os";
 import * as path from "path";
 import { EXAMPLE_PATH, buildExampleWorkbook, pinZipTimestamps } from "../../scripts/exampleWorkbook";
 import { openWorkbookFile } from "../../src/adapters/exceljs/files";
@@ -39,7 +40,7 @@ it("is the file in the repository, so npm run demo leaves it unchanged (if not: 
 });
 
 it("keeps two rounds, planned visits, a deep dive and action plans", async () => {
-  const file = path.join(await fs.mkdtemp(path.join(require("os").tmpdir(), "example-")), "example.xlsx");
+  const file = path.join(await fs.mkdtemp(path.join(tmpdir(), "example-")), "example.xlsx");
   await fs.writeFile(file, first);
   const data = await readDiagnostics(await openWorkbookFile(file));
   const validation = validateTable(data.table, data.config, data.compiled);
