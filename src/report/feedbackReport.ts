@@ -98,7 +98,7 @@ export function feedbackBody(input: FeedbackReportInput): (Paragraph | Table)[] 
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(feedbackTitle(visit))] }),
     para(
       deepDive
-        ? "The written feedback from the deep dive, with its findings and the action plan."
+        ? `The written feedback from the deep dive, with its findings${actions.length > 0 ? " and the action plan" : ""}.`
         : "The written feedback from the diagnostic visit, with the grades given and the team's action plan.",
     ),
     table(aboutWidths, ["About the visit", ""], about.map(([k, v]) => [cell(k, aboutWidths[0], { bold: true }), cell(v, aboutWidths[1])])),
