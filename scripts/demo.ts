@@ -8,7 +8,9 @@ import { ExcelJsWorkbook } from "../src/adapters/exceljs/excelJsWorkbook";
 import { openWorkbookFile, writeWorkbookFile } from "../src/adapters/exceljs/files";
 import { readDiagnostics } from "../src/actions/readDiagnostics";
 import { problemCount, problemLines, summaryAsText } from "../src/cli/textTables";
-import { ActionInput, actionRecord, actionsReport, formatBritishDate, recordTable, rollUp, validateTable } from "../src/domain";
+import { ActionInput, actionRecord, actionsReport, formatBritishDate, recordTable, rollUp, thresholdOf, validateTable } from "../src/domain";
+import { trendsOf } from "../src/actions/trendActions";
+import { trendsAsText } from "../src/cli/trendsText";
 import { programmeOf } from "../src/actions/programmeActions";
 import { programmeAsText } from "../src/cli/programme";
 import { DEMO_TODAY } from "./exampleSecondRound";
@@ -63,6 +65,11 @@ async function main(): Promise<void> {
     process.stdout.write(`${o.actionId} (${o.service}, ${o.team}): due ${formatBritishDate(o.due)}, ${o.status}\n`);
   }
   process.stdout.write(`${report.overdue.length} overdue ${report.overdue.length === 1 ? "action" : "actions"}.\n`);
+
+  heading("6. Trends between the rounds");
+  const threshold = data.config.scale.levels.find((l) => l.code === thresholdOf(data.config));
+  process.stdout.write(trendsAsText(trendsOf(validation, data.config), { width: process.stdout.isTTY ? process.stdout.columns : 100, thresholdLabel: threshold?.label.toLowerCase() }));
+  process.stdout.write(`Try: npm run --silent cli -- trends ${EXAMPLE_PATH}\n`);
 }
 
 /** The example's Actions table as the action plan's core takes it. */

@@ -93,14 +93,17 @@ export const EXAMPLE_ACTIONS: ActionItem[] = [
 ];
 
 /**
- * Adds the Visit type column to the Diagnostics table, the later rows below it, and the Actions table with its
+ * Adds the Visit type column to the Diagnostics table when Set up has not, the later rows below it, and the Actions table with its
  * rows: the Actions table as Set up makes it (tableStructure with the action kind) unless it is already there.
  */
 export async function addSecondRound(workbook: WorkbookPort, diagnosticsTable: string): Promise<void> {
+  // Set up makes the Visit type column since issue 11 §4; a table made before it gets it here.
+  const diagnostics = (await workbook.read({ tables: [{ name: diagnosticsTable, rows: false }], selection: false })).found[diagnosticsTable];
+  const hasType = (diagnostics?.headers ?? []).some((h) => String(h).trim().toLowerCase() === VISIT_TYPE_HEADER.toLowerCase());
   await workbook.apply({
     action: "Add the 2018-19 round, planned visits and a deep dive",
     changes: [
-      { kind: "addTableColumns", table: diagnosticsTable, headers: [VISIT_TYPE_HEADER] },
+      ...(hasType ? [] : [{ kind: "addTableColumns" as const, table: diagnosticsTable, headers: [VISIT_TYPE_HEADER] }]),
       { kind: "appendTableRows", table: diagnosticsTable, rows: laterRows() },
     ],
   });

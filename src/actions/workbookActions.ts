@@ -25,6 +25,7 @@ import {
   sheetChecks,
   visitMatches,
   summaryFingerprint,
+  isDeepDiveForm,
 } from "../domain";
 import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
 import { ownedSheetName } from "../workbook/ownedSheets";
@@ -178,13 +179,19 @@ function teamChanges(context: ActionContext, form: VisitForm): WorkbookChange[] 
   return [newTeamChange(listsSheet(context), context.snapshot.lists, team), ...teams];
 }
 
+/** A deep dive needs the Visit type column to say so: without it the row would read as an ungraded team visit. */
+function visitTypeErrors(visits: RecordTable<VisitForm>, form: VisitForm): FieldError[] {
+  if (!isDeepDiveForm(form) || visits.columns.has("visitType")) return [];
+  return [{ field: "visitType", message: "The Diagnostics table has no Visit type column, so a deep dive cannot be told from a team visit: run Set up (it adds the column), then save again." }];
+}
+
 /** Validates the form, then appends one row below the table and selects it. Nothing is written if anything is wrong. */
 export async function recordVisit(port: WorkbookPort, form: VisitForm, log?: ModerationInput): Promise<SaveResult> {
   const context = await readContext(port, ROWS);
   const { table, visits } = visitTable(context);
   const others = visitIdsExcept(table, visits, null);
   const complete: VisitForm = { ...form, visitId: form.visitId.trim() || nextVisitId(others) };
-  const errors = validateVisitForm(complete, context.config, others, context.compiled, { today: todayIso() });
+  const errors = [...validateVisitForm(complete, context.config, others, context.compiled, { today: todayIso() }), ...visitTypeErrors(visits, complete)];
   if (errors.length > 0) return { ok: false, errors };
   const { changes: append, row } = appendRowsChanges(table, context.snapshot.diagnostics?.table ?? null, [visits.row(complete, table.headers.length)], context.snapshot.diagnostics?.below);
   // A visit recorded as Final has its graded values logged (issue 15), after the row: appended[0] stays the visit's.
@@ -266,7 +273,7 @@ export async function saveVisitEdit(port: WorkbookPort, row: number, original: V
   const current = cells ? visits.read(cells) : null;
   // Every field but the narrative ones (not read here) must be as loaded: the same team may well have other visits.
   if (!current || !sameRecord(current, original)) throw new RowMovedError(original.visitId || original.team, row);
-  const errors = validateVisitForm(form, context.config, visitIdsExcept(table, visits, row), context.compiled, { today: todayIso() });
+  const errors = [...validateVisitForm(form, context.config, visitIdsExcept(table, visits, row), context.compiled, { today: todayIso() }), ...visitTypeErrors(visits, form)];
   if (errors.length > 0) return { ok: false, errors };
   // A visit For moderation or Final needs a reason (and a name) to change; each change is a Change log row, in this plan.
   const moderation = moderationChanges(context, current, form, log);

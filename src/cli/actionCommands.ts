@@ -4,7 +4,7 @@ import { NoActionsTableError, actionsOverview } from "../actions/actionActions";
 import { ActionFileBase, actionsOverviewOf } from "../actions/actionSources";
 import { UnknownVisitError, feedbackData } from "../actions/feedbackActions";
 import { openWorkbookFile } from "../adapters/exceljs/files";
-import { ActionsReportJson, RAGS, formatBritishDate } from "../domain";
+import { ActionsReportJson, RAGS, formatBritishDate, isDeepDiveForm } from "../domain";
 import { UserFacingError } from "../errors";
 import { localToday } from "../presentation/actions";
 import { Options, UsageError } from "./args";
@@ -93,6 +93,6 @@ export async function feedbackCommand(options: Options, io: CommandIO): Promise<
   const bytes = await buildFeedbackReport({ ...data, today: options.today ?? localToday() });
   await safeWrite(output, bytes, { what: "feedback report", inputs: [input] });
   io.progress.done();
-  io.stdout(`Feedback report for visit ${data.visit.visitId} (${data.visit.team}) written to ${output}. For the team and its managers; not for circulation.\n`);
+  io.stdout(`Feedback report for visit ${data.visit.visitId} (${isDeepDiveForm(data.visit) ? `deep dive: ${data.visit.service}` : data.visit.team}) written to ${output}. For the team and its managers; not for circulation.\n`);
   return 0;
 }

@@ -1,4 +1,4 @@
-import { DiagnosticsConfig, STATUSES, STATUS_PLANNED, gradedColumns } from "./config";
+import { DiagnosticsConfig, STATUSES, STATUS_PLANNED, VISIT_TYPES, VISIT_TYPE_DEEP_DIVE, gradedColumns } from "./config";
 import { parseVisitDate, whyNotADate } from "./dates";
 import { VisitForm, gradeKey, recordTable, visitRecord } from "./records";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
@@ -22,7 +22,13 @@ export interface FieldError {
   message: string;
 }
 
-/** Checks a form before anything is written. A draft may leave grades blank; a final visit may not. */
+/** Whether a form is a deep dive into a whole function (Visit type "Deep dive"), not a visit to one team. */
+export const isDeepDiveForm = (form: VisitForm): boolean => foldLabel(form.visitType ?? "") === foldLabel(VISIT_TYPE_DEEP_DIVE);
+
+/**
+ * Checks a form before anything is written. A draft may leave grades blank; a final visit may not. A deep dive
+ * names its function in Service (any name), may have no team, and has no grades (issue 11 §4).
+ */
 export function validateVisitForm(
   form: VisitForm,
   config: DiagnosticsConfig,
@@ -34,14 +40,21 @@ export function validateVisitForm(
   const isDraft = form.status === "Draft";
   // A planned visit has not happened yet: service, team and date, but no grades (issue 11 §3).
   const isPlanned = form.status === STATUS_PLANNED;
+  const isDeepDive = isDeepDiveForm(form);
   if (!STATUSES.includes(form.status)) errors.push({ field: "status", message: "Choose Draft, For moderation, Final or Planned." });
-  if (form.service.trim() === "") errors.push({ field: "service", message: "Choose a service." });
-  else if (config.services.length > 0 && !config.services.some((s) => foldLabel(s) === foldLabel(form.service))) {
+  const typeText = (form.visitType ?? "").trim();
+  if (typeText !== "" && !VISIT_TYPES.some((t) => foldLabel(t) === foldLabel(typeText))) {
+    errors.push({ field: "visitType", message: `Choose ${VISIT_TYPES.join(" or ")}.` });
+  }
+  if (form.service.trim() === "") errors.push({ field: "service", message: isDeepDive ? "Name the function the deep dive looked at." : "Choose a service." });
+  else if (!isDeepDive && config.services.length > 0 && !config.services.some((s) => foldLabel(s) === foldLabel(form.service))) {
     errors.push({ field: "service", message: `"${form.service}" is not on the list of services.` });
   }
-  if (form.team.trim() === "") errors.push({ field: "team", message: "Choose or add a team." });
+  if (form.team.trim() === "") {
+    if (!isDeepDive) errors.push({ field: "team", message: "Choose or add a team." });
+  }
   // A new team (on no list yet) is added under the form's service when saved; a listed team must be that service's.
-  else if (form.service.trim() !== "" && config.teams.some((t) => foldLabel(t.name) === foldLabel(form.team)) && teamOutsideService(form.team.trim(), form.service.trim(), teamsByService(config))) {
+  else if (!isDeepDive && form.service.trim() !== "" && config.teams.some((t) => foldLabel(t.name) === foldLabel(form.team)) && teamOutsideService(form.team.trim(), form.service.trim(), teamsByService(config))) {
     errors.push({ field: "team", message: teamOutsideServiceMessage(form.team.trim(), form.service.trim()) });
   }
   if (form.visitDate === "") errors.push({ field: "visitDate", message: "Enter the visit date." });
@@ -65,9 +78,11 @@ export function validateVisitForm(
   for (const domain of gradedColumns(config)) {
     const value = form.grades[domain.key] ?? "";
     const parsed = parseGrade(value, compiled);
-    if (isPlanned && parsed.kind !== "blank") {
+    if (isDeepDive && parsed.kind !== "blank") {
+      errors.push({ field: gradeKey(domain.key), message: `A deep dive has findings but no grades: clear ${domain.shortLabel}.` });
+    } else if (isPlanned && parsed.kind !== "blank") {
       errors.push({ field: gradeKey(domain.key), message: `A planned visit has no grades yet: clear ${domain.shortLabel}, or choose Final.` });
-    } else if (parsed.kind === "blank" && !isDraft && !isPlanned) {
+    } else if (parsed.kind === "blank" && !isDraft && !isPlanned && !isDeepDive) {
       errors.push({ field: gradeKey(domain.key), message: `Choose a grade for ${domain.shortLabel}.` });
     } else if (parsed.kind === "unrecognised") {
       errors.push({ field: gradeKey(domain.key), message: parsed.message });

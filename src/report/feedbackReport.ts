@@ -3,7 +3,7 @@
  * managers. It carries that team's own text only, so its footer says it is not for circulation.
  */
 import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import { ActionItem, CompiledScale, DiagnosticsConfig, IsoDate, VisitForm, formatBritishDate, ragOf, recommendationLines } from "../domain";
+import { ActionItem, CompiledScale, DiagnosticsConfig, IsoDate, VISIT_TYPE_DEEP_DIVE, VisitForm, formatBritishDate, isDeepDiveForm, ragOf, recommendationLines } from "../domain";
 import { RAG_COLOURS } from "../presentation/actions";
 
 export const FEEDBACK_FOOTER = "For the team and its managers; not for circulation.";
@@ -65,36 +65,54 @@ function findings(title: string, text: string): Paragraph[] {
 }
 
 export function feedbackTitle(visit: VisitForm): string {
+  if (isDeepDiveForm(visit)) return `Deep dive feedback: ${visit.service || "function not named"}`;
   return `Team diagnostic feedback: ${visit.team || "team not named"}`;
 }
 
-/** The document's paragraphs and tables, in order (exported for tests that read the text). */
-export function feedbackBody(input: FeedbackReportInput): (Paragraph | Table)[] {
-  const { visit, config, compiled, actions, today } = input;
-  const about: [string, string][] = [
-    ["Team", visit.team],
-    ["Service", visit.service],
+/** What a deep dive's report says where a team's shows its grades (issue 11 §4: findings, no grades). */
+export const DEEP_DIVE_NO_GRADES = "A deep dive: no grades. It looked at the function as a whole; its findings and recommendations follow.";
+
+/** The rows of "About the visit": a deep dive names its function (and its team only when it had one). */
+function aboutRows(visit: VisitForm): [string, string][] {
+  const place: [string, string][] = isDeepDiveForm(visit)
+    ? [["Visit type", VISIT_TYPE_DEEP_DIVE], ["Function", visit.service], ...(visit.team ? [["Team", visit.team] as [string, string]] : [])]
+    : [["Team", visit.team], ["Service", visit.service]];
+  return [
+    ...place,
     ["Area", visit.area || "not recorded"],
     ["Visit date", dateText(visit.visitDate)],
     ["Diagnostic team", visit.diagnosticTeam || "not recorded"],
     ["Visit ID", visit.visitId],
   ];
+}
+
+/** The document's paragraphs and tables, in order (exported for tests that read the text). */
+export function feedbackBody(input: FeedbackReportInput): (Paragraph | Table)[] {
+  const { visit, config, compiled, actions, today } = input;
+  const about = aboutRows(visit);
+  const deepDive = isDeepDiveForm(visit);
   const aboutWidths = [Math.round(TEXT_WIDTH * 0.3), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.3)];
   const gradeWidths = [Math.round(TEXT_WIDTH * 0.7), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.7)];
   const domains = [...config.domains.map((d) => ({ d, overall: false })), ...(config.overall ? [{ d: config.overall, overall: true }] : [])];
   const body: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(feedbackTitle(visit))] }),
-    para("The written feedback from the diagnostic visit, with the grades given and the team's action plan."),
+    para(
+      deepDive
+        ? `The written feedback from the deep dive, with its findings${actions.length > 0 ? " and the action plan" : ""}.`
+        : "The written feedback from the diagnostic visit, with the grades given and the team's action plan.",
+    ),
     table(aboutWidths, ["About the visit", ""], about.map(([k, v]) => [cell(k, aboutWidths[0], { bold: true }), cell(v, aboutWidths[1])])),
     heading("Grades"),
-    table(
-      gradeWidths,
-      ["Quality domain", "Grade"],
-      domains.map(({ d, overall }) => [
-        cell(d.fullLabel, gradeWidths[0], { bold: overall }),
-        cell(gradeText(visit.grades[d.key] ?? "", compiled, overall), gradeWidths[1], { bold: overall }),
-      ]),
-    ),
+    deepDive
+      ? para(DEEP_DIVE_NO_GRADES, { italics: true })
+      : table(
+          gradeWidths,
+          ["Quality domain", "Grade"],
+          domains.map(({ d, overall }) => [
+            cell(d.fullLabel, gradeWidths[0], { bold: overall }),
+            cell(gradeText(visit.grades[d.key] ?? "", compiled, overall), gradeWidths[1], { bold: overall }),
+          ]),
+        ),
     heading("Findings"),
     ...findings("Strengths", visit.strengths),
     ...findings("Areas for improvement", visit.areasForImprovement),

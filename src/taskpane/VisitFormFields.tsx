@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, Input, Radio, RadioGroup, Select, Text, Textarea } from "@fluentui/react-components";
-import { STATUSES, STATUS_DRAFT, formatBritishDate, formatLongDate, gradeKey, gradedColumns, parseBritishDate, visitRecord, whyNotADate } from "../domain";
+import { STATUSES, STATUS_DRAFT, VISIT_TYPES, VISIT_TYPE_TEAM, formatBritishDate, formatLongDate, gradeKey, gradedColumns, parseBritishDate, visitRecord, whyNotADate } from "../domain";
 import { FreeCombobox } from "./FreeCombobox";
 import { ThemePicker } from "./ThemePicker";
 import { gradeOptionText } from "./gradeStyle";
@@ -9,6 +9,9 @@ import { TextField, VisitFormState } from "./useVisitForm";
 import { useVisitStyles } from "./visitStyles";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The functions deep dives look at (domain.md), offered in the Function box; any other name can be typed. */
+const DEEP_DIVE_FUNCTIONS = ["Placements and residential", "Fostering", "ICT and performance data", "Workforce planning and learning and development"];
 
 /** Says how a typed date was read, in words, so 07/08 cannot be mistaken for 8 July; or why it is not a date. */
 function dateHint(typed: string): string {
@@ -22,7 +25,7 @@ function dateHint(typed: string): string {
 export function VisitFormFields({ state }: { state: VisitFormState }) {
   const styles = useVisitStyles();
   const { config, compiled } = usePane();
-  const { form, mode, bind, errorFor, setText, setGrade, chooseService, chooseTeam, teamsForService, isNewTeam, rounds } = state;
+  const { form, mode, bind, errorFor, setText, setGrade, chooseService, chooseTeam, chooseVisitType, isDeepDive, teamsForService, isNewTeam, rounds } = state;
   // The findings: the visit's columns of paragraphs, in the table's order.
   const findings = React.useMemo(() => visitRecord(config, compiled).columns.filter((c) => c.long), [config, compiled]);
 
@@ -49,7 +52,12 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
         />
       </Field>
 
-      <Field label="Service" required {...validation("service")}>
+      {isDeepDive ? (
+        <Field label="Function" required {...validation("service")} hint="The function the deep dive looked at: choose one or type its name.">
+          <FreeCombobox ref={bind("service") as React.Ref<HTMLInputElement>} value={form.service} options={DEEP_DIVE_FUNCTIONS} onChange={chooseService} />
+        </Field>
+      ) : (
+      <Field label="Service" required {...validation("service")} hint="A deep dive into a whole function? Choose Deep dive under Visit type, below.">
         {config.services.length > 0 ? (
           <Select ref={bind("service")} value={form.service} onChange={(_, data) => chooseService(data.value)}>
             <option value="">Choose a service</option>
@@ -63,20 +71,24 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
           <Input ref={bind("service")} value={form.service} onChange={(_, data) => chooseService(data.value)} />
         )}
       </Field>
+      )}
 
       <Field
         label="Team"
-        required
+        required={!isDeepDive}
         {...validation("team")}
         hint={
           isNewTeam
             ? `New team: "${form.team.trim()}" will be added to the Lists sheet when you save.`
-            : "Choose a team, or type the name of a new one."
+            : isDeepDive
+              ? "Optional for a deep dive: leave blank when it looked at the whole function."
+              : "Choose a team, or type the name of a new one."
         }
       >
         <FreeCombobox ref={bind("team") as React.Ref<HTMLInputElement>} value={form.team} options={teamsForService.map((t) => t.name)} onChange={chooseTeam} />
       </Field>
 
+      {!isDeepDive && (
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>Grades</legend>
         {form.status === STATUS_DRAFT && <Text size={200}>A draft may leave grades blank.</Text>}
@@ -104,6 +116,7 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
           );
         })}
       </fieldset>
+      )}
 
       <Field label="Round" hint={rounds.length ? `Choose a round already used (${rounds.join(", ")}) or type a new one.` : "For example 2 or 2024-25."} {...validation("round")}>
         <FreeCombobox ref={bind("round") as React.Ref<HTMLInputElement>} value={form.round} options={rounds} onChange={setText("round")} />
@@ -142,6 +155,14 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
           </React.Fragment>
         );
       })}
+
+      <Field label="Visit type" {...validation("visitType")} hint={isDeepDive ? "A deep dive looks at a whole function: findings, no grades." : undefined}>
+        <RadioGroup ref={bind("visitType") as React.Ref<HTMLDivElement>} layout="horizontal" value={form.visitType || VISIT_TYPE_TEAM} onChange={(_, data) => chooseVisitType(data.value)}>
+          {VISIT_TYPES.map((t) => (
+            <Radio key={t} value={t} label={t} />
+          ))}
+        </RadioGroup>
+      </Field>
 
       <Field label="Status" {...validation("status")} hint="Drafts are kept in the sheet but not counted in summaries.">
         <RadioGroup ref={bind("status") as React.Ref<HTMLDivElement>} className={styles.statusGroup} layout="horizontal" value={form.status} onChange={(_, data) => setText("status")(data.value)}>

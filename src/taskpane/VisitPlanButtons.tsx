@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { startActionPlanFor } from "../actions/actionActions";
 import { feedbackData } from "../actions/feedbackActions";
+import { isDeepDiveForm } from "../domain";
 import { localToday } from "../presentation/actions";
 import { DOCX_MIME } from "./host";
 import { loadFeedbackReport } from "./lazy";
@@ -36,7 +37,7 @@ export function VisitPlanButtons({ visitId }: { visitId: string | null | undefin
       const data = await feedbackData(port, visitId);
       const { buildFeedbackReport } = await loadFeedbackReport();
       const bytes = await buildFeedbackReport({ ...data, today: localToday() });
-      await host.download(`Feedback ${data.visit.visitId} ${data.visit.team}.docx`, bytes, DOCX_MIME);
+      await host.download(`Feedback ${data.visit.visitId} ${isDeepDiveForm(data.visit) ? data.visit.service : data.visit.team}.docx`, bytes, DOCX_MIME);
       notify({ intent: "success", text: "The feedback report is offered as a download. It holds the team's own findings: for the team and its managers, not for circulation." });
     });
 

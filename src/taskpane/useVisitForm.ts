@@ -7,6 +7,7 @@ import {
   foldLabel,
   gradeKey,
   gradedColumns,
+  isDeepDiveForm,
   parseBritishDate,
   themesOf,
   validateVisitForm,
@@ -98,7 +99,7 @@ export function useVisitForm() {
 
   // Field order, for the error summary and for choosing the first error: the order the form shows them in.
   const order = React.useMemo(
-    () => ["visitDate", "service", "team", ...graded.map((d) => gradeKey(d.key)), "round", "diagnosticTeam", "visitId", "area", "teamManager", "strengths", "areasForImprovement", "recommendations", "status"],
+    () => ["visitDate", "service", "team", ...graded.map((d) => gradeKey(d.key)), "round", "diagnosticTeam", "visitId", "area", "teamManager", "strengths", "areasForImprovement", "recommendations", "visitType", "status"],
     [graded],
   );
 
@@ -152,6 +153,14 @@ export function useVisitForm() {
     setForm((current) => ({ ...current, grades: { ...current.grades, [domainKey]: value } }));
     const field = gradeKey(domainKey);
     if (serverErrors.some((e) => e.field === field)) setServerErrors((list) => list.filter((e) => e.field !== field));
+  };
+
+  const isDeepDive = isDeepDiveForm(form);
+  // A deep dive has findings but no grades: choosing it clears any grades chosen, and the fields are hidden.
+  const chooseVisitType = (visitType: string) => {
+    const change: Partial<VisitForm> = { visitType };
+    if (isDeepDiveForm({ ...form, visitType })) change.grades = Object.fromEntries(Object.keys(form.grades).map((k) => [k, ""]));
+    update(change, ["visitType", ...Object.keys(form.grades).map(gradeKey)]);
   };
 
   const teamsForService = config.teams.filter(
@@ -317,6 +326,8 @@ export function useVisitForm() {
     toggleTheme,
     chooseService,
     chooseTeam,
+    chooseVisitType,
+    isDeepDive,
     teamsForService,
     isNewTeam,
     startEdit,

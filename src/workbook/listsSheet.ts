@@ -9,6 +9,7 @@ import {
   QualityDomain,
   SCALE_PRESETS,
   STATUSES,
+  VISIT_TYPES,
   Team,
   TieRule,
   VISIT_LISTS,
@@ -52,6 +53,7 @@ export const LISTS_HEADERS = {
   revisitGrade: REVISIT_HEADERS.grade,
   revisitMonths: REVISIT_HEADERS.months,
   actionStatuses: "Action statuses",
+  visitTypes: "Visit types",
 } as const;
 
 const HEADER_ORDER = Object.values(LISTS_HEADERS);
@@ -108,6 +110,7 @@ export function listsSheetValues(config: DiagnosticsConfig): CellValue[][] {
     // When each team is due again: months after its last visit, by grade (issue 11 §3).
     ...revisitColumns(config),
     [...ACTION_STATUSES],
+    [...VISIT_TYPES],
   ];
   const height = Math.max(...columns.map((c) => c.length));
   const rows: CellValue[][] = [HEADER_ORDER.slice()];
@@ -131,6 +134,7 @@ export function listsChanges(sheet: string, config: DiagnosticsConfig): Workbook
     { kind: "defineName", name: LIST_NAMES.areas, sheet, range: span(LISTS_HEADERS.areas, LIST_CAPACITY) },
     { kind: "defineName", name: LIST_NAMES.statuses, sheet, range: span(LISTS_HEADERS.statuses, STATUSES.length) },
     { kind: "defineName", name: ACTION_STATUS_LIST, sheet, range: span(LISTS_HEADERS.actionStatuses, ACTION_STATUSES.length) },
+    { kind: "defineName", name: LIST_NAMES.visitTypes, sheet, range: span(LISTS_HEADERS.visitTypes, VISIT_TYPES.length) },
   ];
 }
 

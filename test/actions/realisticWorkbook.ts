@@ -1,7 +1,7 @@
 /**
  * A realistic Diagnostics workbook on the Excel emulation, for counting round trips: set up by the real
- * setupPlan (19 columns: the four default domains, the overall conclusion and two of a council's own, with
- * the Lists sheet, dropdowns and colours), then `rows` visits appended below the table as the add-in appends
+ * setupPlan (20 columns: the four default domains, the overall conclusion, two of a council's own and Visit
+ * type, with the Lists sheet, dropdowns and colours), then `rows` visits appended below the table as the add-in appends
  * them, with ~200 characters in each findings cell. A user's own sheet called "Summary" sits beside it, as
  * councils' workbooks often have one. Used by test/officejs/syncCount.test.ts, test/actions/syncBudget.test.ts
  * and `npm run bench`.
@@ -73,6 +73,8 @@ export function visit(n: number): CellValue[] {
         return narrative(n, "Recommend");
       case "status":
         return "Final";
+      case "visitType":
+        return "Team diagnostic";
       default:
         return grades[(n + i) % grades.length];
     }

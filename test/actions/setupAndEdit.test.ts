@@ -55,7 +55,7 @@ it("refuses to save an edit when the row now holds another visit of the same tea
   wb.setValues("Diagnostics", "A2", [later, first]);
   const edited = { ...loaded.form, grades: { ...loaded.form.grades, joint: "I" } };
   await expect(saveVisitEdit(port, 2, loaded.form, edited)).rejects.toThrow(RowMovedError);
-  expect(wb.sheet("Diagnostics").values("A2:Q3")).toEqual([later, first].map((r) => r.map((v) => v ?? "")));
+  expect(wb.sheet("Diagnostics").values("A2:R3")).toEqual([later, first].map((r) => r.map((v) => v ?? "")));
 });
 
 it("refuses to write the lists over a column a user keeps on the Lists sheet, and writes nothing", async () => {

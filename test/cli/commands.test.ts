@@ -155,8 +155,9 @@ describe("template", () => {
     const validations = (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
     const lists = Object.entries(validations).filter(([, v]) => v.type === "list" && v.showErrorMessage && (v.errorStyle ?? "stop") === "stop");
     expect(lists.map(([, v]) => v.formulae[0]).sort()).toEqual(
-      // The Team column's list follows the row's service (issue 13): a formula over the Team lists block.
-      ["TD_Grades", "TD_Grades", "TD_Grades", "TD_Grades", "TD_Grades", "TD_Services", "TD_Statuses", dependentTeamSource("D", 2).slice(1)].sort(),
+      // The Team column's list follows the row's service (issue 13): a formula over the Team lists block; Visit type's
+      // since Set up makes that column (issue 11 §4).
+      ["TD_Grades", "TD_Grades", "TD_Grades", "TD_Grades", "TD_Grades", "TD_Services", "TD_Statuses", dependentTeamSource("D", 2).slice(1), "TD_VisitTypes"].sort(),
     );
     // And the blank template validates clean.
     expect(await cli("validate", file)).toEqual({ code: 0, stdout: "", stderr: "blank.xlsx: no problems; 0 visits counted, 0 drafts, 0 left out.\n" });

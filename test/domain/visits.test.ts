@@ -90,6 +90,8 @@ describe("headers", () => {
       "Areas for improvement",
       "Recommendations",
       "Status",
+      // Issue 11 §4: optional, and last, so a table made before it gains it at the right.
+      "Visit type",
     ]);
   });
 

@@ -29,14 +29,17 @@ import { importFlow } from "./importFlow";
 import { glanceFlow } from "./glanceFlow";
 import { themesFlow } from "./themesFlow";
 import { moderationFlow } from "./moderationFlow";
+import { deepDiveFlow } from "./deepDiveFlow";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
 const HEADERS = columnDefinitions(defaultConfig()).map((d) => d.header);
-/** The last column of the table Set up makes: the published columns, then the two theme columns (issue 12). */
+/** The last column of the table Set up makes: the published columns (Visit type last), then the two theme columns (issue 12). */
 const LAST_SET_UP_COLUMN = String.fromCharCode(64 + HEADERS.length + VISIT_THEME_COLUMNS.length);
 const COLUMN = Object.fromEntries(HEADERS.map((h, i) => [h, String.fromCharCode(65 + i)])) as Record<string, string>;
 const GRADE_HEADERS = HEADERS.slice(8, 13);
+/** The table's last column: R since Set up makes Visit type (issue 11 §4). */
+const LAST = String.fromCharCode(64 + HEADERS.length);
 
 interface SeedVisit {
   id: string;
@@ -187,7 +190,7 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       const once = await b.book();
       const sheets = once.sheets.map((s) => s.name);
       assert(sheets.includes("Diagnostics") && sheets.includes("Lists"), `sheets after Set up: ${sheets.join(", ")}`);
-      assertEqual(await b.call("values", "Diagnostics", "A1:Q1"), [HEADERS], "the Diagnostics header row");
+      assertEqual(await b.call("values", "Diagnostics", `A1:${LAST}1`), [HEADERS], "the Diagnostics header row");
       const diagnostics = once.sheets.find((s) => s.name === "Diagnostics")!;
       assertEqual(diagnostics.frozenRows, 1, "frozen header rows");
       // Set up makes the Actions table too, on its own sheet (issue 11).
@@ -252,7 +255,7 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       const date = await b.call("cell", "Diagnostics", "B2");
       assert(/d.*m.*y/i.test(date.numberFormat), `B2's number format is ${date.numberFormat}, not a day-month-year date`);
       const selection = await b.call("selection");
-      assertEqual(selection?.address, "A4:Q4", "selection after the third save (the new row)");
+      assertEqual(selection?.address, `A4:${LAST_SET_UP_COLUMN}4`, "selection after the third save (the new row)");
       const listed = (await b.call("values", "Lists", "A1:Z40")).flat().map(String);
       assert(visits.every((v) => listed.includes(v.team)), "every new team is on the Lists sheet");
 
@@ -697,6 +700,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     slug: "135-find-and-out-of-date",
     title: "one row of tabs at 320 and 350 px; Find by service, team, date and ID; out of date after the tie rule changes, on the tab and on the Summary sheet",
     run: (b, notes) => findFlow(b, notes, seeded, axeScan),
+  },
+  {
+    id: 110,
+    slug: "110-deep-dive",
+    title: "a deep dive recorded in the pane: Visit type Deep dive, no grades, no missing-grade problems, counted in the base only",
+    run: (b, notes) => deepDiveFlow(b, notes, seeded, COLUMN, GRADE_HEADERS, EXPECTED_TABLES, tablesIn),
   },
 ];
 

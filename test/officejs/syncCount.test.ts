@@ -1,7 +1,7 @@
 /**
  * Round trips of the Office.js adapter, counted on the emulation with realistic data: the workbook set
- * up by the real setupPlan (19 columns: the four default domains, the overall conclusion and two of a
- * council's own), then 10 and 10,000 visits appended with appendTableRows (test/actions/realisticWorkbook.ts).
+ * up by the real setupPlan (20 columns: the four default domains, the overall conclusion, two of a
+ * council's own and Visit type), then 10 and 10,000 visits appended with appendTableRows (test/actions/realisticWorkbook.ts).
  * Per-action counts are in test/actions/syncBudget.test.ts.
  */
 import { basisOf } from "../../src/actions/context";
@@ -59,7 +59,7 @@ describe("round trips of the Office.js adapter", () => {
     const plan = setupPlan(snapshot, config);
     const withBasis = await syncsOf(() => port.apply({ ...plan, basis: basisOf(snapshot) }));
     expect(withBasis.syncs).toBe(1);
-    expect(columns).toHaveLength(19);
+    expect(columns).toHaveLength(20); // 19, and Visit type (issue 11 §4) since Set up makes it
     const again = await syncsOf(() => readDiagnosticsSnapshot(port, EVERYTHING));
     expect(again.syncs).toBe(1);
 

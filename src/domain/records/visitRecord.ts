@@ -1,4 +1,4 @@
-import { DiagnosticsConfig, STATUSES, STATUS_FINAL, gradedColumns } from "../config";
+import { DiagnosticsConfig, STATUSES, STATUS_FINAL, VISIT_TYPES, VISIT_TYPE_TEAM, gradedColumns } from "../config";
 import { IsoDate } from "../dates";
 import { CompiledScale, compileScale, parseGrade } from "../scale";
 import { foldLabel } from "../text";
@@ -43,6 +43,11 @@ export interface VisitForm extends VisitPlace {
   status: string;
   /** The confirmed themes (issue 12): only when the kind was asked for them (visitRecord's `themes` option). */
   themes?: VisitThemeNames;
+  /**
+   * "Team diagnostic" or "Deep dive" as the Visit type column holds it; "" when the row's cell is blank (a team
+   * diagnostic). Absent when a form is built without one, and then the column is not written.
+   */
+  visitType?: string;
 }
 
 export const gradeKey = (domainKey: string) => `grade:${domainKey}`;
@@ -54,6 +59,7 @@ export const VISIT_LISTS = {
   teams: "TD_Teams",
   areas: "TD_Areas",
   statuses: "TD_Statuses",
+  visitTypes: "TD_VisitTypes",
 } as const;
 
 type FieldOptions = Partial<Pick<RecordColumn, "kind" | "required" | "narrative" | "long" | "list" | "listError">>;
@@ -115,8 +121,8 @@ const AFTER_GRADES: RecordColumn[] = [
 
 /**
  * The optional Visit type column (issue 11 §4): "Team diagnostic" (the default when blank) or "Deep dive".
- * Not one of the kind's columns, so Set up does not make it and the published layout is unchanged; validation
- * reads it when a workbook has it.
+ * The kind's last column, so Set up adds it at the right of a table made before it, with its dropdown; a
+ * workbook without it reads every row as a team diagnostic.
  */
 export const VISIT_TYPE_COLUMN: RecordColumn = {
   key: "visitType",
@@ -125,6 +131,8 @@ export const VISIT_TYPE_COLUMN: RecordColumn = {
   kind: "list",
   required: false,
   narrative: false,
+  list: VISIT_LISTS.visitTypes,
+  listError: { title: "Visit type", message: `Choose ${VISIT_TYPES.join(" or ")}.` },
 };
 
 /** The visit's fields held as plain text in the form: every field but the date, the status and the grades. */
@@ -150,6 +158,7 @@ export function emptyVisitForm(config: DiagnosticsConfig): VisitForm {
     areasForImprovement: "",
     recommendations: "",
     status: STATUS_FINAL,
+    visitType: VISIT_TYPE_TEAM,
   };
 }
 
@@ -179,7 +188,7 @@ export function visitRecord(
     name: "visit",
     table: "Diagnostics",
     sheet: "Diagnostics",
-    columns: [...BEFORE_GRADES, ...gradeColumns, ...AFTER_GRADES, ...(options.themes ? VISIT_THEME_COLUMNS : [])],
+    columns: [...BEFORE_GRADES, ...gradeColumns, ...AFTER_GRADES, VISIT_TYPE_COLUMN, ...(options.themes ? VISIT_THEME_COLUMNS : [])],
     identifying: ["service", "team"],
     // Grades typed the messy way come back canonical where recognised.
     read(row) {
@@ -194,6 +203,9 @@ export function visitRecord(
         form.grades[domain.key] = parsed.kind === "grade" ? parsed.category.code : value;
       }
       if (options.themes) form.themes = { strengths: parseThemeList(row.text(THEME_STRENGTHS_KEY)), areasForImprovement: parseThemeList(row.text(THEME_AREAS_KEY)) };
+      // As typed, canonical when recognised: a blank cell stays blank, so an edit does not fill it in.
+      const typeText = row.text("visitType");
+      form.visitType = VISIT_TYPES.find((t) => foldLabel(t) === foldLabel(typeText)) ?? typeText;
       return form;
     },
     write(form) {
@@ -206,6 +218,7 @@ export function visitRecord(
         values[THEME_STRENGTHS_KEY] = formatThemeList(form.themes.strengths) || null;
         values[THEME_AREAS_KEY] = formatThemeList(form.themes.areasForImprovement) || null;
       }
+      if (form.visitType !== undefined) values.visitType = form.visitType;
       return values;
     },
   };
