@@ -75,7 +75,10 @@ class Kept implements SheetCells {
     }
     let cells = this.grid[row];
     if (!cells) {
-      cells = [];
+      // Made at its length rather than grown from []: the rows of a [] literal share an allocation site, and V8
+      // threw the scanner's optimised code away when that site's tenuring changed (a second compile each read).
+      // A stray cell far right (up to XFD) still starts a sparse [] rather than a 16,384-slot row.
+      cells = column < 1024 ? new Array<CellValue>(column + 1) : [];
       this.grid[row] = cells;
     }
     cells[column] = value;
