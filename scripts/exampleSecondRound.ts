@@ -57,7 +57,7 @@ const LATER: LaterVisit[] = [
 
 const REVIEWERS = "J. Reviewer, K. Reviewer";
 
-/** The rows in the Diagnostics table's column order as Set up makes it, with the Visit type column added at the right. */
+/** The rows in the Diagnostics table's column order as Set up makes it: Status, Visit type, then the two theme columns. */
 export function laterRows(): CellValue[][] {
   return LATER.map((v) => [
     v.id,
@@ -73,9 +73,9 @@ export function laterRows(): CellValue[][] {
     v.improve ?? null,
     v.recommend ?? null,
     v.status,
-    // Issue 12: the two theme columns Set up adds after Status, before the Visit type column added here.
-    ...(v.status === "Planned" ? [null, null] : exampleThemeCells(v.strengths, v.improve)),
     v.type ?? null,
+    // Issue 12: the two theme columns Set up adds after Visit type, the last of the published columns.
+    ...(v.status === "Planned" ? [null, null] : exampleThemeCells(v.strengths, v.improve)),
   ]);
 }
 

@@ -82,7 +82,7 @@ function rowValues(v: ExampleVisit, i: number): CellValue[] {
     v.improve || null,
     v.recommend || null,
     v.status ?? "Final",
-    // Visit type, the table's last column: left blank, as typed rows often leave it (a team diagnostic).
+    // Visit type, the last published column: left blank, as typed rows often leave it (a team diagnostic).
     null,
     // Issue 12: Themes (strengths) and Themes (areas for improvement), the columns Set up adds at the end.
     ...exampleThemeCells(v.strengths, v.improve),
