@@ -56,12 +56,12 @@ it("summary --json counts teams per theme and service, most frequent first, only
   const json = JSON.parse(result.stdout);
   expect(json.themes).toEqual(EXPECTED);
   expect(result.stdout).not.toContain(PLANTED);
-  // The name not on the list is a warning naming its cell (S3), in validate too.
+  // The name not on the list is a warning naming its cell (T3), in validate too.
   expect(json.problems).toEqual([
-    { sheet: "Diagnostics", row: 3, column: AREAS, cell: "S3", message: 'Theme "Our own theme" is not on the list of themes on the Lists sheet.' },
+    { sheet: "Diagnostics", row: 3, column: AREAS, cell: "T3", message: 'Theme "Our own theme" is not on the list of themes on the Lists sheet.' },
   ]);
   const validate = await cli("validate", themed);
-  expect(validate.stdout + validate.stderr).toContain('Diagnostics!S3 (warning): Theme "Our own theme" is not on the list of themes on the Lists sheet.');
+  expect(validate.stdout + validate.stderr).toContain('Diagnostics!T3 (warning): Theme "Our own theme" is not on the list of themes on the Lists sheet.');
 
   const without = JSON.parse((await cli("summary", plain, "--json")).stdout);
   expect(without).not.toHaveProperty("themes");

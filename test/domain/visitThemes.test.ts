@@ -72,8 +72,8 @@ describe("validating the theme columns", () => {
     expect(result.themeColumns).toBe(true);
     expect(result.visits).toHaveLength(2);
     expect(result.problems.map(describeProblem)).toEqual([
-      'Diagnostics!S2 (warning): Theme "Caseload stuff" is not on the list of themes on the Lists sheet.',
-      'Diagnostics!R3 (warning): Theme "Made-up theme" is not on the list of themes on the Lists sheet.',
+      'Diagnostics!T2 (warning): Theme "Caseload stuff" is not on the list of themes on the Lists sheet.',
+      'Diagnostics!S3 (warning): Theme "Made-up theme" is not on the list of themes on the Lists sheet.',
     ]);
     expect(result.problems.map((p) => p.column)).toEqual([AREAS, STRENGTHS]);
     // Names typed in another case come back in the list's spelling.

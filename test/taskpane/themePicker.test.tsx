@@ -67,7 +67,7 @@ test("editing a visit loads its themes, a name typed by hand that is not on the 
   await screen.findByText("Changes to visit TD-0001 saved on row 2.");
   expect(workbook.plans.at(-1)).toEqual({
     action: "Edit a visit",
-    changes: [{ kind: "setValues", sheet: "Diagnostics", topLeft: "S2", values: [["Our own theme"]] }],
+    changes: [{ kind: "setValues", sheet: "Diagnostics", topLeft: "T2", values: [["Our own theme"]] }],
   });
 });
 
@@ -79,7 +79,7 @@ test("Check sheet warns of a theme name not on the list, naming its cell and col
   const list = await screen.findByRole("list", { name: "Problems" });
   const problems = within(list).getAllByRole("button");
   expect(problems).toHaveLength(1);
-  expect(problems[0].getAttribute("aria-label")?.split(",")[0]).toBe("R2");
+  expect(problems[0].getAttribute("aria-label")?.split(",")[0]).toBe("S2");
   expect(problems[0]).toHaveTextContent(STRENGTHS);
   expect(problems[0]).toHaveTextContent("Warning");
   expect(problems[0]).toHaveTextContent('Theme "Made-up theme" is not on the list of themes on the Lists sheet.');

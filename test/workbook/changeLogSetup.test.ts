@@ -19,7 +19,7 @@ const HEADERS = ["When", "Who", "Visit ID", "Field", "From", "To", "Reason"];
 
 it("makes the Change log table on its own sheet, after the Actions table, with the issue's headers", async () => {
   await setUpWorkbook(port);
-  expect(wb.sheetNames()).toEqual(["Sheet1", "Diagnostics", "Lists", "Actions", "Change log"]);
+  expect(wb.sheetNames()).toEqual(["Sheet1", "Diagnostics", "Lists", "Team lists", "Actions", "Change log"]);
   expect(wb.tableValues("ChangeLog").headers).toEqual(HEADERS);
   expect(wb.activeCellAddress()).not.toMatch(/^'?Change log'?!/);
 });

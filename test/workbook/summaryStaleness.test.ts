@@ -51,7 +51,7 @@ const swap = (rows: Row[], r: number, header: string, value: string | number): R
 describe("the Summary sheet's own out-of-date line", () => {
   test("the formula: structured references to the counted columns, the stored cell, the sentence; narrative and ID columns left out", () => {
     const cols = checksumColumns(table(ROWS), config, compiled);
-    expect(cols.headers).toEqual(["Visit date", "Round", "Service", "Team", "Area", ...HEADERS.slice(8, 13), "Status"]);
+    expect(cols.headers).toEqual(["Visit date", "Round", "Service", "Team", "Area", ...HEADERS.slice(8, 13), "Status", "Visit type"]);
     const f = staleFormula("Diagnostics", cols.headers, "Team");
     expect(f.startsWith("=IFERROR(IF(ABS(")).toBe(true);
     expect(f).toContain("-$D$3)<0.5");
