@@ -45,7 +45,7 @@ export function VisitSearch({ onLoaded }: { onLoaded: (loaded: LoadedVisit) => v
 
   return (
     <section className={styles.section} aria-labelledby="td-find-heading">
-      <Text size={200}>Select any cell on its row in the sheet, or search by Visit ID or team.</Text>
+      <Text size={200}>Select any cell on its row in the sheet, or search by Visit ID, team, service or visit date (dd/mm/yyyy).</Text>
       <div>
         <Button onClick={loadSelected} disabledFocusable={isBusy}>
           Load selected row
@@ -59,7 +59,7 @@ export function VisitSearch({ onLoaded }: { onLoaded: (loaded: LoadedVisit) => v
           void find();
         }}
       >
-        <Field label="Visit ID or team" className={styles.grow}>
+        <Field label="ID, team, service or date" className={styles.grow}>
           <Input type="search" value={search} onChange={(_, data) => setSearch(data.value)} />
         </Field>
         <Button type="submit" disabledFocusable={isBusy}>

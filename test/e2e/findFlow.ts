@@ -124,7 +124,7 @@ export async function findFlow(b: Bench, notes: string[], seeded: (b: Bench) => 
 
   // Find: by service, by team, by British date and by ID.
   await paneWidth(b, 320);
-  const box = b.pane.getByRole("searchbox", { name: "Visit ID or team" });
+  const box = b.pane.getByRole("searchbox", { name: "ID, team, service or date" });
   for (const [search, id] of [
     ["Assessment", "TD-0004"],
     // Every word must match somewhere in the visit, a digit inside a date too: Team 3, as no other visit has a 3.

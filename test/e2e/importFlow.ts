@@ -32,12 +32,13 @@ async function managersWorkbook(headers: string[]): Promise<string> {
   return file;
 }
 
-export async function importFlow(b: Bench, notes: string[], seeded: (b: Bench) => Promise<void>, headers: string[]): Promise<void> {
+export async function importFlow(b: Bench, notes: string[], seeded: (b: Bench) => Promise<void>, headers: string[], last: string): Promise<void> {
   await seeded(b);
+  const width = last.charCodeAt(0) - 64;
   const file = await managersWorkbook(headers);
   const before = (await b.call("tables")).find((t) => t.name === "Diagnostics")?.range;
-  assertEqual(before, "A1:Q5", "the table before the import");
-  const rowsBefore = await b.call("values", "Diagnostics", "A2:Q5");
+  assertEqual(before, `A1:${last}5`, "the table before the import");
+  const rowsBefore = await b.call("values", "Diagnostics", `A2:${last}5`);
   await b.page.evaluate(() => {
     const side = document.querySelector<HTMLElement>(".pane-side");
     if (side) side.style.width = "320px";
@@ -58,11 +59,11 @@ export async function importFlow(b: Bench, notes: string[], seeded: (b: Bench) =
   await b.press("Add 1 visit");
   notes.push(await b.message(/^1 visit added below the table, from row 6\. 1 of 1 read back in the table\.$/));
   const after = (await b.call("tables")).find((t) => t.name === "Diagnostics")?.range;
-  assertEqual(after, "A1:Q6", "the table gains exactly 1 row");
-  assertEqual(await b.call("values", "Diagnostics", "A2:Q5"), rowsBefore, "the rows already there, unchanged");
-  const added = (await b.call("values", "Diagnostics", "A6:Q6"))[0];
+  assertEqual(after, `A1:${last}6`, "the table gains exactly 1 row");
+  assertEqual(await b.call("values", "Diagnostics", `A2:${last}5`), rowsBefore, "the rows already there, unchanged");
+  const added = (await b.call("values", "Diagnostics", `A6:${last}6`))[0];
   assertEqual([added[0], added[3], added[4], added[8], added[13], added[16]], ["TD-0005", "Assessment", "Assessment Team 1", "G", "Stable team.", "Final"], "the new row");
-  assertEqual(await b.call("values", "Diagnostics", "A7:Q7"), [Array(17).fill("")], "nothing written below it");
+  assertEqual(await b.call("values", "Diagnostics", `A7:${last}7`), [Array(width).fill("")], "nothing written below it");
   await b.pane.getByRole("heading", { name: "Import visits" }).scrollIntoViewIfNeeded();
   notes.push(`screenshot ${path.basename(await b.shot("added-320px"))}`);
 }

@@ -31,7 +31,7 @@ export async function moderationFlow(b: Bench, notes: string[], column: Record<s
   notes.push(`recorded TD-0001 as Final: ${made.length} "Made final" rows`);
 
   // Change a grade: the Reason box appears; Save refuses without a reason, beside the box.
-  await b.pane.getByRole("searchbox", { name: "Visit ID or team" }).fill("TD-0001");
+  await b.pane.getByRole("searchbox", { name: "ID, team, service or date" }).fill("TD-0001");
   await b.press("Find");
   await b.pane.getByRole("list", { name: "Matching visits" }).getByRole("button").first().click();
   await b.idle();

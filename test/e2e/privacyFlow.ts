@@ -22,7 +22,7 @@ export async function privacyFlow(b: Bench, notes: string[], seeded: (b: Bench) 
   await b.shot("personal-data-listed");
 
   await b.tab("Record visit");
-  await b.pane.getByRole("searchbox", { name: "Visit ID or team" }).fill("TD-0001");
+  await b.pane.getByRole("searchbox", { name: "ID, team, service or date" }).fill("TD-0001");
   await b.press("Find");
   await b.pane.getByRole("list", { name: "Matching visits" }).getByRole("button").first().click();
   await b.idle();

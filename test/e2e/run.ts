@@ -290,15 +290,28 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       await b.pane.getByRole("heading", { name: "Edit visit TD-0002 (row 3)" }).waitFor();
       await b.pane.getByRole("combobox", { name: "Joint working", exact: true }).selectOption({ label: "RI – Requires Improvement" });
       await b.pane.getByLabel("Team manager").fill("Sam Example");
+      // TD-0002 is Final: a grade change needs a reason and a name, and is logged (issue 15).
+      await b.pane.getByRole("textbox", { name: /^Reason for the change/ }).fill("Moderation panel agreed RI.");
+      await b.pane.getByRole("textbox", { name: /^Your name/ }).fill("A. Moderator");
       await b.shot("editing-row-3");
       await b.press("Save changes");
       notes.push(await b.message(/Changes to visit TD-0002 saved on row 3/));
       const after = await b.book();
       const changed = changedCells(before, after);
-      assertEqual(changed, ["Diagnostics!G3", "Diagnostics!L3"], "cells changed by the edit");
+      assertEqual(changed.filter((c) => c.startsWith("Diagnostics!")), ["Diagnostics!G3", "Diagnostics!L3"], "Diagnostics cells changed by the edit");
       assertEqual(await b.call("values", "Diagnostics", "G3:G3"), [["Sam Example"]], "G3");
       assertEqual(await b.call("values", "Diagnostics", "L3:L3"), [["RI"]], "L3");
-      const rest = differences(withoutCells(before), withoutCells(after));
+      // Everything else the edit changed is one new Change log row: the grade change, never the manager's name.
+      const logged = changed.filter((c) => !c.startsWith("Diagnostics!"));
+      const logRows = new Set(logged.map((c) => c.replace(/^'?Change log'?![A-Z]+/, "")));
+      assert(logged.length > 0 && logged.every((c) => /^'?Change log'?!/.test(c)) && logRows.size === 1, `cells changed outside Diagnostics: ${logged.join(", ")}`);
+      const [logRow] = [...logRows];
+      const entry = (await b.call("values", "Change log", `B${logRow}:G${logRow}`))[0];
+      assertEqual(entry, ["A. Moderator", "TD-0002", "Joint working", "G", "RI", "Moderation panel agreed RI."], "the Change log row");
+      notes.push(`Change log row ${logRow}: ${entry.join(" | ")}`);
+      // The Change log table grows by that row; nothing else about the book changes.
+      const logTable = (book: BookData) => ({ ...(withoutCells(book) as BookData), tables: book.tables.map((t) => (t.sheet === "Change log" ? { ...t, range: "" } : t)) });
+      const rest = differences(logTable(before), logTable(after));
       assert(rest.length === 0, `the edit changed more than cells: ${rest.join("; ")}`);
       await b.page.locator('td[data-address="L3"]').click();
       await b.shot("row-3-saved");
@@ -445,7 +458,7 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       await b.press("Check sheet");
       await b.pane.getByRole("list", { name: "Problems" }).getByRole("button").filter({ hasText: "HYPERLINK" }).first().waitFor();
       await b.tab("Record visit");
-      await b.pane.getByRole("searchbox", { name: "Visit ID or team" }).fill("<img");
+      await b.pane.getByRole("searchbox", { name: "ID, team, service or date" }).fill("<img");
       await b.press("Find");
       const result = b.pane.getByRole("list", { name: "Matching visits" }).getByRole("button").first();
       assert((await result.innerText()).includes(hostileTeam), "the search result shows the team name as text");
@@ -669,7 +682,7 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     id: 140,
     slug: "140-import-visits",
     title: "Import visits…: a manager's .xlsx with 1 visit already there, 1 new and 1 mistyped; Add appends exactly 1 row",
-    run: (b, notes) => importFlow(b, notes, seeded, HEADERS),
+    run: (b, notes) => importFlow(b, notes, seeded, HEADERS, LAST_SET_UP_COLUMN),
   },
   {
     id: 121,
@@ -774,7 +787,7 @@ async function accessibility(b: Bench, notes: string[]): Promise<void> {
     {
       name: "edit a visit, search results",
       reach: async () => {
-        await b.pane.getByRole("searchbox", { name: "Visit ID or team" }).fill("Safeguarding");
+        await b.pane.getByRole("searchbox", { name: "ID, team, service or date" }).fill("Safeguarding");
         await b.press("Find");
         await b.pane.getByRole("list", { name: "Matching visits" }).waitFor();
         await b.pane.getByRole("list", { name: "Matching visits" }).getByRole("button").first().click();

@@ -24,8 +24,8 @@ export async function themesFlow(
   gradeHeaders: readonly string[],
 ): Promise<void> {
   await seeded(b);
-  // Set up adds the two theme columns at the end of the table, after Status (Q): R and S.
-  const headers = await b.call("values", "Diagnostics", "R1:S1");
+  // Set up adds the two theme columns at the end of the table, after Visit type (R): S and T.
+  const headers = await b.call("values", "Diagnostics", "S1:T1");
   assertEqual(headers, [["Themes (strengths)", "Themes (areas for improvement)"]], "the theme columns Set up adds");
   await b.page.evaluate(() => {
     const side = document.querySelector<HTMLElement>(".pane-side");
@@ -60,14 +60,14 @@ export async function themesFlow(
   await b.press("Save visit");
   notes.push(await b.message("Visit TD-0005 saved on row 6."));
   assertEqual(
-    await b.call("values", "Diagnostics", "R6:S6"),
+    await b.call("values", "Diagnostics", "S6:T6"),
     [["Management oversight and supervision", "Planning; Audit and learning"]],
     "the confirmed themes in the sheet's Themes cells",
   );
   assertEqual((await b.call("values", "Diagnostics", `${column["Team"]}6:${column["Team"]}6`))[0][0], "Safeguarding Team 1", "the saved row");
 
   // A theme typed by hand into the sheet counts too.
-  assert((await b.call("type", "Diagnostics", "S4", "timeliness", false)).ok, "typing a theme into S4");
+  assert((await b.call("type", "Diagnostics", "T4", "timeliness", false)).ok, "typing a theme into T4");
 
   await b.tab("Summary");
   await b.press("Refresh summary");

@@ -66,7 +66,7 @@ test("a selection outside the table explains what to do", async () => {
 test("search by team lists matches; choosing one edits it; Cancel returns to a new visit and writes nothing", async () => {
   const workbook = threeVisits();
   const { user } = await renderPane(workbook);
-  await user.type(screen.getByRole("searchbox", { name: "Visit ID or team" }), "safeguarding");
+  await user.type(screen.getByRole("searchbox", { name: "ID, team, service or date" }), "safeguarding");
   await user.keyboard("{Enter}");
   const results = await screen.findByRole("list", { name: "Matching visits" });
   const options = within(results).getAllByRole("button");
@@ -90,7 +90,7 @@ test("search by team lists matches; choosing one edits it; Cancel returns to a n
 
 test("search by Visit ID", async () => {
   const { user } = await renderPane(threeVisits());
-  await user.type(screen.getByRole("searchbox", { name: "Visit ID or team" }), "td-0002");
+  await user.type(screen.getByRole("searchbox", { name: "ID, team, service or date" }), "td-0002");
   await user.click(screen.getByRole("button", { name: "Find" }));
   const results = await screen.findByRole("list", { name: "Matching visits" });
   expect(within(results).getAllByRole("button").map((b) => b.textContent)).toEqual([

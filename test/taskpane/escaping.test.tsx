@@ -46,7 +46,7 @@ test("… in the team suggestions, the search results and a loaded visit", async
   expect(await screen.findByRole("option", { name: TEAM })).toBeInTheDocument();
   await user.keyboard("{Escape}");
 
-  await user.type(screen.getByRole("searchbox", { name: "Visit ID or team" }), "<img");
+  await user.type(screen.getByRole("searchbox", { name: "ID, team, service or date" }), "<img");
   await user.keyboard("{Enter}");
   const results = await screen.findByRole("list", { name: "Matching visits" });
   const first = within(results).getAllByRole("button")[0];
