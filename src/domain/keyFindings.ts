@@ -108,7 +108,7 @@ function largestChange(input: KeyFindingsInput): KeyFinding | null {
   const d = delta(ranked[0]);
   if (d === 0 || (ranked[1] && Math.abs(delta(ranked[1])) === Math.abs(d))) return null;
   const g = ranked[0];
-  const since = input.previousRound ? ` since ${input.previousRound}` : " since the last round";
+  const since = input.previousRound ? ` since ${roundInWords(input.previousRound)}` : " since the last round";
   return {
     text: `The largest change${since} was in ${g.name}, where the share of teams graded as ${words} ${d > 0 ? "rose" : "fell"} from ${g.previous!.atOrAbove} of ${g.previous!.visits} to ${g.atOrAbove} of ${g.visits}.`,
     source: { table: "trends", group: g.name, ...(input.latestRound ? { round: input.latestRound } : {}) },
@@ -177,4 +177,10 @@ export function keyFindingsInputFromTrends(
     ...(previousRound ? { previousRound } : {}),
     ...(options.themes ? { themes: options.themes } : {}),
   };
+}
+
+/** A round as a sentence names it: a bare number ("1", as many councils type Round) reads "round 1"; others as written. */
+export function roundInWords(round: string): string {
+  const r = round.trim();
+  return /^\d+$/.test(r) ? `round ${r}` : r;
 }

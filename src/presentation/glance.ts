@@ -8,7 +8,9 @@ import {
   gradedColumns,
   keyFindings,
   keyFindingsInputFromTrends,
+  roundInWords,
 } from "../domain";
+import { THEMES_TITLE } from "./themes";
 import type { ThemeCount } from "../domain";
 import { trendGroups } from "./trendsWording";
 
@@ -67,8 +69,8 @@ export function glanceText(cell: GlanceCell): string {
 
 export function glanceNote(glance: Glance, groupWord: string): string {
   if (!glance.round) return "No visits counted: nothing to show yet.";
-  const base = `Headline grade per ${groupWord} and domain in ${glance.round}, with the number of visits graded.`;
-  return glance.previousRound ? `${base} ▲ better, ▼ worse, = same as in ${glance.previousRound}.` : base;
+  const base = `Headline grade per ${groupWord} and domain in ${roundInWords(glance.round)}, with the number of visits graded.`;
+  return glance.previousRound ? `${base} ▲ better, ▼ worse, = same as in ${roundInWords(glance.previousRound)}.` : base;
 }
 
 /** The key findings of a trends table, in words, from the figures only. */
@@ -79,7 +81,7 @@ export function findingsOf(trends: TrendsJson, config: DiagnosticsConfig, compil
 /** Where a finding's figures are: the table beside it. */
 export function findingSource(finding: KeyFinding, groupWord: string): string {
   const s = finding.source;
-  const round = s.round ? ` (${s.round})` : "";
+  const round = s.round ? ` (${roundInWords(s.round)})` : "";
   switch (s.table) {
     case "overall grades":
       return `At a glance: Overall conclusion column${round}`;
@@ -88,6 +90,6 @@ export function findingSource(finding: KeyFinding, groupWord: string): string {
     case "trends":
       return `Trends: ${s.group ?? groupWord}, At or above row`;
     case "themes":
-      return `Themes: ${s.theme ?? "themes"}`;
+      return `${THEMES_TITLE}: ${s.theme ?? "themes"}`;
   }
 }

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { refreshTrendsSheet } from "../actions/trendActions";
-import { CompiledScale, DiagnosticsConfig, GradeChange, GroupBy, gradedColumns } from "../domain";
+import { CompiledScale, DiagnosticsConfig, GradeChange, GroupBy, gradedColumns, roundInWords } from "../domain";
 import { CHANGE_ARROWS, GLANCE_TITLE, GlanceCell, KEY_FINDINGS_TITLE, atAGlance, findingsOf, glanceNote } from "../presentation/glance";
 import type { SummaryOpening } from "../workbook/summaryPlan";
 import { gradeCellStyle } from "./gradeStyle";
@@ -124,7 +124,7 @@ export function GlancePanel({ opening, config, compiled }: { opening: SummaryOpe
       <div ref={box} className={styles.scroller} role="region" aria-label={`${GLANCE_TITLE} (scrolls sideways)`} tabIndex={0}>
         <table className={styles.table}>
           <caption className={styles.caption}>
-            {`${GLANCE_TITLE}: ${glance.round}${glance.previousRound ? `, change since ${glance.previousRound}` : ""}`}
+            {`${GLANCE_TITLE}: ${roundInWords(glance.round ?? "")}${glance.previousRound ? `, change since ${roundInWords(glance.previousRound)}` : ""}`}
           </caption>
           <thead>
             <tr>

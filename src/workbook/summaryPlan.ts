@@ -1,4 +1,4 @@
-import { ActionsReportJson, DiagnosticsConfig, FINGERPRINT_LABEL, ModerationCount, Summary, compileScale, rangeAddress, readableTextColour } from "../domain";
+import { ActionsReportJson, DiagnosticsConfig, FINGERPRINT_LABEL, ModerationCount, Summary, compileScale, rangeAddress, readableTextColour, summaryThemeTotals } from "../domain";
 import type { TrendsJson } from "../domain";
 import { findingsOf } from "../presentation/glance";
 import { glanceBlock, sheetFindingSource } from "./overviewPlan";
@@ -76,7 +76,7 @@ export function summaryPlan(
   // naming the table on this sheet that holds its figures. Everything else starts below it.
   const openingBlock =
     opening && opening.trends.rounds.length > 0
-      ? glanceBlock(opening.trends, config, findingsOf(opening.trends, config, compiled, opening.threshold), sheet, 1, {
+      ? glanceBlock(opening.trends, config, findingsOf(opening.trends, config, compiled, opening.threshold, summaryThemeTotals(summary, config)), sheet, 1, {
           threshold: opening.threshold,
           source: sheetFindingSource(config, opening.threshold),
         })

@@ -54,7 +54,7 @@ describe("summary -o: the summary workbook opens with the key findings and the p
     const { rows, fill, names } = await summarySheet(out);
     expect(names).toEqual(["Summary", "Counts"]);
     expect(rows[0][0]).toBe("Key findings");
-    expect(rows[1].slice(0, 2)).toEqual(["Most teams (2 of 3) were graded as good.", "See At a glance: Overall conclusion column (2)"]);
+    expect(rows[1].slice(0, 2)).toEqual(["Most teams (2 of 3) were graded as good.", "See At a glance: Overall conclusion column (round 2)"]);
     const header = rows.findIndex((r) => r[0] === "Service" && r[1] === "Allocation and workload");
     expect(rows[header - 2][0]).toBe("At a glance");
     expect(rows[header + 1]).toEqual(["Assessment", "RI (1) ▼", "RI (1) ▼", "RI (1) ▼", "RI (1) ▼", "RI (1) ▼"]);
@@ -69,7 +69,7 @@ describe("summary -o: the summary workbook opens with the key findings and the p
     expect((await cli("summary", input, "--round", "1", "-o", out)).code).toBe(0);
     const { rows } = await summarySheet(out);
     const header = rows.findIndex((r) => r[0] === "Service" && r[1] === "Allocation and workload");
-    expect(rows[header - 1][0]).toBe("Headline grade per service and domain in 1, with the number of visits graded.");
+    expect(rows[header - 1][0]).toBe("Headline grade per service and domain in round 1, with the number of visits graded.");
     expect(rows[header + 1]).toEqual(["Assessment", "G (1)", "G (1)", "G (1)", "G (1)", "G (1)"]);
     expect(rows[header + 2]).toEqual(["Safeguarding", "RI (3)", "RI (3)", "RI (3)", "RI (3)", "RI (3)"]);
   });

@@ -126,6 +126,6 @@ it("the Word report has a Recurring themes section and the key findings on the t
   ]);
   expect(doc.xml).not.toContain(PLANTED);
   // The key findings open the report: the most frequent theme on each side, fed from the same counts.
-  expect(paragraphs).toContain("The theme raised most often as an area for improvement was timeliness (2 teams). (See Themes: Timeliness.)");
-  expect(paragraphs).toContain("The theme raised most often as a strength was planning (2 teams). (See Themes: Planning.)");
+  expect(paragraphs).toContain("The theme raised most often as an area for improvement was timeliness (2 teams). (See Recurring themes: Timeliness.)");
+  expect(paragraphs).toContain("The theme raised most often as a strength was planning (2 teams). (See Recurring themes: Planning.)");
 });

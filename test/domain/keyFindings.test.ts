@@ -87,4 +87,11 @@ describe("key findings", () => {
       "The largest change since 2017-18 was in A, where the share of teams graded as good or better rose from 0 of 2 to 2 of 2.",
     ]);
   });
+  it("names a round written as a bare number as a round: since round 1, never since 1", () => {
+    const texts = keyFindings({ ...base, latestRound: "2", previousRound: "1" }).map((f) => f.text);
+    expect(texts).toContain(
+      "The largest change since round 1 was in Children in care, where the share of teams graded as good or better rose from 0 of 2 to 2 of 2.",
+    );
+    expect(texts.join(" ")).not.toMatch(/since 1\b/);
+  });
 });

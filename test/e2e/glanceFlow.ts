@@ -43,9 +43,9 @@ export async function glanceFlow(b: Bench, notes: string[], seeded: (b: Bench) =
   assertEqual(
     values.slice(1, 3).map((r) => [r[0], r[1]]),
     [
-      ["All 3 teams were graded as good.", "See At a glance: Overall conclusion column (2)"],
+      ["All 3 teams were graded as good.", "See At a glance: Overall conclusion column (round 2)"],
       [
-        "The largest change since 1 was in Safeguarding, where the share of teams graded as good or better rose from 0 of 3 to 2 of 2.",
+        "The largest change since round 1 was in Safeguarding, where the share of teams graded as good or better rose from 0 of 3 to 2 of 2.",
         "See At or above good, per round: Safeguarding row",
       ],
     ],
@@ -66,7 +66,7 @@ export async function glanceFlow(b: Bench, notes: string[], seeded: (b: Bench) =
   notes.push(`Summary!A1 "Key findings"; matrix header on row ${header + 1}; Safeguarding overall "${values[header + 2][5]}" on fill ${overall.fill}; tables from row ${firstTable}`);
 
   // The pane: the findings and the matrix above the per-service tables.
-  const table = b.pane.getByRole("table", { name: "At a glance: 2, change since 1" });
+  const table = b.pane.getByRole("table", { name: "At a glance: round 2, change since round 1" });
   await table.waitFor();
   const row = table.getByRole("row").filter({ has: b.pane.getByRole("rowheader", { name: "Safeguarding" }) });
   assertEqual(
