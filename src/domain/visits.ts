@@ -276,7 +276,7 @@ export function validateTable(
       if (!isDraft && !isDeepDive) found = withProblem(found, problem("team", row, "Team is missing.", "error"));
     } else if (teams && !teams.has(fold(team))) {
       found = withProblem(found, problem("team", row, `Team "${team}" is not on the list of teams.`, "warning"));
-    } else if (service !== "" && !isDeepDive && teamOutsideService(team, service, serviceTeams)) {
+    } else if (service !== "" && !isDeepDive && teamOutsideService(team, service, serviceTeams, fold)) {
       const message = teamOutsideServiceMessage(team, service);
       found = withProblem(found, problem("team", row, message, "error", "Team is not one of its service's teams."));
     }

@@ -44,9 +44,16 @@ export function teamsByService(config: DiagnosticsConfig): Map<string, Set<strin
 }
 
 /** True when the Lists sheet says which teams the service has and this team is not one of them. */
-export function teamOutsideService(team: string, service: string, byService: Map<string, Set<string>>): boolean {
-  const teams = byService.get(foldLabel(service));
-  return teams !== undefined && foldLabel(team) !== "" && !teams.has(foldLabel(team));
+export function teamOutsideService(
+  team: string,
+  service: string,
+  byService: Map<string, Set<string>>,
+  fold: (text: string) => string = foldLabel,
+): boolean {
+  const teams = byService.get(fold(service));
+  if (teams === undefined) return false;
+  const folded = fold(team);
+  return folded !== "" && !teams.has(folded);
 }
 
 export function teamOutsideServiceMessage(team: string, service: string): string {
