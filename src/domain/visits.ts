@@ -130,6 +130,9 @@ function memo<T>(compute: (text: string) => T): (text: string) => T {
   };
 }
 
+/** Serials up to this (2228-07-11, past any date the reader accepts) are cached by index. */
+const MAX_SERIAL_INDEX = 120000;
+
 function rowIsBlank(cells: readonly unknown[]): boolean {
   for (const cell of cells) {
     if (cell === null || cell === undefined || cell === "") continue;
@@ -217,9 +220,16 @@ export function validateTable(
   const deepDives: DeepDiveRow[] = [];
 
   const serialDate = new Map<number, DateParse>();
+  // Whole serials (every date Excel stores) by index: an array look-up is cheaper than a Map of numbers.
+  const daySerial: (DateParse | undefined)[] = [];
   const dateOf = (raw: unknown): DateParse => {
     if (typeof raw === "string") return textDate(raw);
     if (typeof raw !== "number") return parseVisitDate(raw);
+    if (raw >= 0 && raw <= MAX_SERIAL_INDEX && Number.isInteger(raw)) {
+      let day = daySerial[raw];
+      if (day === undefined) daySerial[raw] = day = parseVisitDate(raw);
+      return day;
+    }
     let parsed = serialDate.get(raw);
     if (!parsed) serialDate.set(raw, (parsed = parseVisitDate(raw)));
     return parsed;
@@ -329,7 +339,8 @@ export function validateTable(
     }
 
     const grades: Record<string, string> = {};
-    for (const { domain, key, column } of graded) {
+    for (let g = 0; g < graded.length; g++) {
+      const { domain, key, column } = graded[g];
       const typed = textAt(cells, column);
       const parsed = grade(typed);
       if (parsed.kind === "grade") {
@@ -358,8 +369,8 @@ export function validateTable(
       forModeration.push({ row, round, visitDate: visitDate || null });
       continue;
     }
-    const errors = found ? found.filter((p) => p.severity === "error") : [];
-    if (errors.length > 0) {
+    const errors = found ? found.filter((p) => p.severity === "error") : null;
+    if (errors && errors.length > 0) {
       excluded.push({ sheet: table.sheet, row, reasons: errors.map((p) => p.brief), round, visitDate: visitDate || null });
       continue;
     }
