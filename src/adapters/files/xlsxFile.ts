@@ -34,7 +34,8 @@ interface KeepPlan {
   headerIndex: number;
   first: number;
   last: number;
-  skip: Set<number>;
+  /** 1 at each narrative column (by sheet column) kept only as NOT_READ: a typed-array look-up per cell, not a Set's. */
+  skip: Uint8Array;
 }
 
 /** The cells of one sheet as the scanner reads them: a head (rows before `stopAt`) or the whole sheet by `plan`. */
@@ -57,7 +58,7 @@ class Kept implements SheetCells {
     }
     if (!plan || row <= plan.headerIndex) return WANT_VALUE;
     if (column < plan.first || column > plan.last) return WANT_NOTHING;
-    return plan.skip.has(column) ? WANT_PRESENCE : WANT_VALUE;
+    return plan.skip[column] === 1 ? WANT_PRESENCE : WANT_VALUE;
   }
 
   cell(row: number, column: number, value: CellValue): void {
@@ -68,7 +69,7 @@ class Kept implements SheetCells {
     const plan = this.plan;
     if (plan && row > plan.headerIndex) {
       if (column < plan.first || column > plan.last) return;
-      if (plan.skip.has(column)) {
+      if (plan.skip[column] === 1) {
         if (isBlank(value)) return;
         value = NOT_READ;
       }
@@ -218,6 +219,8 @@ async function readBook(file: string, parts: WorkbookParts, request: ReadRequest
 }
 
 function keepPlan(table: TableSnapshot, skipHeaders: readonly string[] | undefined): KeepPlan {
-  const skip = new Set([...columnsLabelled(table.headers, skipHeaders)].map((c) => c + table.firstColumn));
-  return { headerIndex: table.headerRow - 1, first: table.firstColumn, last: table.firstColumn + table.headers.length - 1, skip };
+  const last = table.firstColumn + table.headers.length - 1;
+  const skip = new Uint8Array(Math.max(0, last + 1));
+  for (const c of columnsLabelled(table.headers, skipHeaders)) skip[c + table.firstColumn] = 1;
+  return { headerIndex: table.headerRow - 1, first: table.firstColumn, last, skip };
 }
