@@ -186,7 +186,8 @@ export function rollUp(
   const filter = options.filter ?? {};
   const compiled = options.compiled ?? compileScale(config.scale);
   const domains = gradedColumns(config);
-  const groups = new Map<string, { visits: number; counts: Map<string, number>[] }>();
+  // Per domain, grade → a counter bumped in place: one Map look-up per grade, not a get and a set.
+  const groups = new Map<string, { visits: number; counts: Map<string, { n: number }>[] }>();
   const rounds = new Set<string>();
   let firstVisit: IsoDate | null = null;
   let lastVisit: IsoDate | null = null;
@@ -210,14 +211,16 @@ export function rollUp(
     if (lastVisit === null || visit.visitDate > lastVisit) lastVisit = visit.visitDate;
     let group = groups.get(name);
     if (!group) {
-      group = { visits: 0, counts: domains.map(() => new Map<string, number>()) };
+      group = { visits: 0, counts: domains.map(() => new Map<string, { n: number }>()) };
       groups.set(name, group);
     }
     group.visits++;
     for (let d = 0; d < domains.length; d++) {
       const grade = visit.grades[domains[d].key];
       const tally = group.counts[d];
-      tally.set(grade, (tally.get(grade) ?? 0) + 1);
+      const counter = tally.get(grade);
+      if (counter === undefined) tally.set(grade, { n: 1 });
+      else counter.n++;
     }
   }
 
@@ -243,8 +246,11 @@ export function rollUp(
         name,
         visits: group.visits,
         rows: domains.map((domain, d) => {
-          const headline = chooseHeadline(group.counts[d], compiled, config.tieRule);
-          const counts = orderCounts(group.counts[d], compiled);
+          // The same grades in the same (first-seen) order as the counters.
+          const tally = new Map<string, number>();
+          for (const [grade, counter] of group.counts[d]) tally.set(grade, counter.n);
+          const headline = chooseHeadline(tally, compiled, config.tieRule);
+          const counts = orderCounts(tally, compiled);
           const spellOut = domain.key === OVERALL_KEY;
           return {
             domainKey: domain.key,
