@@ -1,3 +1,4 @@
+import type { ScanOptions } from "./xlsxStructure";
 import { CellValue } from "../../workbook/plan";
 import { XlsxFormatError } from "./zip";
 import { decodeXml, isoCellSerial, textRuns } from "./xmlText";
@@ -85,11 +86,7 @@ function isTag(bytes: Buffer, at: number, prefix: number[], name: number[]): boo
   return DELIMITER[bytes[at + plen + name.length]] === 1;
 }
 
-export interface ScanOptions {
-  strings: readonly string[];
-  date1904: boolean;
-  isDate: readonly boolean[];
-}
+export type { ScanOptions };
 
 export class SheetScanner {
   private carry: Buffer | null = null;

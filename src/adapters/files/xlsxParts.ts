@@ -1,91 +1,15 @@
 /**
  * The .xlsx reader over inflated parts and plain bytes (no Node Buffer, no zlib), so the task pane reads a chosen
- * workbook the same way the command line does: sheet names, defined names, tables and cell values, dates as
- * Excel serial numbers. It follows the command line's fast reader (xlsxReader.ts) rule for rule — any namespace
- * prefix, cells with or without "r", shared, inline and formula strings, booleans, errors, numbers, ISO dates and
- * the 1904 date system — and test/adapters/files/xlsxParts.test.ts checks that both give the same book.
+ * workbook the same way the command line does. The workbook's structure (relationships, sheets, tables, names,
+ * shared strings, date styles) and the XML text helpers are shared with the command line (xlsxStructure.ts,
+ * xmlText.ts); only the sheet scan is this file's own, over a Uint8Array, because the command line's scanner
+ * (sheetScan.ts) is tuned on Node's Buffer. test/adapters/files/xlsxParts.test.ts checks that both give the same book.
  * The parts come from zipBytes.ts (inflated through inflate.ts).
  */
 import { CellValue } from "../../workbook/plan";
-import { SourceBook, SourceSheet, SourceTable, sheetOfReference } from "../exceljs/snapshot";
-
-const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-function decodeXml(text: string): string {
-  let out = text.indexOf("&") < 0 ? text : text.replace(ENTITY, (_m, name: string, dec: string, hex: string) => (name ? NAMED[name] : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16))));
-  // OOXML escapes control characters as _xHHHH_.
-  if (out.indexOf("_x") >= 0) out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return out;
-}
-
-function attributes(tag: string): Map<string, string> {
-  const map = new Map<string, string>();
-  const re = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(tag))) {
-    const value = decodeXml(m[2] ?? m[3] ?? "");
-    map.set(m[1], value);
-    const local = m[1].includes(":") ? m[1].slice(m[1].indexOf(":") + 1) : null;
-    if (local && !map.has(local)) map.set(local, value);
-  }
-  return map;
-}
-
-function tags(xml: string, local: string): Map<string, string>[] {
-  const re = new RegExp(`<(?:[\\w.-]+:)?${local}\\b([^>]*)>`, "g");
-  const out: Map<string, string>[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) out.push(attributes(m[1]));
-  return out;
-}
-
-function textRuns(fragment: string): string {
-  const cleaned = fragment.indexOf("rPh") >= 0 ? fragment.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, "") : fragment;
-  let text = "";
-  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(cleaned))) text += m[1];
-  return decodeXml(text);
-}
-
-function sharedStrings(xml: string): string[] {
-  const out: string[] = [];
-  const re = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) out.push(m[1] ? textRuns(m[1]) : "");
-  return out;
-}
-
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
-
-function dateStyles(xml: string): boolean[] {
-  const custom = new Map<number, string>();
-  for (const a of tags(xml, "numFmt")) custom.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
-  const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[\s\S]*?<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
-  if (!cellXfs) return [];
-  return tags(cellXfs[0], "xf").map((a) => {
-    const id = Number(a.get("numFmtId") ?? 0);
-    const code = custom.get(id);
-    if (code === undefined) return BUILT_IN_DATE_FORMATS.has(id);
-    const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-    return /[dmyDMY]/.test(bare) && !/^[#0.,%\s]*$/.test(bare);
-  });
-}
-
-/** An ISO 8601 cell (t="d") as an Excel serial, read with no time zone (ECMA-376 Part 1, 18.17.4.1). */
-function isoCellSerial(text: string): number | null {
-  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(text);
-  if (m) {
-    const [y, mo, d, h, mi, sec, frac] = [m[1], m[2], m[3], m[4], m[5], m[6], m[7]].map((x) => Number(x ?? 0));
-    const day = Date.UTC(y, mo - 1, d) / 86400000 + 25569;
-    if (!Number.isFinite(day) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
-    return day + (h * 3600 + mi * 60 + sec + (m[7] ? frac / 10 ** m[7].length : 0)) / 86400;
-  }
-  const time = /^\s*(\d{2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text);
-  if (time) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400;
-  return null;
-}
+import { SourceBook, SourceSheet } from "../exceljs/snapshot";
+import { decodeXml, isoCellSerial, textRuns } from "./xmlText";
+import { XlsxFormatError, workbookParts } from "./xlsxStructure";
 
 const DATE1904_OFFSET = 1462;
 const LT = 60;
@@ -114,7 +38,7 @@ const latin1 = (bytes: Uint8Array, start: number, end: number) => {
 };
 
 /** The sheet's values by 0-based row and column: a byte-level scan of <sheetData>, as xlsxReader.ts does it. */
-function parseSheet(bytes: Uint8Array, strings: string[], date1904: boolean, isDate: boolean[]): CellValue[][] {
+function parseSheet(bytes: Uint8Array, strings: readonly string[], date1904: boolean, isDate: readonly boolean[]): CellValue[][] {
   const grid: CellValue[][] = [];
   const text = (start: number, end: number) => utf8.decode(bytes.subarray(start, end));
   const dataAt = indexOfBytes(bytes, SHEET_DATA);
@@ -284,79 +208,24 @@ function parseSheet(bytes: Uint8Array, strings: string[], date1904: boolean, isD
   return grid;
 }
 
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = base.split("/");
-  parts.pop();
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== ".") parts.push(piece);
-  }
-  return parts.join("/");
-}
+/** A workbook part missing or unreadable: the same error the command line's reader gives. */
+export { XlsxFormatError as XlsxPartsError };
 
-function relationships(xml: string | null, base: string): Map<string, { type: string; target: string }> {
-  const map = new Map<string, { type: string; target: string }>();
-  if (!xml) return map;
-  for (const a of tags(xml, "Relationship")) {
-    if (a.get("TargetMode") === "External") continue;
-    map.set(a.get("Id") ?? "", { type: a.get("Type") ?? "", target: resolveTarget(base, a.get("Target") ?? "") });
-  }
-  return map;
-}
-
-function relsPath(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-export class XlsxPartsError extends Error {}
-
-/** The book from a workbook's inflated XML parts (path → bytes). */
+/** The book from a workbook's inflated XML parts (path → bytes): the shared structure, then this file's byte scan. */
 export function readXlsxParts(parts: ReadonlyMap<string, Uint8Array>): SourceBook {
   const bytesOf = (path: string) => parts.get(path) ?? null;
-  const text = (path: string): string | null => {
+  const structure = workbookParts((path) => {
     const b = bytesOf(path);
     return b ? utf8.decode(b) : null;
-  };
-  const rootRels = relationships(text("_rels/.rels"), "");
-  const officeDocument = [...rootRels.values()].find((r) => r.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
-  const workbookXml = text(officeDocument);
-  if (workbookXml === null) throw new XlsxPartsError("no workbook part");
-  const workbookRels = relationships(text(relsPath(officeDocument)), officeDocument);
-  const pr = tags(workbookXml, "workbookPr")[0];
-  const date1904 = pr ? ["1", "true"].includes((pr.get("date1904") ?? "").toLowerCase()) : false;
-  const relOfType = (suffix: string) => [...workbookRels.values()].find((r) => r.type.endsWith(suffix))?.target;
-  const stringsPath = relOfType("/sharedStrings");
-  const strings = stringsPath ? sharedStrings(text(stringsPath) ?? "") : [];
-  const stylesPath = relOfType("/styles");
-  const isDate = date1904 && stylesPath ? dateStyles(text(stylesPath) ?? "") : [];
-
-  const sheets: SourceSheet[] = [];
-  for (const a of tags(workbookXml, "sheet")) {
-    const rel = workbookRels.get(a.get("r:id") ?? a.get("id") ?? "");
-    if (!rel || !rel.type.endsWith("/worksheet")) continue;
-    const part = rel.target;
-    const tables: SourceTable[] = [];
-    for (const r of relationships(text(relsPath(part)), part).values()) {
-      if (!r.type.endsWith("/table")) continue;
-      const xml = text(r.target);
-      const t = xml ? tags(xml, "table")[0] : undefined;
-      if (!t) continue;
-      tables.push({ name: t.get("displayName") || t.get("name") || "", ref: t.get("ref") ?? "", headerRow: t.get("headerRowCount") !== "0", totalsRow: Number(t.get("totalsRowCount") ?? 0) > 0 });
-    }
-    sheets.push({
-      name: a.get("name") ?? "",
-      tables,
-      grid: () => {
-        const b = bytesOf(part);
-        return b ? parseSheet(b, strings, date1904, isDate) : [];
-      },
-    });
-  }
-  const names: SourceBook["names"] = [];
-  const re = /<(?:[\w.-]+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:[\w.-]+:)?definedName>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(workbookXml))) names.push({ name: attributes(m[1]).get("name") ?? "", sheet: sheetOfReference(decodeXml(m[2])) });
-  return { sheets, names };
+  });
+  const { strings, date1904, isDate } = structure.scan;
+  const sheets: SourceSheet[] = structure.sheets.map(({ name, tables, part }) => ({
+    name,
+    tables,
+    grid: () => {
+      const b = bytesOf(part);
+      return b ? parseSheet(b, strings, date1904, isDate) : [];
+    },
+  }));
+  return { sheets, names: structure.names };
 }

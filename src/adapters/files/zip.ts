@@ -1,4 +1,5 @@
 import { inflateRawSync } from "zlib";
+import { XlsxFormatError } from "./xlsxStructure";
 
 /**
  * The few zip reads an .xlsx needs: the central directory and one entry's bytes, inflated with a stated cap.
@@ -6,7 +7,7 @@ import { inflateRawSync } from "zlib";
  * and reading stays dependency-free.
  */
 
-export class XlsxFormatError extends Error {}
+export { XlsxFormatError } from "./xlsxStructure";
 
 /**
  * Caps on what one part of the zip may inflate to, so a crafted file (a zip bomb) is refused instead of running
