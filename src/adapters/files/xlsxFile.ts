@@ -105,11 +105,31 @@ export interface XlsxFileBook {
   read(request: ReadRequest): Promise<SourceBook>;
 }
 
+/** A part inflated early: its bytes, null when it is to be streamed, or the error its inflate met (thrown when read). */
+type Early = Promise<{ bytes: Buffer | null } | { error: unknown }>;
+
 /** Opens an .xlsx file's small parts (names, tables, shared strings); a format problem is an XlsxFormatError now. */
 export function openXlsxFile(file: string): XlsxFileBook {
   const zip = ZipFile.open(file);
   let parts: WorkbookParts;
+  const early = new Map<string, Early>();
   try {
+    // Large worksheet parts start inflating on zlib's thread now, while the small parts are read below (see
+    // readLimits.earlyPartBytes). Which parts are worksheets is known only from the relationships, read next; a part
+    // under xl/worksheets that is not one is never asked for, and its bytes go with this book.
+    let total = 0;
+    for (const [name, entry] of zip.entries) {
+      if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name) || entry.size < readLimits.earlyPartBytes || entry.size > readLimits.wholePartBytes) continue;
+      if (total + entry.size > readLimits.earlyTotalBytes) continue;
+      total += entry.size;
+      early.set(
+        name,
+        zip.wholeLater(entry, readLimits.wholePartBytes).then(
+          (bytes) => ({ bytes }),
+          (error: unknown) => ({ error }),
+        ),
+      );
+    }
     parts = workbookParts((path) => {
       const entry = zip.entries.get(path);
       return entry ? zip.data(entry).toString("utf8") : null;
@@ -117,15 +137,41 @@ export function openXlsxFile(file: string): XlsxFileBook {
   } finally {
     zip.close();
   }
-  return { read: (request) => readBook(file, parts, request) };
+  // What was read at opening serves the first read only: a later read opens the file again, small parts and all,
+  // so it reads the file as it is then (a file changed in between is never read half old, half new).
+  let first = true;
+  return {
+    read: (request) => {
+      if (!first) return openXlsxFile(file).read(request);
+      first = false;
+      const taken = new Map(early);
+      early.clear();
+      return readBook(file, parts, request, taken);
+    },
+  };
 }
 
-async function scanPart(zip: ZipFile, entry: ZipEntry | undefined, parts: WorkbookParts, kept: Kept): Promise<{ whole: boolean }> {
+/** A part's bytes inflated early, or null when it was not (or is to be streamed); its inflate's error is thrown. */
+async function earlyBytes(early: Map<string, Early>, entry: ZipEntry | undefined): Promise<Buffer | null> {
+  const pending = entry ? early.get(entry.name) : undefined;
+  if (!pending) return null;
+  const done = await pending;
+  if ("error" in done) throw done.error;
+  return done.bytes;
+}
+
+async function scanPart(zip: ZipFile, entry: ZipEntry | undefined, parts: WorkbookParts, kept: Kept, inflated: Buffer | null = null): Promise<{ whole: boolean }> {
   if (!entry) return { whole: true };
   const scanner = new SheetScanner(parts.scan, kept);
   const head = Number.isFinite(kept.stopAt);
+  if (inflated && head) {
+    // A head from bytes already inflated: fed in slices, as a streamed head is, so it stops just past its last row.
+    for (let at = 0; at < inflated.length && !scanner.done && !kept.past; at += HEAD_SLICE) scanner.push(inflated.subarray(at, at + HEAD_SLICE));
+    if (!kept.past) scanner.end();
+    return { whole: !kept.past };
+  }
   // A whole read of a part that unpacks to at most readLimits.wholePartBytes: one inflate, one scan.
-  const bytes = head ? null : zip.whole(entry, readLimits.wholePartBytes);
+  const bytes = head ? null : (inflated ?? zip.whole(entry, readLimits.wholePartBytes));
   if (bytes) {
     scanner.whole(bytes);
     return { whole: true };
@@ -146,7 +192,7 @@ async function scanPart(zip: ZipFile, entry: ZipEntry | undefined, parts: Workbo
   return { whole: !kept.past };
 }
 
-async function readBook(file: string, parts: WorkbookParts, request: ReadRequest): Promise<SourceBook> {
+async function readBook(file: string, parts: WorkbookParts, request: ReadRequest, early: Map<string, Early>): Promise<SourceBook> {
   const zip = ZipFile.open(file);
   try {
     const searchRows = Math.max(HEAD_ROWS, ...request.tables.map((t) => t.fallback?.header.rows ?? 0));
@@ -161,7 +207,8 @@ async function readBook(file: string, parts: WorkbookParts, request: ReadRequest
       const tableTops = sheet.tables.map((t) => Number(/\d+/.exec(t.ref)?.[0] ?? 0));
       const kept = new Kept(Math.max(searchRows, ...tableTops), null);
       try {
-        const { whole } = await scanPart(zip, zip.entries.get(sheet.part), parts, kept);
+        const entry = zip.entries.get(sheet.part);
+        const { whole } = await scanPart(zip, entry, parts, kept, await earlyBytes(early, entry));
         heads.set(sheet.name, { grid: kept.finish(), whole });
       } catch (error) {
         sheetError(sheet.name, error);
@@ -205,7 +252,8 @@ async function readBook(file: string, parts: WorkbookParts, request: ReadRequest
         head.grid.forEach((cells, r) => cells.forEach((v, c) => v !== null && v !== undefined && kept.cell(r, c, v)));
       } else {
         try {
-          await scanPart(zip, zip.entries.get(sheet.part), parts, kept);
+          const entry = zip.entries.get(sheet.part);
+          await scanPart(zip, entry, parts, kept, await earlyBytes(early, entry));
         } catch (error) {
           sheetError(name, error);
         }

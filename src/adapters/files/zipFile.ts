@@ -1,5 +1,5 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "fs";
-import { createInflateRaw, inflateRawSync } from "zlib";
+import { createInflateRaw, inflateRaw, inflateRawSync } from "zlib";
 import {
   TAIL_BYTES,
   XlsxFormatError,
@@ -85,6 +85,25 @@ export class ZipFile {
       if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError) return null;
       throw damaged(entry);
     }
+  }
+
+  /**
+   * As whole, but inflated on zlib's own thread (node:zlib's asynchronous inflateRaw), so this thread can go on with
+   * other work meanwhile: the same bytes, the same null and the same damaged error. The part's compressed bytes are
+   * read now, so the file may be closed before the promise settles.
+   * https://nodejs.org/api/zlib.html#zlibinflaterawbuffer-options-callback
+   */
+  wholeLater(entry: ZipEntry, limit: number): Promise<Buffer | null> {
+    const cap = Math.min(limit, readLimits.maxPartBytes);
+    if (entry.method !== 8 || entry.size > cap || cap < 1) return Promise.resolve(null);
+    const raw = this.bytes(this.start(entry), entry.compressedSize);
+    return new Promise((resolve, reject) => {
+      inflateRaw(raw, { maxOutputLength: cap, chunkSize: Math.max(64, entry.size + 64) }, (error, bytes) => {
+        if (!error) resolve(bytes);
+        else if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError) resolve(null);
+        else reject(damaged(entry));
+      });
+    });
   }
 
   /**
