@@ -99,7 +99,7 @@ export async function summaryCommand(options: Options, io: CommandIO): Promise<n
   }
   if (options.json) io.stdout(`${JSON.stringify(summaryJson(summary, problems, perFile, moderation ?? null), null, 2)}\n`);
   else {
-    io.stdout(summaryAsText(summary, { width: io.columns, files: perFile }));
+    io.stdout(summaryAsText(summary, { width: io.columns, files: perFile, moderation: moderation ?? null }));
     if (options.output) io.stdout(`\nSummary workbook written to ${options.output}\n`);
   }
   return options.strict && problems.length > 0 ? 1 : 0;

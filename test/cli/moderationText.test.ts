@@ -149,6 +149,9 @@ describe("several inputs", () => {
   });
 
   it("a selection is applied to each file's visits for moderation", async () => {
+    const inRound = JSON.parse((await cli("summary", a, b, "--json", "--round", "1")).stdout).base;
+    expect(inRound.forModeration).toBe(2);
+    expect(inRound.files.map((f: { forModeration?: number }) => f.forModeration)).toEqual([1, 1]);
     const base = JSON.parse((await cli("summary", a, b, "--json", "--round", "2")).stdout).base;
     expect(base.forModeration).toBeUndefined();
     expect(base.files.map((f: { forModeration?: number }) => f.forModeration)).toEqual([undefined, undefined]);
