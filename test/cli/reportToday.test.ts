@@ -52,22 +52,33 @@ beforeAll(async () => {
   ]);
 });
 
-/** Every part of the .docx written by `report` under a clock that says `now` (only Date is faked). */
+/**
+ * Every part of the .docx written by `report` under a clock that says `now` (only Date is faked). Each run loads the
+ * command line afresh, as a separate `report` process would: docx numbers its drawings with a counter kept for the
+ * life of the module, so a second report made in the same process has other drawing ids.
+ */
 async function reportParts(now: string, ...extra: string[]): Promise<Map<string, string>> {
   const out = path.join(dir, `report-${now.replace(/\W/g, "")}-${extra.length}.docx`);
   jest.useFakeTimers({
     now: new Date(now),
     doNotFake: ["hrtime", "nextTick", "performance", "queueMicrotask", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout"],
   });
-  let result;
+  let result: { code: number; stdout: string; stderr: string } | undefined;
   try {
     expect(new Date().toISOString()).toBe(new Date(now).toISOString());
-    result = await cli("report", file, "-o", out, ...extra);
+    await jest.isolateModulesAsync(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { run } = require("../../src/cli/main") as typeof import("../../src/cli/main");
+      let stdout = "";
+      let stderr = "";
+      const code = await run(["report", file, "-o", out, ...extra], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      result = { code, stdout, stderr };
+    });
   } finally {
     jest.useRealTimers();
   }
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
+  expect(result?.stderr).toBe("");
+  expect(result?.code).toBe(0);
   const zip = await JSZip.loadAsync(await fs.readFile(out));
   const parts = new Map<string, string>();
   for (const name of Object.keys(zip.files).sort()) if (!zip.files[name].dir) parts.set(name, await zip.files[name].async("string"));
