@@ -44,6 +44,8 @@ export interface FileBase {
   drafts: number;
   excluded: number;
   problems: number;
+  /** Its visits For moderation (issue 15): absent when none, so the base of a file without them is unchanged. */
+  forModeration?: number;
 }
 
 export interface Consolidated extends Checked {
@@ -51,7 +53,7 @@ export interface Consolidated extends Checked {
   /** Per file, in the order given; null for a single source (so its output is unchanged). */
   files: FileBase[] | null;
   /** Each file's own counted visits, drafts and rows left out, for the per-file counts under a selection. */
-  perFile?: Pick<ValidationResult, "visits" | "drafts" | "excluded">[];
+  perFile?: Pick<ValidationResult, "visits" | "drafts" | "excluded" | "forModeration">[];
 }
 
 /** The settings that must agree between files for their grades to be counted together. */
@@ -115,6 +117,10 @@ export async function checkSources(sources: readonly Source[], options: Consolid
 
   const visits: Visit[] = [];
   const drafts: DraftRow[] = [];
+  // Rows each file's validation holds besides its visits: carried so the combined base says what the files add up to.
+  const forModeration: DraftRow[] = [];
+  const deepDives: NonNullable<ValidationResult["deepDives"]> = [];
+  const planned: NonNullable<ValidationResult["planned"]> = [];
   const excluded: FileExcludedRow[] = [];
   const problems: FileProblem[] = [];
   const actionProblems: FileProblem[] = [];
@@ -169,17 +175,28 @@ export async function checkSources(sources: readonly Source[], options: Consolid
     }
     visits.push(...own);
     drafts.push(...checked.validation.drafts);
+    const ownForModeration = checked.validation.forModeration ?? [];
+    forModeration.push(...ownForModeration);
+    deepDives.push(...(checked.validation.deepDives ?? []));
+    planned.push(...(checked.validation.planned ?? []));
     excluded.push(...ownExcluded.map((e) => ({ file, ...e })));
     problems.push(...ownProblems.map((p) => ({ file, ...p })));
     actionProblems.push(...(checked.actionProblems ?? []).map((p) => ({ file, ...p })));
     moderationProblems.push(...(checked.moderationProblems ?? []).map((p) => ({ file, ...p })));
     if (checked.moderation) moderation.push(checked.moderation);
-    perFile.push({ visits: own, drafts: checked.validation.drafts, excluded: ownExcluded });
-    files.push({ file, visits: own.length, drafts: checked.validation.drafts.length, excluded: ownExcluded.length, problems: ownProblems.length });
+    perFile.push({ visits: own, drafts: checked.validation.drafts, excluded: ownExcluded, forModeration: ownForModeration });
+    files.push({
+      file,
+      visits: own.length,
+      drafts: checked.validation.drafts.length,
+      excluded: ownExcluded.length,
+      problems: ownProblems.length,
+      ...(ownForModeration.length ? { forModeration: ownForModeration.length } : {}),
+    });
   }
   const config: DiagnosticsConfig = { ...first!.config, ...(winner ?? {}), services, teams: [...teams.values()], areas };
   if (options.tie) config.tieRule = options.tie;
-  const validation = { visits, drafts, excluded, problems, ...(themeColumns ? { themeColumns } : {}) };
+  const validation: ValidationResult = { visits, drafts, excluded, problems, planned, deepDives, forModeration, ...(themeColumns ? { themeColumns } : {}) };
   // One file with --settings: the same output as one file without it, but checked under the settings named.
   const moderated = moderation.length > 0 ? mergeModerationCounts(moderation, config.services) : null;
   return { config, validation, problems, actionProblems, files: sources.length > 1 ? files : null, perFile, moderationProblems, moderation: moderated };
@@ -202,7 +219,8 @@ function filesUnder(checked: Consolidated, config: DiagnosticsConfig, filter: Su
   if (!checked.files || !perFile) return checked.files;
   return checked.files.map((f, i) => {
     const base = rollUp({ ...perFile[i], problems: [] }, config, { by: "service", filter }).base;
-    return { ...f, visits: base.visits, drafts: base.drafts, excluded: base.excluded.length };
+    const { forModeration: _all, ...rest } = f;
+    return { ...rest, visits: base.visits, drafts: base.drafts, excluded: base.excluded.length, ...(base.forModeration ? { forModeration: base.forModeration } : {}) };
   });
 }
 

@@ -27,7 +27,7 @@ export interface Options {
   settings?: string;
   /** validate: exit 1 when anything looks like personal data about a child. */
   strictPrivacy?: boolean;
-  /** programme: the date the programme is worked out for (default: the day the command runs). */
+  /** programme, actions, feedback and report: the date RAG and due dates are worked out for (default: the day the command runs). */
   today?: IsoDate;
   /** feedback: the visit's ID. */
   visit?: string;
@@ -56,7 +56,7 @@ const SELECTION: OptionName[] = ["round", "from", "to", "tie", "by", "strict"];
 const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   "": ["help"],
   summary: ["output", "json", ...SELECTION, "help", "settings"],
-  report: ["output", ...SELECTION, "help", "settings"],
+  report: ["output", ...SELECTION, "help", "settings", "today"],
   validate: ["help", "settings", "strict-privacy"],
   template: ["output", "help"],
   trends: ["output", "json", "tie", "by", "strict", "help"],
@@ -69,7 +69,7 @@ export const USAGE = `Team Diagnostics command line
 
 Usage:
   team-diagnostics summary <input.xlsx|input.csv> [options]
-  team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
+  team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options] [--today D]
   team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
   (summary, report, validate, trends, programme and actions take several inputs and folders: see "Several files" below)
   team-diagnostics template -o <file.xlsx>
@@ -91,7 +91,7 @@ summary   Rolls the visits up into one table per service (or area) and prints it
   --strict              Exit with status 1 when there is any problem.
 report    Writes a Word report: per service (and per area, when areas are filled in) the same tables,
           an overview with a chart and its numbers, and the base. Takes --round, --from, --to, --tie,
-          --by (only that grouping) and --strict as summary does.
+          --by (only that grouping) and --strict as summary does, and --today D for the action plans.
 validate  Lists every problem, one a line ("Diagnostics!G27: ..."); exit status 1 when there is any.
 template  Writes a blank Diagnostics workbook with dropdowns and the Lists sheet.
 trends    Per service (or area) one Grading column per round, and each team's change since its previous visit.
@@ -141,7 +141,9 @@ Writes a Word report: per service (and per area, when areas are filled in) the t
 sheet, an overview with a chart and its numbers, and the base. With --by, only that grouping.
 
   -o, --output FILE     The .docx file to write (required).
-${SELECTION_HELP}${MANY_HELP}  -h, --help            Show this help.
+${SELECTION_HELP}  --today D             Work the action plans' RAG and overdue counts out as on D (dd/mm/yyyy or
+                        yyyy-mm-dd; default: today), so the report is the same whichever day it is made.
+${MANY_HELP}  -h, --help            Show this help.
 `,
   validate: `Usage: team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
 

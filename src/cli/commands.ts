@@ -13,7 +13,7 @@ import { NoActionsTableError, actionsOverview } from "../actions/actionActions";
 import { NoActionsTablesError, actionsOverviewOf } from "../actions/actionSources";
 import { localToday } from "../presentation/actions";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/excelJsWorkbook";
-import { Problem, SummaryFilter, sheetChecks } from "../domain";
+import { IsoDate, Problem, SummaryFilter, sheetChecks } from "../domain";
 import { Options, UsageError } from "./args";
 import { sourcesFor } from "./inputs";
 import { summaryJson } from "./json";
@@ -64,14 +64,14 @@ function inputsName(files: readonly string[]): string {
  * The action plans' counts by RAG (issue 11), when the workbook has an Actions table; with several workbooks, the
  * actions of all of them counted as one (src/actions/actionSources.ts), or none when no workbook has the table.
  */
-async function actionsOf(sources: readonly Source[]) {
+async function actionsOf(sources: readonly Source[], today: IsoDate = localToday()) {
   if (sources.length !== 1) {
-    return actionsOverviewOf(sources, localToday()).catch((e) => {
+    return actionsOverviewOf(sources, today).catch((e) => {
       if (e instanceof NoActionsTablesError) return null;
       throw e;
     });
   }
-  return actionsOverview(await sources[0].open(), localToday()).catch((e) => {
+  return actionsOverview(await sources[0].open(), today).catch((e) => {
     if (e instanceof NoActionsTableError) return null;
     throw e;
   });
@@ -99,7 +99,7 @@ export async function summaryCommand(options: Options, io: CommandIO): Promise<n
   }
   if (options.json) io.stdout(`${JSON.stringify(summaryJson(summary, problems, perFile, moderation ?? null), null, 2)}\n`);
   else {
-    io.stdout(summaryAsText(summary, { width: io.columns, files: perFile }));
+    io.stdout(summaryAsText(summary, { width: io.columns, files: perFile, moderation: moderation ?? null }));
     if (options.output) io.stdout(`\nSummary workbook written to ${options.output}\n`);
   }
   return options.strict && problems.length > 0 ? 1 : 0;
@@ -115,7 +115,7 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
   requireAreas(options.by, byArea);
   io.progress.step(`Writing ${path.basename(output)}`);
   const trends = reportTrends(validation, config, filterOf(options), options.by === "area" ? "area" : "service");
-  const actions = await actionsOf(sources);
+  const actions = await actionsOf(sources, options.today ?? localToday());
   await writeWordReport(byService, byArea, config, output, { omitServiceTables: options.by === "area", inputs: files, trends, actions, files: perFile, moderation });
   io.progress.done();
   const visits = byService.base.visits;

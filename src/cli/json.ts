@@ -25,7 +25,10 @@ export function summaryJson(
       filteredOut: base.filteredOut,
       ...(summary.by === "area" ? { withoutArea: base.ungrouped } : {}),
       // Only with more than one input, so a single file's document is unchanged.
-      ...(files ? { files: files.map((f) => ({ file: f.file, visits: f.visits, drafts: f.drafts, excluded: f.excluded })) } : {}),
+      // A file's forModeration only when it has any (issue 15), like the base's own.
+      ...(files
+        ? { files: files.map((f) => ({ file: f.file, visits: f.visits, drafts: f.drafts, excluded: f.excluded, ...(f.forModeration ? { forModeration: f.forModeration } : {}) })) }
+        : {}),
       // Only when there are any, so the JSON of a workbook without deep dives is unchanged (issue 11 §4).
       ...(base.deepDives ? { deepDives: base.deepDives } : {}),
       // Only when there are any (issue 15), like deepDives.

@@ -1,6 +1,7 @@
 import type { FileBase, FileExcludedRow, FileProblem } from "../actions/consolidate";
-import { Summary, describeProblem } from "../domain";
+import { ModerationCount, Summary, describeProblem } from "../domain";
 import { fileLine, filesHeading } from "../presentation/files";
+import { MODERATION_HEADINGS, MODERATION_INTRO, MODERATION_TITLE, moderationRows } from "../presentation/moderation";
 import { NOTHING_COUNTED, ROWS_LEFT_OUT, TABLE_HEADINGS, describeBase, groupHeading, leftOutLine } from "../presentation/wording";
 
 /** Wraps text into lines of at most `width` characters, breaking at spaces. */
@@ -27,7 +28,10 @@ export function wrap(text: string, width: number): string[] {
  * The per-service tables as aligned plain text for a terminal: a heading per service, then
  * "Quality domain | Grading" with long labels wrapped inside their column.
  */
-export function summaryAsText(summary: Summary, options: { width?: number; files?: readonly FileBase[] | null } = {}): string {
+export function summaryAsText(
+  summary: Summary,
+  options: { width?: number; files?: readonly FileBase[] | null; moderation?: readonly ModerationCount[] | null } = {},
+): string {
   const width = Math.max(60, Math.min(options.width ?? 100, 120));
   const gradingWidth = Math.min(
     48,
@@ -53,11 +57,24 @@ export function summaryAsText(summary: Summary, options: { width?: number; files
     out.push(rule);
   }
   if (summary.groups.length === 0) out.push("", NOTHING_COUNTED);
+  if (options.moderation && options.moderation.length > 0) out.push("", ...moderationLines(options.moderation, width));
   if (summary.base.excluded.length > 0) {
     out.push("", ROWS_LEFT_OUT);
     for (const row of summary.base.excluded as FileExcludedRow[]) out.push(`  ${inFile(row)}${leftOutLine(row)}`);
   }
   return `${out.join("\n")}\n`;
+}
+
+/**
+ * The moderation section (issue 15) as the Summary sheet and the Word report give it: its title, its intro, then per
+ * service the grades moderation changed, in columns. Counts only.
+ */
+export function moderationLines(counts: readonly ModerationCount[], width: number): string[] {
+  const header = ["Service", ...MODERATION_HEADINGS];
+  const rows = moderationRows(counts).map((r) => r.map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  return [MODERATION_TITLE, ...wrap(MODERATION_INTRO, width), line(header), ...rows.map(line)];
 }
 
 const inFile = (item: { file?: string }) => (item.file === undefined ? "" : `${item.file}: `);

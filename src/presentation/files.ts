@@ -2,6 +2,7 @@
  * The base's list of files when several inputs are counted as one (issue 14, consolidation): one wording for the
  * text summary (src/cli/textTables.ts) and the Word report (src/report/wordReport.ts).
  */
+import { forModerationCount } from "./wording";
 
 /** What the base says of one file: its visits counted under the selection, its rows left out and its drafts. */
 export interface FileCounts {
@@ -9,6 +10,8 @@ export interface FileCounts {
   visits: number;
   drafts: number;
   excluded: number;
+  /** Its visits For moderation (issue 15), when any. */
+  forModeration?: number;
 }
 
 /** "Files (2):" */
@@ -16,10 +19,11 @@ export function filesHeading(count: number): string {
   return `Files (${count}):`;
 }
 
-/** "east.xlsx: 14 visits counted, 1 left out, 1 draft." */
+/** "east.xlsx: 14 visits counted, 1 left out, 1 draft, 1 visit for moderation." */
 export function fileLine(f: FileCounts): string {
   const visits = `${f.visits} ${f.visits === 1 ? "visit" : "visits"}`;
-  return `${f.file}: ${visits} counted, ${f.excluded} left out${f.drafts ? `, ${f.drafts} ${f.drafts === 1 ? "draft" : "drafts"}` : ""}.`;
+  const moderation = f.forModeration ? `, ${forModerationCount(f.forModeration)}` : "";
+  return `${f.file}: ${visits} counted, ${f.excluded} left out${f.drafts ? `, ${f.drafts} ${f.drafts === 1 ? "draft" : "drafts"}` : ""}${moderation}.`;
 }
 
 /** A row left out, named with its file when there is one: "west.csv: west.csv row 4". */

@@ -23,7 +23,7 @@ export function describeBase(summary: Summary): string[] {
   lines.push(`${plural(base.visits, "visit")} counted.`);
   const left: string[] = [];
   if (base.drafts) left.push(`${plural(base.drafts, "draft")}`);
-  if (base.forModeration) left.push(`${plural(base.forModeration, "visit")} for moderation`);
+  if (base.forModeration) left.push(forModerationCount(base.forModeration));
   if (base.excluded.length) left.push(`${plural(base.excluded.length, "row")} with problems (listed below)`);
   if (base.filteredOut) left.push(`${plural(base.filteredOut, "visit")} outside the selection`);
   if (base.ungrouped) left.push(`${plural(base.ungrouped, "visit")} with no ${summary.by}`);
@@ -31,6 +31,11 @@ export function describeBase(summary: Summary): string[] {
   const deepDives = deepDivesLine(summary);
   if (deepDives) lines.push(deepDives);
   return lines;
+}
+
+/** "2 visits for moderation": what the base (and each file's line) says of visits not counted until Final (issue 15). */
+export function forModerationCount(n: number): string {
+  return `${plural(n, "visit")} for moderation`;
 }
 
 /** The base as one paragraph, for a copied table that has no "below" to point at. */
