@@ -27,7 +27,7 @@ export interface Options {
   settings?: string;
   /** validate: exit 1 when anything looks like personal data about a child. */
   strictPrivacy?: boolean;
-  /** programme, actions, feedback and report: the date RAG and due dates are worked out for (default: the day the command runs). */
+  /** programme, actions, feedback, report and summary: the date RAG and due dates are worked out for (default: the day the command runs). */
   today?: IsoDate;
   /** feedback: the visit's ID. */
   visit?: string;
@@ -55,7 +55,7 @@ const KNOWN = new Set([...Object.keys(OPTIONS).map((name) => `--${name}`), "-o",
 const SELECTION: OptionName[] = ["round", "from", "to", "tie", "by", "strict"];
 const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   "": ["help"],
-  summary: ["output", "json", ...SELECTION, "help", "settings"],
+  summary: ["output", "json", ...SELECTION, "help", "settings", "today"],
   report: ["output", ...SELECTION, "help", "settings", "today"],
   validate: ["help", "settings", "strict-privacy"],
   template: ["output", "help"],
@@ -89,6 +89,7 @@ summary   Rolls the visits up into one table per service (or area) and prints it
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
   --by service|area     Group by service (default) or by area.
   --strict              Exit with status 1 when there is any problem.
+  --today D             With -o: the action plans' RAG and overdue counts as on D (default: today).
 report    Writes a Word report: per service (and per area, when areas are filled in) the same tables,
           an overview with a chart and its numbers, and the base. Takes --round, --from, --to, --tie,
           --by (only that grouping) and --strict as summary does, and --today D for the action plans.
@@ -114,6 +115,10 @@ settings differ (scale, quality domains, tie rule) are refused unless --settings
 settings win.
 `;
 
+/** summary -o and report: the action plans' section depends on the day (RAG "as on", overdue). */
+const TODAY_HELP = `  --today D             Work the action plans' RAG and overdue counts out as on D (dd/mm/yyyy or
+                        yyyy-mm-dd; default: today), so the output is the same whichever day it is made.
+`;
 const SELECTION_HELP = `  --round R             Only visits of round R.
   --from D, --to D      Only visits on or after / on or before D (dd/mm/yyyy, e.g. 07/08/2017, or yyyy-mm-dd).
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
@@ -133,7 +138,7 @@ grade for each quality domain. Problems go to stderr, one a line.
 
   -o, --output FILE     Also write the summary workbook (Summary and Counts sheets) to FILE.
   --json                Print only a JSON document on stdout.
-${SELECTION_HELP}${MANY_HELP}  -h, --help            Show this help.
+${SELECTION_HELP}${TODAY_HELP}${MANY_HELP}  -h, --help            Show this help.
 `,
   report: `Usage: team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
 
@@ -141,9 +146,7 @@ Writes a Word report: per service (and per area, when areas are filled in) the t
 sheet, an overview with a chart and its numbers, and the base. With --by, only that grouping.
 
   -o, --output FILE     The .docx file to write (required).
-${SELECTION_HELP}  --today D             Work the action plans' RAG and overdue counts out as on D (dd/mm/yyyy or
-                        yyyy-mm-dd; default: today), so the report is the same whichever day it is made.
-${MANY_HELP}  -h, --help            Show this help.
+${SELECTION_HELP}${TODAY_HELP}${MANY_HELP}  -h, --help            Show this help.
 `,
   validate: `Usage: team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
 

@@ -92,7 +92,7 @@ export async function summaryCommand(options: Options, io: CommandIO): Promise<n
   if (options.output) {
     io.progress.step(`Writing ${path.basename(options.output)}`);
     const workbook = await newWorkbook();
-    const actions = await actionsOf(sources);
+    const actions = await actionsOf(sources, options.today ?? localToday());
     await writeSummarySheets(workbook, summary, config, actions, reportTrends(validation, config, filterOf(options), summary.by), moderation ?? null);
     await writeWorkbook(workbook, options.output, "summary workbook", files);
     io.progress.done();

@@ -120,3 +120,17 @@ it("takes --today in either date form, says so in report --help, and refuses a d
   expect(bad.code).toBe(2);
   expect(bad.stderr).toBe('--today "31/02/2026" is not a date: write it as dd/mm/yyyy, for example 07/08/2017.\n');
 });
+
+it("summary -o --today works the summary workbook's action plans out for that date, and says so in summary --help", async () => {
+  const out = path.join(dir, "summary-today.xlsx");
+  const result = await cli("summary", file, "-o", out, "--today", "15/01/2026");
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  const ExcelJS = (await import("exceljs")).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(out);
+  const texts: string[] = [];
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value)))));
+  expect(texts.filter((t) => t.includes("by RAG as on"))).toEqual([expect.stringContaining("by RAG as on 15/01/2026")]);
+  expect((await cli("summary", "--help")).stdout).toMatch(/--today D\s+Work the action plans' RAG and overdue counts out as on D/);
+});
