@@ -69,7 +69,7 @@ export const USAGE = `Team Diagnostics command line
 
 Usage:
   team-diagnostics summary <input.xlsx|input.csv> [options]
-  team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options] [--today D]
+  team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
   team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
   (summary, report, validate, trends, programme and actions take several inputs and folders: see "Several files" below)
   team-diagnostics template -o <file.xlsx>
@@ -115,9 +115,9 @@ settings differ (scale, quality domains, tie rule) are refused unless --settings
 settings win.
 `;
 
-/** summary -o and report: the action plans' section depends on the day (RAG "as on", overdue). */
+/** report: the action plans' section depends on the day (RAG "as on", overdue). */
 const TODAY_HELP = `  --today D             Work the action plans' RAG and overdue counts out as on D (dd/mm/yyyy or
-                        yyyy-mm-dd; default: today), so the output is the same whichever day it is made.
+                        yyyy-mm-dd; default: today), so the report is the same whichever day it is made.
 `;
 const SELECTION_HELP = `  --round R             Only visits of round R.
   --from D, --to D      Only visits on or after / on or before D (dd/mm/yyyy, e.g. 07/08/2017, or yyyy-mm-dd).
@@ -138,7 +138,9 @@ grade for each quality domain. Problems go to stderr, one a line.
 
   -o, --output FILE     Also write the summary workbook (Summary and Counts sheets) to FILE.
   --json                Print only a JSON document on stdout.
-${SELECTION_HELP}${TODAY_HELP}${MANY_HELP}  -h, --help            Show this help.
+${SELECTION_HELP}  --today D             With -o: work the action plans' RAG and overdue counts out as on D (dd/mm/yyyy
+                        or yyyy-mm-dd; default: today), so the workbook is the same whichever day it is made.
+${MANY_HELP}  -h, --help            Show this help.
 `,
   report: `Usage: team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
 
@@ -288,6 +290,10 @@ export function parseArgs(argv: readonly string[]): Options {
   if (typeof v.visit === "string") options.visit = v.visit;
   if (positional.length > 2 && !MANY_INPUTS.has(options.command)) throw new UsageError(`Unexpected argument "${positional[2]}"; see --help.`);
   if (options.from && options.to && options.from > options.to) throw new UsageError("--from is later than --to.");
+  // summary's tables do not depend on the day: only the summary workbook's action plans do.
+  if (options.command === "summary" && options.today && !options.output) {
+    throw new UsageError("summary --today works out the summary workbook's action plans: give it with -o FILE; see summary --help.");
+  }
   return options;
 }
 

@@ -132,5 +132,9 @@ it("summary -o --today works the summary workbook's action plans out for that da
   const texts: string[] = [];
   workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value)))));
   expect(texts.filter((t) => t.includes("by RAG as on"))).toEqual([expect.stringContaining("by RAG as on 15/01/2026")]);
-  expect((await cli("summary", "--help")).stdout).toMatch(/--today D\s+Work the action plans' RAG and overdue counts out as on D/);
+  expect((await cli("summary", "--help")).stdout).toMatch(/--today D\s+With -o: work the action plans' RAG and overdue counts out as on D/);
+  // Without -o nothing depends on the day: refused rather than silently ignored.
+  const alone = await cli("summary", file, "--today", "15/01/2026");
+  expect(alone.stderr).toBe("summary --today works out the summary workbook's action plans: give it with -o FILE; see summary --help.\n");
+  expect(alone.code).toBe(2);
 });

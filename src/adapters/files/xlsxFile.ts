@@ -105,31 +105,42 @@ export interface XlsxFileBook {
   read(request: ReadRequest): Promise<SourceBook>;
 }
 
-/** A part inflated early: its bytes, null when it is to be streamed, or the error its inflate met (thrown when read). */
-type Early = Promise<{ bytes: Buffer | null } | { error: unknown }>;
+/** The part inflated early: its bytes, null when it is to be streamed, or the error its inflate met (thrown if read). */
+type Early = { name: string; result: Promise<{ bytes: Buffer | null } | { error: unknown }> };
+
+/**
+ * The largest worksheet part, when it unpacks to between readLimits.earlyPartBytes and wholePartBytes, starts
+ * inflating on zlib's thread (the data sheet, in the workbooks this reads), so that it is inflated while this thread
+ * reads the small parts. Only one part, so no more XML is held than a whole read holds. Which parts are worksheets is
+ * known only from the relationships, read after this: a part under xl/worksheets that is not one is never read.
+ */
+function inflateEarly(zip: ZipFile): Early | null {
+  let largest: ZipEntry | null = null;
+  for (const [name, entry] of zip.entries) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name) || entry.size < readLimits.earlyPartBytes || entry.size > readLimits.wholePartBytes) continue;
+    if (!largest || entry.size > largest.size) largest = entry;
+  }
+  if (!largest) return null;
+  let result: Early["result"];
+  try {
+    result = zip.wholeLater(largest, readLimits.wholePartBytes).then(
+      (bytes) => ({ bytes }),
+      (error: unknown) => ({ error }),
+    );
+  } catch (error) {
+    // A damaged local header: said when (and only if) the sheet is read, as the read without this would say it.
+    result = Promise.resolve({ error });
+  }
+  return { name: largest.name, result };
+}
 
 /** Opens an .xlsx file's small parts (names, tables, shared strings); a format problem is an XlsxFormatError now. */
 export function openXlsxFile(file: string): XlsxFileBook {
   const zip = ZipFile.open(file);
   let parts: WorkbookParts;
-  const early = new Map<string, Early>();
+  let early: Early | null = null;
   try {
-    // Large worksheet parts start inflating on zlib's thread now, while the small parts are read below (see
-    // readLimits.earlyPartBytes). Which parts are worksheets is known only from the relationships, read next; a part
-    // under xl/worksheets that is not one is never asked for, and its bytes go with this book.
-    let total = 0;
-    for (const [name, entry] of zip.entries) {
-      if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name) || entry.size < readLimits.earlyPartBytes || entry.size > readLimits.wholePartBytes) continue;
-      if (total + entry.size > readLimits.earlyTotalBytes) continue;
-      total += entry.size;
-      early.set(
-        name,
-        zip.wholeLater(entry, readLimits.wholePartBytes).then(
-          (bytes) => ({ bytes }),
-          (error: unknown) => ({ error }),
-        ),
-      );
-    }
+    early = inflateEarly(zip);
     parts = workbookParts((path) => {
       const entry = zip.entries.get(path);
       return entry ? zip.data(entry).toString("utf8") : null;
@@ -141,37 +152,33 @@ export function openXlsxFile(file: string): XlsxFileBook {
   // so it reads the file as it is then (a file changed in between is never read half old, half new).
   let first = true;
   return {
-    read: (request) => {
+    read: async (request) => {
       if (!first) return openXlsxFile(file).read(request);
       first = false;
-      const taken = new Map(early);
-      early.clear();
+      const taken = early;
+      early = null;
       return readBook(file, parts, request, taken);
     },
   };
 }
 
-/** A part's bytes inflated early, or null when it was not (or is to be streamed); its inflate's error is thrown. */
-async function earlyBytes(early: Map<string, Early>, entry: ZipEntry | undefined): Promise<Buffer | null> {
-  const pending = entry ? early.get(entry.name) : undefined;
-  if (!pending) return null;
-  const done = await pending;
+/**
+ * A part's bytes if it was inflated early: undefined when it was not, null when it is to be streamed (it unpacks to
+ * more than it says); its inflate's error is thrown.
+ */
+async function earlyBytes(early: Early | null, entry: ZipEntry): Promise<Buffer | null | undefined> {
+  if (!early || early.name !== entry.name) return undefined;
+  const done = await early.result;
   if ("error" in done) throw done.error;
   return done.bytes;
 }
 
-async function scanPart(zip: ZipFile, entry: ZipEntry | undefined, parts: WorkbookParts, kept: Kept, inflated: Buffer | null = null): Promise<{ whole: boolean }> {
+async function scanPart(zip: ZipFile, entry: ZipEntry | undefined, parts: WorkbookParts, kept: Kept, inflated?: Buffer | null): Promise<{ whole: boolean }> {
   if (!entry) return { whole: true };
   const scanner = new SheetScanner(parts.scan, kept);
   const head = Number.isFinite(kept.stopAt);
-  if (inflated && head) {
-    // A head from bytes already inflated: fed in slices, as a streamed head is, so it stops just past its last row.
-    for (let at = 0; at < inflated.length && !scanner.done && !kept.past; at += HEAD_SLICE) scanner.push(inflated.subarray(at, at + HEAD_SLICE));
-    if (!kept.past) scanner.end();
-    return { whole: !kept.past };
-  }
   // A whole read of a part that unpacks to at most readLimits.wholePartBytes: one inflate, one scan.
-  const bytes = head ? null : (inflated ?? zip.whole(entry, readLimits.wholePartBytes));
+  const bytes = head ? null : inflated === undefined ? zip.whole(entry, readLimits.wholePartBytes) : inflated;
   if (bytes) {
     scanner.whole(bytes);
     return { whole: true };
@@ -192,7 +199,7 @@ async function scanPart(zip: ZipFile, entry: ZipEntry | undefined, parts: Workbo
   return { whole: !kept.past };
 }
 
-async function readBook(file: string, parts: WorkbookParts, request: ReadRequest, early: Map<string, Early>): Promise<SourceBook> {
+async function readBook(file: string, parts: WorkbookParts, request: ReadRequest, early: Early | null): Promise<SourceBook> {
   const zip = ZipFile.open(file);
   try {
     const searchRows = Math.max(HEAD_ROWS, ...request.tables.map((t) => t.fallback?.header.rows ?? 0));
@@ -207,8 +214,9 @@ async function readBook(file: string, parts: WorkbookParts, request: ReadRequest
       const tableTops = sheet.tables.map((t) => Number(/\d+/.exec(t.ref)?.[0] ?? 0));
       const kept = new Kept(Math.max(searchRows, ...tableTops), null);
       try {
-        const entry = zip.entries.get(sheet.part);
-        const { whole } = await scanPart(zip, entry, parts, kept, await earlyBytes(early, entry));
+        // Heads are streamed, even of the part inflated early: a sheet whose rows are not wanted is never waited for,
+        // and damage past its head (met by its early inflate) does not stop a read that does not need it.
+        const { whole } = await scanPart(zip, zip.entries.get(sheet.part), parts, kept);
         heads.set(sheet.name, { grid: kept.finish(), whole });
       } catch (error) {
         sheetError(sheet.name, error);
@@ -237,6 +245,10 @@ async function readBook(file: string, parts: WorkbookParts, request: ReadRequest
       }
     }
 
+    // The part inflated early, if no wanted sheet is in it, is let go (its inflate's result, bytes or error, unread).
+    const wantedParts = new Set([...wanted.keys()].map((name) => parts.sheets.find((s) => s.name === name)?.part));
+    if (early && !wantedParts.has(early.name)) early = null;
+
     // Second pass: the wanted sheets in full, unless their head was the whole sheet.
     const grids = new Map<string, CellValue[][]>();
     for (const [name, tables] of wanted) {
@@ -253,7 +265,9 @@ async function readBook(file: string, parts: WorkbookParts, request: ReadRequest
       } else {
         try {
           const entry = zip.entries.get(sheet.part);
-          await scanPart(zip, entry, parts, kept, await earlyBytes(early, entry));
+          const inflated = entry ? await earlyBytes(early, entry) : undefined;
+          if (inflated !== undefined) early = null; // read once: held no longer than its scan
+          await scanPart(zip, entry, parts, kept, inflated);
         } catch (error) {
           sheetError(name, error);
         }

@@ -33,14 +33,12 @@ export const readLimits = {
    */
   wholePartBytes: 64 * 1024 * 1024,
   /**
-   * A worksheet part of at least this many bytes unpacked (and at most wholePartBytes) starts inflating on zlib's
-   * thread as soon as the file is opened (xlsxFile.ts): while this thread reads the small parts (the shared strings
-   * of a 100,000-row sheet take about 60 ms), the data sheet is inflated (about 120 ms). A smaller part is not worth
-   * the round trip to zlib's thread. Tests make it 0 to take that path with small files.
+   * The largest worksheet part, when it unpacks to at least this many bytes (and at most wholePartBytes), starts
+   * inflating on zlib's thread as soon as the file is opened (xlsxFile.ts): while this thread reads the small parts
+   * (the shared strings of a 100,000-row sheet take about 60 ms), the data sheet is inflated (about 120 ms). A smaller
+   * part is not worth the round trip to zlib's thread. Tests make it small to take that path with small files.
    */
   earlyPartBytes: 4 * 1024 * 1024,
-  /** At most this much is inflated early in all; a workbook of several large sheets inflates the rest when read. */
-  earlyTotalBytes: 128 * 1024 * 1024,
 };
 
 export interface ZipEntry {

@@ -4,10 +4,11 @@ import { openWorkbookFile } from "../../../src/adapters/exceljs/files";
 import { snapshotFrom } from "../../../src/adapters/exceljs/snapshot";
 import { openXlsxFile } from "../../../src/adapters/files/xlsxFile";
 import { readLimits, readXlsx } from "../../../src/adapters/files/xlsxReader";
+import { ZipFile } from "../../../src/adapters/files/zipFile";
 import { defaultConfig } from "../../../src/domain";
 import { diagnosticsRequest, diagnosticsView } from "../../../src/workbook/diagnosticsRead";
-import { HEADERS, Row, tempDir, visit, writeXlsx } from "../../cli/fixtures";
-import { FixtureCell, deflated, oneSheetXlsx, sheetXml } from "./zipFixture";
+import { HEADERS, Row, cli, tempDir, visit, writeXlsx } from "../../cli/fixtures";
+import { FixtureCell, RawEntry, deflated, oneSheetXlsx, sheetXml, zip } from "./zipFixture";
 
 /**
  * A large sheet part starts inflating on zlib's thread when the file is opened (readLimits.earlyPartBytes): the read
@@ -24,10 +25,11 @@ const WITH_NARRATIVE = diagnosticsRequest({ rows: true, narrative: true, lists: 
 let saved: typeof readLimits;
 beforeEach(() => {
   saved = { ...readLimits };
-  readLimits.earlyPartBytes = 0; // every sheet part inflated early, however small
+  readLimits.earlyPartBytes = 0; // the largest sheet part inflated early, however small
 });
 afterEach(() => {
   Object.assign(readLimits, saved);
+  jest.restoreAllMocks();
 });
 
 const rowsOf = (count: number, service = "Safeguarding"): Row[] =>
@@ -54,7 +56,6 @@ describe("a sheet part inflated early, when the file is opened", () => {
   });
 
   it("with the early inflate off, the same snapshot again (the path the test above replaces)", async () => {
-    readLimits.earlyPartBytes = Number.POSITIVE_INFINITY;
     const file = path.join(await tempDir(), "late.xlsx");
     await writeXlsx(file, [{ rows: rowsOf(120), table: "Diagnostics" }]);
     readLimits.earlyPartBytes = 0;
@@ -110,5 +111,64 @@ describe("a sheet part inflated early, when the file is opened", () => {
     expect(first).toHaveLength(10);
     expect(second).toHaveLength(25);
     expect(second.filter((r) => r.includes("Fostering"))).toHaveLength(16);
+  });
+
+  it("inflates early only the largest worksheet part, and only when it is large enough", async () => {
+    const file = path.join(await tempDir(), "which.xlsx");
+    const lists = { name: "Lists", headers: ["Services"], rows: [{ Services: "Safeguarding" }] };
+    await writeXlsx(file, [{ rows: rowsOf(200), table: "Diagnostics" }, lists]);
+    const later = jest.spyOn(ZipFile.prototype, "wholeLater");
+    await (await openWorkbookFile(file)).read(WITH_NARRATIVE);
+    expect(later.mock.calls.map(([entry]) => entry.name)).toEqual(["xl/worksheets/sheet1.xml"]);
+    later.mockClear();
+    readLimits.earlyPartBytes = Number.POSITIVE_INFINITY;
+    await (await openWorkbookFile(file)).read(WITH_NARRATIVE);
+    expect(later).not.toHaveBeenCalled();
+  });
+});
+
+/** Diagnostics (small, good) and a larger "Data" sheet given as it is: the early inflate picks Data. */
+function twoSheetXlsx(data: RawEntry, diagnostics: FixtureCell[][]): Buffer {
+  const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  return zip({
+    "[Content_Types].xml": "<Types/>",
+    "_rels/.rels": `<Relationships><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    "xl/workbook.xml": `<workbook ${NS} xmlns:r="${REL}"><sheets><sheet name="Diagnostics" sheetId="1" r:id="rA"/><sheet name="Data" sheetId="2" r:id="rB"/></sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels": `<Relationships><Relationship Id="rA" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rB" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
+    "xl/worksheets/sheet1.xml": deflated(sheetXml(diagnostics)),
+    "xl/worksheets/sheet2.xml": data,
+  });
+}
+
+describe("a damaged part inflated early", () => {
+  const header: FixtureCell[] = ["Visit ID", "Visit date", "Service", "Team", "Allocation and workload", "Practice and direct work", "Monitoring and supervision", "Joint working", "Overall conclusion"];
+  const diagnostics: FixtureCell[][] = [header, ["TD-1", 42954, "Safeguarding", "Team 1", "RI", "G", "RI", "I", "RI"], ["TD-2", 42955, "Safeguarding", "Team 2", "G", "G", "G", "G", "G"]];
+  const big = sheetXml(Array.from({ length: 3000 }, (_, r) => [`Other data ${r}`, r, `more ${r * 7}`]));
+
+  it("a sheet that is not needed, damaged past its head, does not stop the read", async () => {
+    const good = deflated(big);
+    // Damage near the end of the deflate data: the head (its first rows) still inflates.
+    const damaged = { ...good, raw: Buffer.from(good.raw.map((b, i) => (i > good.raw.length - 200 ? b ^ 0x5a : b))) };
+    const file = await write("damaged-other.xlsx", twoSheetXlsx(damaged, diagnostics));
+    const later = jest.spyOn(ZipFile.prototype, "wholeLater");
+    const result = await cli("summary", file, "--json");
+    expect(later.mock.calls.map(([entry]) => entry.name)).toEqual(["xl/worksheets/sheet2.xml"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { base: { visits: number } }).base.visits).toBe(2);
+  });
+
+  it("a bad local header: the fast reader's sentence naming the sheet, as without the early inflate", async () => {
+    const bytes = twoSheetXlsx(deflated(big), diagnostics);
+    // The local header of xl/worksheets/sheet2.xml (the last entry) loses its signature.
+    const at = bytes.lastIndexOf(Buffer.from("PK\x03\x04", "latin1"));
+    bytes[at] = 0;
+    const file = await write("bad-local.xlsx", bytes);
+    const early = await cli("summary", file, "--json");
+    readLimits.earlyPartBytes = Number.POSITIVE_INFINITY;
+    const late = await cli("summary", file, "--json");
+    expect(early.stderr).toBe(`"${file}" could not be read: sheet "Data" damaged zip entry.\n`);
+    expect(early).toEqual(late);
   });
 });
