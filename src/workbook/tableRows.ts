@@ -6,14 +6,14 @@ import { TableSnapshot } from "./port";
  * the header is the row among the first 20 that names the most required columns.
  */
 export function rawTableFrom(snapshot: TableSnapshot, config: DiagnosticsConfig): RawTable {
-  const all = [snapshot.headers, ...snapshot.rows];
-  const at = snapshot.table === null ? findHeaderRow(all, config) : 0;
+  // The header is looked for in the first rows only (findHeaderRow's 20): the rows are not copied to look.
+  const at = snapshot.table === null ? findHeaderRow([snapshot.headers, ...snapshot.rows.slice(0, 20)], config) : 0;
   const header = Math.max(at, 0);
   return {
     sheet: snapshot.sheet,
     headerRow: snapshot.headerRow + header,
     firstColumn: snapshot.firstColumn,
-    headers: all[header] ?? [],
-    rows: all.slice(header + 1),
+    headers: header === 0 ? snapshot.headers : (snapshot.rows[header - 1] ?? []),
+    rows: header === 0 ? snapshot.rows : snapshot.rows.slice(header),
   };
 }
