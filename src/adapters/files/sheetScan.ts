@@ -1,6 +1,6 @@
 import type { ScanOptions } from "./xlsxStructure";
 import { CellValue } from "../../workbook/plan";
-import { XlsxFormatError } from "./zip";
+import { XlsxFormatError } from "./xlsxStructure";
 import { decodeXml, isoCellSerial, textRuns } from "./xmlText";
 
 /**
@@ -9,6 +9,9 @@ import { decodeXml, isoCellSerial, textRuns } from "./xmlText";
  * whose </c> has not arrived yet) is carried over to the next piece; only that remainder is kept. Handles any
  * namespace prefix, cells with or without "r", shared, inline and formula strings, booleans, errors, numbers and
  * ISO dates. Each cell with a value goes to the sink as it is read.
+ *
+ * Plain Uint8Array and TextDecoder, no Node Buffer and no Node built-in: the command line (xlsxFile.ts, xlsxReader.ts)
+ * and the task pane's "Import visits…" (xlsxParts.ts, in the pane's bundle) read sheets through this one scanner.
  */
 
 /** Excel's own limits (Excel specifications and limits): no real sheet has a cell beyond them. */
@@ -31,7 +34,10 @@ const C = [99];
 const V = [118];
 const IS = [105, 115];
 const ROW = [114, 111, 119];
-const SHEET_DATA = Array.from(Buffer.from("sheetData"));
+const SHEET_DATA = Array.from("sheetData", (c) => c.charCodeAt(0));
+
+/** UTF-8 as Buffer.toString("utf8") reads it: a leading byte-order mark is kept as U+FEFF, not dropped. */
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 export interface SheetCells {
   /** A cell with a value, by 0-based row and column, in the order of the XML. */
@@ -54,7 +60,7 @@ export const PRESENT = "\u0000present";
  * Whether an inline string's XML holds any text: true, false, or null when it cannot tell without decoding (a byte
  * outside ASCII, which may be a space String.trim removes, or an entity).
  */
-function hasText(bytes: Buffer, from: number, to: number): boolean | null {
+function hasText(bytes: Uint8Array, from: number, to: number): boolean | null {
   let inTag = false;
   for (let q = from; q < to; q++) {
     const b = bytes[q];
@@ -79,17 +85,115 @@ for (const b of [SPACE, 9, 10, 13, GT, SLASH]) DELIMITER[b] = 1;
  * rather than a closure made in each scan: a new closure at every piece was a new call target, and V8 threw the
  * scanner's optimised code away ("wrong call target") at every piece.
  */
-function isTag(bytes: Buffer, at: number, prefix: number[], name: number[]): boolean {
+function isTag(bytes: Uint8Array, at: number, prefix: readonly number[], name: readonly number[]): boolean {
   const plen = prefix.length;
   for (let k = 0; k < plen; k++) if (bytes[at + k] !== prefix[k]) return false;
   for (let k = 0; k < name.length; k++) if (bytes[at + plen + k] !== name[k]) return false;
   return DELIMITER[bytes[at + plen + name.length]] === 1;
 }
 
+/** Runs of text this short and all ASCII are made by hand: quicker than a TextDecoder call (and its subarray). */
+const SHORT_TEXT = 16;
+
+/** The bytes from `a` to `b` as UTF-8 text. */
+function utf8Text(bytes: Uint8Array, a: number, b: number): string {
+  if (b - a <= SHORT_TEXT) {
+    let text = "";
+    for (let q = a; q < b; q++) {
+      const code = bytes[q];
+      if (code >= 128) return utf8.decode(bytes.subarray(a, b));
+      text += String.fromCharCode(code);
+    }
+    return text;
+  }
+  return utf8.decode(bytes.subarray(a, b));
+}
+
+/** The bytes from `a` to `b` one character each, as Buffer.toString("latin1") reads them. */
+function latin1Text(bytes: Uint8Array, a: number, b: number): string {
+  let text = "";
+  for (let q = a; q < b; q++) text += String.fromCharCode(bytes[q]);
+  return text;
+}
+
+/**
+ * A <v> of a number cell: its number, as Number() reads the text, else its text. Plain digits with an optional
+ * minus and decimal point, 15 digits at most, are read here: the digits make an integer below 2^53 and the point a
+ * power of ten up to 10^15, both exact, so their quotient is the correctly rounded number Number() gives. Anything
+ * else (exponents, more digits, spaces) goes through Number() as before.
+ */
+function numberOrText(bytes: Uint8Array, a: number, b: number): CellValue {
+  let q = a;
+  const negative = bytes[q] === 45; /* - */
+  if (negative) q++;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 1;
+  for (; q < b; q++) {
+    const d = bytes[q] - 48;
+    if (d < 0 || d > 9) break;
+    mantissa = mantissa * 10 + d;
+    digits++;
+  }
+  if (q < b && bytes[q] === 46 /* . */) {
+    for (q++; q < b; q++) {
+      const d = bytes[q] - 48;
+      if (d < 0 || d > 9) break;
+      mantissa = mantissa * 10 + d;
+      scale *= 10;
+      digits++;
+    }
+  }
+  if (q === b && digits > 0 && digits <= 15) return negative ? -(mantissa / scale) : mantissa / scale;
+  const text = latin1Text(bytes, a, b);
+  const number = Number(text);
+  return Number.isFinite(number) && text.trim() !== "" ? number : decodeXml(utf8Text(bytes, a, b));
+}
+
+const T = [116];
+
+/**
+ * Whether a namespace prefix is one textRuns' pattern (xmlText.ts) reads as a prefix: letters, digits, "_", "." and
+ * "-" then ":", or none.
+ */
+function isPlainPrefix(prefix: readonly number[]): boolean {
+  if (prefix.length === 0) return true;
+  if (prefix[prefix.length - 1] !== 58 /* : */) return false;
+  for (let k = 0; k < prefix.length - 1; k++) {
+    const b = prefix[k];
+    const ok = (b >= 48 && b <= 57) || ((b | 32) >= 97 && (b | 32) <= 122) || b === 95 || b === 46 || b === 45;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/**
+ * The text of an inline string's <is> fragment, as textRuns gives it. The common fragment, one <t> with text and no
+ * markup in it and nothing around it (as openpyxl and pandas write every inline string), is read from the bytes
+ * directly: textRuns would find that one run and decode its entities, which is what is done here. Any other fragment
+ * (rich runs, phonetic runs, a prefix textRuns would not read) goes through textRuns.
+ */
+function inlineText(bytes: Uint8Array, from: number, to: number, prefix: readonly number[] | null): string {
+  if (prefix !== null && bytes[from] === LT && isTag(bytes, from + 1, prefix, T)) {
+    const plen = prefix.length;
+    let open = from + 2 + plen;
+    if (bytes[open] !== GT) {
+      while (open < to && bytes[open] !== GT) open++;
+      if (open >= to || bytes[open - 1] === SLASH) return textRuns(utf8Text(bytes, from, to));
+    }
+    let close = open + 1;
+    while (close < to && bytes[close] !== LT) close++;
+    if (close + plen + 4 === to && bytes[close + 1] === SLASH && isTag(bytes, close + 2, prefix, T) && bytes[close + 3 + plen] === GT) {
+      return decodeXml(utf8Text(bytes, open + 1, close));
+    }
+  }
+  return textRuns(utf8Text(bytes, from, to));
+}
+
 export type { ScanOptions };
 
 export class SheetScanner {
-  private carry: Buffer | null = null;
+  private carry: Uint8Array | null = null;
   private prefix: number[] | null = null;
   private row = -1;
   private column = -1;
@@ -107,11 +211,11 @@ export class SheetScanner {
     const carried = this.carry?.length ?? 0;
     const n = carried + piece.byteLength;
     const bytes = padded(n);
-    if (this.carry) this.carry.copy(bytes, 0);
+    if (this.carry) bytes.set(this.carry, 0);
     bytes.set(piece, carried);
     const used = this.scan(bytes, n, false);
     // Copied, so the carried bytes never keep a whole piece alive.
-    this.carry = used < n && !this.done ? Buffer.from(bytes.subarray(used, n)) : null;
+    this.carry = used < n && !this.done ? bytes.slice(used, n) : null;
     if (this.carry && this.carry.length > MAX_CARRY) throw new XlsxFormatError("has a cell too large to read");
   }
 
@@ -119,14 +223,17 @@ export class SheetScanner {
    * A whole part in one piece, scanned where it lies: no copy and no padding (a look past its end can happen only
    * at the part's very end, once). The same cells as push and end would give.
    */
-  whole(bytes: Buffer): void {
+  whole(bytes: Uint8Array): void {
     if (this.done) return;
     if (this.carry) {
       this.push(bytes);
       this.end();
       return;
     }
-    this.scan(bytes, bytes.length, true);
+    // A plain Uint8Array view of a subclass's bytes (Node's zlib gives its own kind), no copy: the scan then meets
+    // one kind of array, as push gives it, and its element loads stay monomorphic.
+    const plain = bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.scan(plain, plain.length, true);
   }
 
   /** The part has ended: whatever was carried is read as it is. */
@@ -134,7 +241,7 @@ export class SheetScanner {
     if (this.done || !this.carry) return;
     const n = this.carry.length;
     const bytes = padded(n);
-    this.carry.copy(bytes, 0);
+    bytes.set(this.carry, 0);
     this.carry = null;
     this.scan(bytes, n, true);
   }
@@ -143,10 +250,10 @@ export class SheetScanner {
    * Reads whole elements from the first `n` bytes; returns how many were used (the rest is an element cut short).
    * The bytes after `n` are zeros (see padded), so a look ahead past the end of a piece reads no delimiter.
    */
-  private scan(bytes: Buffer, n: number, final: boolean): number {
+  private scan(bytes: Uint8Array, n: number, final: boolean): number {
     let i = 0;
     if (this.prefix === null) {
-      const dataAt = bytes.indexOf("sheetData");
+      const dataAt = indexOfBytes(bytes, SHEET_DATA, n);
       if (dataAt < 0) return final ? n : Math.max(0, n - 256);
       let p0 = dataAt - 1;
       while (p0 >= 0 && bytes[p0] !== LT) p0--;
@@ -161,6 +268,7 @@ export class SheetScanner {
     }
     const prefix = this.prefix;
     const plen = prefix.length;
+    const inlinePrefix = isPlainPrefix(prefix) ? prefix : null;
     let done = false;
     const { strings, date1904, isDate } = this.options;
     const sink = this.sink;
@@ -319,7 +427,7 @@ export class SheetScanner {
       let value: CellValue = null;
       if (type === 105 /* inlineStr */ && typeLength === 9) {
         if (isStart >= 0) {
-          const text = textRuns(bytes.toString("utf8", isStart, isEnd < 0 ? isStart : isEnd));
+          const text = inlineText(bytes, isStart, isEnd < 0 ? isStart : isEnd, inlinePrefix);
           value = sink.text ? sink.text(text) : text;
         }
       } else if (vStart >= 0) {
@@ -331,17 +439,15 @@ export class SheetScanner {
           }
           value = strings[index] ?? "";
         } else if (type === 115 /* str */ || type === 101 /* e */) {
-          const text = decodeXml(bytes.toString("utf8", vStart, vEnd));
+          const text = decodeXml(utf8Text(bytes, vStart, vEnd));
           value = sink.text ? sink.text(text) : text;
         } else if (type === 98 /* b */) {
           value = bytes[vStart] === 49 || (bytes[vStart] | 32) === 116;
         } else if (type === 100 /* d */) {
-          const text = bytes.toString("utf8", vStart, vEnd);
+          const text = utf8Text(bytes, vStart, vEnd);
           value = isoCellSerial(text) ?? decodeXml(text);
         } else {
-          const text = bytes.toString("latin1", vStart, vEnd);
-          const number = Number(text);
-          value = Number.isFinite(number) && text.trim() !== "" ? number : decodeXml(bytes.toString("utf8", vStart, vEnd));
+          value = numberOrText(bytes, vStart, vEnd);
           if (date1904 && typeof value === "number" && style >= 0 && isDate[style]) value += DATE1904_OFFSET;
         }
       }
@@ -367,13 +473,26 @@ export class SheetScanner {
  * the end of a typed array makes V8 throw away the scanner's optimised code (a deopt "out of bounds") at every piece.
  */
 const PAD = 512;
-function padded(n: number): Buffer {
-  const bytes = Buffer.allocUnsafe(n + PAD);
-  bytes.fill(0, n);
-  return bytes;
+function padded(n: number): Uint8Array {
+  return new Uint8Array(n + PAD);
 }
 
-/** The whole grid of a part held in memory (small parts, tests): rows without cells are empty arrays. */
+/** Where `needle` first starts in the first `n` bytes, or -1: the native search for its first byte, then the rest. */
+function indexOfBytes(bytes: Uint8Array, needle: readonly number[], n: number): number {
+  const first = needle[0];
+  const last = n - needle.length;
+  for (let i = bytes.indexOf(first); i >= 0 && i <= last; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && bytes[i + k] === needle[k]) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
+}
+
+/**
+ * The whole grid of a part held in memory (the pane's "Import visits…", tests): rows without cells are empty
+ * arrays. The part is scanned whole where it lies, or fed in pieces of `pieceBytes` (tests cut every element).
+ */
 export function scanSheet(bytes: Uint8Array, options: ScanOptions, pieceBytes = bytes.length): CellValue[][] {
   const grid: CellValue[][] = [];
   const scanner = new SheetScanner(options, {
@@ -386,9 +505,12 @@ export function scanSheet(bytes: Uint8Array, options: ScanOptions, pieceBytes = 
       cells[column] = value;
     },
   });
-  const step = Math.max(1, pieceBytes);
-  for (let at = 0; at < bytes.length; at += step) scanner.push(bytes.subarray(at, at + step));
-  scanner.end();
+  if (pieceBytes >= bytes.length) scanner.whole(bytes);
+  else {
+    const step = Math.max(1, pieceBytes);
+    for (let at = 0; at < bytes.length; at += step) scanner.push(bytes.subarray(at, at + step));
+    scanner.end();
+  }
   for (let r = 0; r < grid.length; r++) if (!grid[r]) grid[r] = [];
   return grid;
 }
