@@ -92,8 +92,13 @@ function isTag(bytes: Uint8Array, at: number, prefix: readonly number[], name: r
   return DELIMITER[bytes[at + plen + name.length]] === 1;
 }
 
-/** Runs of text this short and all ASCII are made by hand: quicker than a TextDecoder call (and its subarray). */
-const SHORT_TEXT = 16;
+/**
+ * Runs of text this short and all ASCII are made by hand, a character at a time. Measured on the inline strings of a
+ * 300,000-row openpyxl sheet, each decoded and looked up in a Map as the reader does: 84-110 ns a string of up to 8
+ * characters by hand against 207-245 ns through TextDecoder, 406 against 529 ns for 9-12; from 13 characters V8
+ * builds the string by hand as a chain of pieces (a cons string) and TextDecoder is quicker (338 against 496 ns).
+ */
+const SHORT_TEXT = 12;
 
 /** The bytes from `a` to `b` as UTF-8 text. */
 function utf8Text(bytes: Uint8Array, a: number, b: number): string {
