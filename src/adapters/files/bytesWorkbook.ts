@@ -24,7 +24,13 @@ export class BytesWorkbook implements WorkbookPort {
   ) {}
 
   async read(request: ReadRequest): Promise<WorkbookSnapshot> {
-    return snapshotFrom(this.book(request), request);
+    try {
+      return snapshotFrom(this.book(request), request);
+    } catch (error) {
+      // A sheet is scanned when first read: one it refuses (a cell past Excel's last row) is said here.
+      if (error instanceof XlsxPartsError) throw new FileReadError(`"${this.file}" could not be read as an Excel workbook (.xlsx): ${error.message}.`);
+      throw error;
+    }
   }
 
   async apply(_plan: WorkbookPlan): Promise<void> {

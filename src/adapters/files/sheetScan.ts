@@ -1,7 +1,8 @@
 import type { ScanOptions } from "./xlsxStructure";
 import { CellValue } from "../../workbook/plan";
-import { XlsxFormatError } from "./zip";
-import { decodeXml, isoCellSerial, textRuns } from "./xmlText";
+import { XlsxFormatError } from "./xlsxStructure";
+import { GT, LT, SLASH, SPACE, hasText, indexOfBytes, inlineText, isPlainPrefix, isTag, numberOrText, utf8Text } from "./cellBytes";
+import { decodeXml, isoCellSerial } from "./xmlText";
 
 /**
  * A byte-level scan of a worksheet part's <sheetData>, fed in pieces as they are inflated: several times faster
@@ -9,6 +10,9 @@ import { decodeXml, isoCellSerial, textRuns } from "./xmlText";
  * whose </c> has not arrived yet) is carried over to the next piece; only that remainder is kept. Handles any
  * namespace prefix, cells with or without "r", shared, inline and formula strings, booleans, errors, numbers and
  * ISO dates. Each cell with a value goes to the sink as it is read.
+ *
+ * Plain Uint8Array and TextDecoder, no Node Buffer and no Node built-in: the command line (xlsxFile.ts, xlsxReader.ts)
+ * and the task pane's "Import visits…" (xlsxParts.ts, in the pane's bundle) read sheets through this one scanner.
  */
 
 /** Excel's own limits (Excel specifications and limits): no real sheet has a cell beyond them. */
@@ -20,10 +24,6 @@ const MAX_CARRY = 16 * 1024 * 1024;
 /** 1904-system serials are 1462 days smaller than 1900-system ones for the same date. */
 const DATE1904_OFFSET = 1462;
 
-const LT = 60; // <
-const GT = 62; // >
-const SLASH = 47;
-const SPACE = 32;
 const QUOTE = 34;
 const APOS = 39;
 const EQUALS = 61;
@@ -31,7 +31,7 @@ const C = [99];
 const V = [118];
 const IS = [105, 115];
 const ROW = [114, 111, 119];
-const SHEET_DATA = Array.from(Buffer.from("sheetData"));
+const SHEET_DATA = Array.from("sheetData", (c) => c.charCodeAt(0));
 
 export interface SheetCells {
   /** A cell with a value, by 0-based row and column, in the order of the XML. */
@@ -50,46 +50,11 @@ export const WANT_NOTHING = 1;
 export const WANT_PRESENCE = 2;
 export const PRESENT = "\u0000present";
 
-/**
- * Whether an inline string's XML holds any text: true, false, or null when it cannot tell without decoding (a byte
- * outside ASCII, which may be a space String.trim removes, or an entity).
- */
-function hasText(bytes: Buffer, from: number, to: number): boolean | null {
-  let inTag = false;
-  for (let q = from; q < to; q++) {
-    const b = bytes[q];
-    if (inTag) {
-      if (b === GT) inTag = false;
-    } else if (b === LT) {
-      // A phonetic run (<rPh>) is not the cell's text: decode to be sure.
-      if (bytes[q + 1] === 114 && bytes[q + 2] === 80) return null;
-      inTag = true;
-    } else if (b >= 128 || b === 38 /* & */) return null;
-    else if (b !== SPACE && b !== 9 && b !== 10 && b !== 13) return true;
-  }
-  return false;
-}
-
-/** Bytes that may follow an element's name in a tag: space, tab, LF, CR, ">" and "/" (a table: one load per test). */
-const DELIMITER = new Uint8Array(256);
-for (const b of [SPACE, 9, 10, 13, GT, SLASH]) DELIMITER[b] = 1;
-
-/**
- * Whether the tag at `at` (just after "<" or "</") is prefix + name, followed by a delimiter. A module function
- * rather than a closure made in each scan: a new closure at every piece was a new call target, and V8 threw the
- * scanner's optimised code away ("wrong call target") at every piece.
- */
-function isTag(bytes: Buffer, at: number, prefix: number[], name: number[]): boolean {
-  const plen = prefix.length;
-  for (let k = 0; k < plen; k++) if (bytes[at + k] !== prefix[k]) return false;
-  for (let k = 0; k < name.length; k++) if (bytes[at + plen + k] !== name[k]) return false;
-  return DELIMITER[bytes[at + plen + name.length]] === 1;
-}
 
 export type { ScanOptions };
 
 export class SheetScanner {
-  private carry: Buffer | null = null;
+  private carry: Uint8Array | null = null;
   private prefix: number[] | null = null;
   private row = -1;
   private column = -1;
@@ -107,11 +72,11 @@ export class SheetScanner {
     const carried = this.carry?.length ?? 0;
     const n = carried + piece.byteLength;
     const bytes = padded(n);
-    if (this.carry) this.carry.copy(bytes, 0);
+    if (this.carry) bytes.set(this.carry, 0);
     bytes.set(piece, carried);
     const used = this.scan(bytes, n, false);
     // Copied, so the carried bytes never keep a whole piece alive.
-    this.carry = used < n && !this.done ? Buffer.from(bytes.subarray(used, n)) : null;
+    this.carry = used < n && !this.done ? bytes.slice(used, n) : null;
     if (this.carry && this.carry.length > MAX_CARRY) throw new XlsxFormatError("has a cell too large to read");
   }
 
@@ -119,14 +84,17 @@ export class SheetScanner {
    * A whole part in one piece, scanned where it lies: no copy and no padding (a look past its end can happen only
    * at the part's very end, once). The same cells as push and end would give.
    */
-  whole(bytes: Buffer): void {
+  whole(bytes: Uint8Array): void {
     if (this.done) return;
     if (this.carry) {
       this.push(bytes);
       this.end();
       return;
     }
-    this.scan(bytes, bytes.length, true);
+    // A plain Uint8Array view of a subclass's bytes (Node's zlib gives its own kind), no copy: the scan then meets
+    // one kind of array, as push gives it, and its element loads stay monomorphic.
+    const plain = bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.scan(plain, plain.length, true);
   }
 
   /** The part has ended: whatever was carried is read as it is. */
@@ -134,7 +102,7 @@ export class SheetScanner {
     if (this.done || !this.carry) return;
     const n = this.carry.length;
     const bytes = padded(n);
-    this.carry.copy(bytes, 0);
+    bytes.set(this.carry, 0);
     this.carry = null;
     this.scan(bytes, n, true);
   }
@@ -143,10 +111,10 @@ export class SheetScanner {
    * Reads whole elements from the first `n` bytes; returns how many were used (the rest is an element cut short).
    * The bytes after `n` are zeros (see padded), so a look ahead past the end of a piece reads no delimiter.
    */
-  private scan(bytes: Buffer, n: number, final: boolean): number {
+  private scan(bytes: Uint8Array, n: number, final: boolean): number {
     let i = 0;
     if (this.prefix === null) {
-      const dataAt = bytes.indexOf("sheetData");
+      const dataAt = indexOfBytes(bytes, SHEET_DATA, n);
       if (dataAt < 0) return final ? n : Math.max(0, n - 256);
       let p0 = dataAt - 1;
       while (p0 >= 0 && bytes[p0] !== LT) p0--;
@@ -161,6 +129,7 @@ export class SheetScanner {
     }
     const prefix = this.prefix;
     const plen = prefix.length;
+    const inlinePrefix = isPlainPrefix(prefix) ? prefix : null;
     let done = false;
     const { strings, date1904, isDate } = this.options;
     const sink = this.sink;
@@ -319,7 +288,7 @@ export class SheetScanner {
       let value: CellValue = null;
       if (type === 105 /* inlineStr */ && typeLength === 9) {
         if (isStart >= 0) {
-          const text = textRuns(bytes.toString("utf8", isStart, isEnd < 0 ? isStart : isEnd));
+          const text = inlineText(bytes, isStart, isEnd < 0 ? isStart : isEnd, inlinePrefix);
           value = sink.text ? sink.text(text) : text;
         }
       } else if (vStart >= 0) {
@@ -331,17 +300,15 @@ export class SheetScanner {
           }
           value = strings[index] ?? "";
         } else if (type === 115 /* str */ || type === 101 /* e */) {
-          const text = decodeXml(bytes.toString("utf8", vStart, vEnd));
+          const text = decodeXml(utf8Text(bytes, vStart, vEnd));
           value = sink.text ? sink.text(text) : text;
         } else if (type === 98 /* b */) {
           value = bytes[vStart] === 49 || (bytes[vStart] | 32) === 116;
         } else if (type === 100 /* d */) {
-          const text = bytes.toString("utf8", vStart, vEnd);
+          const text = utf8Text(bytes, vStart, vEnd);
           value = isoCellSerial(text) ?? decodeXml(text);
         } else {
-          const text = bytes.toString("latin1", vStart, vEnd);
-          const number = Number(text);
-          value = Number.isFinite(number) && text.trim() !== "" ? number : decodeXml(bytes.toString("utf8", vStart, vEnd));
+          value = numberOrText(bytes, vStart, vEnd);
           if (date1904 && typeof value === "number" && style >= 0 && isDate[style]) value += DATE1904_OFFSET;
         }
       }
@@ -367,13 +334,14 @@ export class SheetScanner {
  * the end of a typed array makes V8 throw away the scanner's optimised code (a deopt "out of bounds") at every piece.
  */
 const PAD = 512;
-function padded(n: number): Buffer {
-  const bytes = Buffer.allocUnsafe(n + PAD);
-  bytes.fill(0, n);
-  return bytes;
+function padded(n: number): Uint8Array {
+  return new Uint8Array(n + PAD);
 }
 
-/** The whole grid of a part held in memory (small parts, tests): rows without cells are empty arrays. */
+/**
+ * The whole grid of a part held in memory (the pane's "Import visits…", tests): rows without cells are empty
+ * arrays. The part is scanned whole where it lies, or fed in pieces of `pieceBytes` (tests cut every element).
+ */
 export function scanSheet(bytes: Uint8Array, options: ScanOptions, pieceBytes = bytes.length): CellValue[][] {
   const grid: CellValue[][] = [];
   const scanner = new SheetScanner(options, {
@@ -386,9 +354,12 @@ export function scanSheet(bytes: Uint8Array, options: ScanOptions, pieceBytes = 
       cells[column] = value;
     },
   });
-  const step = Math.max(1, pieceBytes);
-  for (let at = 0; at < bytes.length; at += step) scanner.push(bytes.subarray(at, at + step));
-  scanner.end();
+  if (pieceBytes >= bytes.length) scanner.whole(bytes);
+  else {
+    const step = Math.max(1, pieceBytes);
+    for (let at = 0; at < bytes.length; at += step) scanner.push(bytes.subarray(at, at + step));
+    scanner.end();
+  }
   for (let r = 0; r < grid.length; r++) if (!grid[r]) grid[r] = [];
   return grid;
 }

@@ -11,10 +11,14 @@ import { SourceBook } from "../../../src/adapters/exceljs/snapshot";
 import { FileReadError, openFileBytes } from "../../../src/adapters/files/bytesWorkbook";
 import { InflateError, streamInflate } from "../../../src/adapters/files/inflate";
 import { readXlsxParts } from "../../../src/adapters/files/xlsxParts";
-import { readXlsx } from "../../../src/adapters/files/xlsxReader";
+import { readLimits, readXlsx } from "../../../src/adapters/files/xlsxReader";
 import { xmlParts } from "../../../src/adapters/files/zipBytes";
 import { checkSource } from "../../../src/actions/summaryActions";
+import { defaultConfig } from "../../../src/domain";
+import { WorkbookPort } from "../../../src/workbook/port";
+import { diagnosticsRequest } from "../../../src/workbook/diagnosticsRead";
 import { csvText, knownRows, tempDir, writeXlsx } from "../../cli/fixtures";
+import { VisitsXmlForm, visitsXlsx } from "./visitsXml";
 import { deflated, zip } from "./zipFixture";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -114,5 +118,59 @@ describe("a chosen file's bytes as a port", () => {
     };
     await walk(path.join(__dirname, "../../../src/adapters/files/bytesWorkbook.ts"));
     expect(seen.size).toBeGreaterThan(8);
+  });
+});
+
+describe("the pane's path and the command line's path on the same file", () => {
+  // Both read sheets through one scanner (sheetScan.ts): the pane's whole part at once, the command line's streamed
+  // from disk (whole, or in pieces cut anywhere), keeping only the table's columns.
+  const forms: VisitsXmlForm[] = [
+    { strings: "shared", dates: "serial", date1904: false, prefix: "", refs: true },
+    { strings: "inline", dates: "iso", date1904: false, prefix: "x", refs: false },
+    { strings: "shared", dates: "serial", date1904: true, prefix: "x", refs: false },
+    { strings: "inline", dates: "serial", date1904: true, prefix: "", refs: true },
+    { strings: "shared", dates: "iso", date1904: true, prefix: "s.m-1", refs: true },
+  ];
+  const request = (narrative: boolean) => diagnosticsRequest({ rows: true, narrative, lists: true, selection: false, actions: true }, defaultConfig({ services: [] }));
+  const same = async (cli: WorkbookPort, pane: WorkbookPort) => {
+    // With the narrative, as "Import visits…" reads; without it (checkSource), the command line keeps only NOT_READ
+    // for the narrative and the pane's whole grid its text (snapshot.ts), so there the visits are compared.
+    expect((await pane.read(request(true))).found).toEqual((await cli.read(request(true))).found);
+    const [a, b] = [await checkSource(cli), await checkSource(pane)];
+    expect(b.validation).toEqual(a.validation);
+    return b;
+  };
+
+  it.each(forms)("reads the same visits, cells and narrative: %j", async (form) => {
+    const file = path.join(dir, `form-${forms.indexOf(form)}.xlsx`);
+    const bytes = visitsXlsx(form);
+    await fs.writeFile(file, bytes);
+    const pane = await openFileBytes(path.basename(file), new Uint8Array(bytes));
+    const checked = await same(await openWorkbookFile(file), pane);
+    expect(checked.validation.visits).toHaveLength(14);
+    expect(checked.validation.drafts).toHaveLength(1);
+    expect(new Set(checked.validation.visits.map((v) => v.visitDate))).toEqual(new Set(["2017-08-07"]));
+    const found = (await pane.read(request(true))).found.Diagnostics!;
+    const manager = found.headers.indexOf("Team manager");
+    const strengths = found.headers.indexOf("Strengths");
+    expect([found.rows[0][manager], found.rows[0][strengths]]).toEqual(["Zoë Ó Brien & <co>", "Narrative with “quotes”, é and ü, long enough to be decoded whole."]);
+
+    // The command line streaming the sheet in 7-byte pieces: every element cut somewhere.
+    const saved = { ...readLimits };
+    readLimits.pieceBytes = 7;
+    readLimits.wholePartBytes = 0;
+    try {
+      await same(await openWorkbookFile(file), pane);
+    } finally {
+      Object.assign(readLimits, saved);
+    }
+  });
+
+  it("refuses, with one sentence naming the sheet, a cell beyond Excel's last row", async () => {
+    const row = '<row r="1048577"><c r="A1048577" t="inlineStr"><is><t>stray</t></is></c></row>';
+    const bytes = visitsXlsx({ strings: "inline", dates: "serial", date1904: false, prefix: "", refs: true }, undefined, row);
+    await expect((await openFileBytes("far.xlsx", new Uint8Array(bytes))).read(request(false))).rejects.toThrow(
+      new FileReadError(`"far.xlsx" could not be read as an Excel workbook (.xlsx): sheet "Diagnostics" has a cell beyond Excel's limit of 1,048,576 rows and 16,384 columns.`),
+    );
   });
 });
