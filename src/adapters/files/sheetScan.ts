@@ -233,7 +233,18 @@ export class SheetScanner {
       let isEnd = -1;
       let closed = false;
       let k = i;
-      for (;;) {
+      // The usual cell, <v>…</v></c> with no prefix: read straight through, without the general loop below.
+      if (plen === 0 && bytes[k] === LT && bytes[k + 1] === 118 && bytes[k + 2] === GT) {
+        let e = k + 3;
+        while (e < n && bytes[e] !== LT) e++;
+        if (e + 7 < n && bytes[e + 1] === SLASH && bytes[e + 2] === 118 && bytes[e + 3] === GT && bytes[e + 4] === LT && bytes[e + 5] === SLASH && bytes[e + 6] === 99 && bytes[e + 7] === GT) {
+          vStart = k + 3;
+          vEnd = e;
+          closed = true;
+          k = e + 7;
+        }
+      }
+      if (!closed) for (;;) {
         while (k < n && bytes[k] !== LT) k++;
         if (k >= n) break;
         if (bytes[k + 1] === SLASH) {

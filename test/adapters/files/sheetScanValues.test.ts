@@ -71,3 +71,25 @@ describe("the scanner's readings of values", () => {
     for (const grid of readings(xml)) expect(grid[0]).toEqual(texts);
   });
 });
+
+describe("the usual cell, <v>…</v></c>, read straight through", () => {
+  it("gives what the general loop gives, next to cells that are not in that form, whole and cut anywhere", () => {
+    const cells = [
+      `<c r="A1"><v>5</v></c>`,
+      `<c r="B1" t="s"><v>1</v></c>`,
+      `<c r="C1"><f>A1*2</f><v>10</v></c>`,
+      `<c r="D1"><v>7</v> </c>`,
+      `<c r="E1"><v></v></c>`,
+      `<c r="F1"><v/></c>`,
+      `<c r="G1" t="str"><v>a&amp;b</v></c>`,
+      `<c r="H1"><v>8</v><extLst/></c>`,
+      `<c r="I1"><v>9</v></c>`,
+    ];
+    const xml = `<worksheet><sheetData><row r="1">${cells.join("")}</row><row r="2"><c r="A2"><v>3</v></c></row></sheetData></worksheet>`;
+    const options = { strings: ["zero", "one"], date1904: false, isDate: [] };
+    const part = bytes(xml);
+    const want = [[5, "one", 10, 7, undefined, undefined, "a&b", 8, 9], [3]];
+    expect(scanSheet(part, options)).toEqual(want);
+    for (let piece = 1; piece <= 40; piece++) expect(scanSheet(part, options, piece)).toEqual(want);
+  });
+});
