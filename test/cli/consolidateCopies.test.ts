@@ -100,7 +100,7 @@ describe("two copies of one workbook", () => {
     ]);
     // One warning per row of the copy, each naming both places.
     const warnings = two.problems.filter((p: { file: string }) => p.file === "b.xlsx");
-    expect(warnings.map((p: { cell: string; severity: string }) => `${p.cell} ${p.severity}`)).toEqual(["A2 warning", "A3 warning", "A4 warning", "A5 warning", "A6 warning"]);
+    expect(warnings.map((p: { cell: string }) => p.cell)).toEqual(["A2", "A3", "A4", "A5", "A6"]);
     expect(warnings.map((p: { message: string }) => p.message)).toEqual([
       'Visit ID "TD-0001" is also in a.xlsx (Diagnostics!A2) with the same values: counted once.',
       'Visit ID "TD-0002" is also in a.xlsx (Diagnostics!A3) with the same values: the same visit for moderation, in the base once.',
@@ -145,7 +145,9 @@ describe("two copies of one workbook", () => {
   it("validate's lines agree with summary's", async () => {
     const result = await cli("validate", a, b);
     expect(result.stderr).toContain("a.xlsx: no problems; 1 visit counted, 1 draft, 0 left out, 1 visit for moderation.\n");
-    expect(result.stderr).toContain("b.xlsx: 5 warnings; 0 visits counted, 1 draft, 0 left out, 1 visit for moderation.\n");
+    expect(result.stderr).toContain("b.xlsx: 5 warnings; 0 visits counted, 1 draft, 0 left out, 1 visit for moderation (5 rows already in a.xlsx, not counted again).\n");
+    // Warnings only: the copy's rows are counted once.
+    expect(result.stdout.split("\n").filter(Boolean).every((l) => l.startsWith("b.xlsx: Diagnostics!") && l.includes("(warning)"))).toBe(true);
     expect(result.stderr).toContain("All 2 files: 5 warnings; 1 visit counted, 1 draft, 0 left out, 1 visit for moderation.\n");
   });
 });
@@ -159,10 +161,11 @@ describe("a later copy in which a visit For moderation has been made Final", () 
       { file: "later.xlsx", sheet: "Diagnostics", row: 3, reasons: ["A3: Visit ID is also in a.xlsx (Diagnostics!A3) as a visit for moderation, here a Final visit."] },
     ]);
     const problem = doc.problems.find((p: { file: string; cell: string }) => p.file === "later.xlsx" && p.cell === "A3");
-    expect(problem).toMatchObject({
-      severity: "error",
-      message: 'Visit ID "TD-0002" is also in a.xlsx (Diagnostics!A3) as a visit for moderation, here a Final visit: this row is left out.',
-    });
+    expect(problem.message).toBe('Visit ID "TD-0002" is also in a.xlsx (Diagnostics!A3) as a visit for moderation, here a Final visit: this row is left out.');
+    // An error, not a warning.
+    const checked = await cli("validate", a, later);
+    expect(checked.stdout).toContain(`later.xlsx: Diagnostics!A3: ${problem.message}\n`);
+    expect(checked.code).toBe(1);
     // The Assessment visit is not counted: only the Safeguarding one is.
     expect(doc.services.map((s: { service: string; visits: number }) => [s.service, s.visits])).toEqual([["Safeguarding", 1]]);
     expect(doc.base.files).toEqual([
@@ -193,14 +196,21 @@ describe("the example workbook twice in a folder", () => {
     expect(numbers(twice.base)).toEqual(numbers(once.base));
     expect(twice.base.excluded.map((e: { file: string; row: number }) => [e.file, e.row])).toEqual(once.base.excluded.map((e: { row: number }) => ["one.xlsx", e.row]));
     expect(twice.services).toEqual(once.services);
-    const rowsOfOne = once.base.visits + once.base.drafts + once.base.excluded.length + (once.base.deepDives ?? 0) + (once.base.forModeration ?? 0);
-    const sameValues = twice.problems.filter((p: { file: string; message: string }) => p.file === "two.xlsx" && / with the same values: /.test(p.message));
-    expect(sameValues.length).toBeGreaterThanOrEqual(rowsOfOne);
-    expect(twice.problems.filter((p: { file: string; severity: string; message: string }) => p.file === "two.xlsx" && /is also in one\.xlsx/.test(p.message) && p.severity === "error")).toEqual([]);
+    // Every row of the second copy (its counted visits, rows left out, drafts, deep dive and planned visits) is warned of once.
+    const { validation } = await checkSources([{ name: "example", open: () => openWorkbookFile(example) }]);
+    const rowsOfOne = once.base.visits + once.base.drafts + once.base.excluded.length + (once.base.deepDives ?? 0) + (validation.planned ?? []).length;
+    const sameValues = twice.problems.filter((p: { file: string; message: string }) => p.file === "two.xlsx" && /is also in one\.xlsx \(Diagnostics!A\d+\) with the same values: /.test(p.message));
+    expect(sameValues).toHaveLength(rowsOfOne);
+    expect(twice.problems.filter((p: { file: string; message: string }) => p.file === "two.xlsx" && /is also in/.test(p.message))).toHaveLength(rowsOfOne);
+    // The rest of the copy's problems are its own, as in one copy.
+    expect(twice.problems.filter((p: { file: string; message: string }) => p.file === "two.xlsx" && !/is also in/.test(p.message)).map((p: { message: string }) => p.message)).toEqual(
+      once.problems.map((p: { message: string }) => p.message),
+    );
 
-    const text = (await cli("summary", folder)).stdout;
-    const left = (t: string) => t.split("\n").find((l) => l.startsWith("Left out:"));
-    expect(left(text)).toBe(left((await cli("summary", example)).stdout));
-    expect(text).toContain(`deep dive`);
+    const text = (await cli("summary", folder)).stdout.split("\n");
+    const plain = (await cli("summary", example)).stdout.split("\n");
+    const line = (lines: string[], start: string) => lines.find((l) => l.startsWith(start));
+    for (const start of ["Left out:", `${once.base.visits} visits counted.`, "1 deep dive"]) expect(line(text, start)).toBe(line(plain, start));
+    expect(text).toContain(`  two.xlsx: 0 visits counted, ${once.base.excluded.length} left out, ${once.base.drafts} drafts (${rowsOfOne} rows already in one.xlsx, not counted again).`);
   });
 });
