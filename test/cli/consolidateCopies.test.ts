@@ -14,7 +14,7 @@ import { openWorkbookFile } from "../../src/adapters/exceljs/files";
 import { checkSources } from "../../src/actions/consolidate";
 import { VisitForm, defaultConfig, emptyVisitForm, gradedColumns } from "../../src/domain";
 import { readDocx } from "../report/docxText";
-import { cli, tempDir } from "./fixtures";
+import { cli, knownRows, tempDir, writeXlsx } from "./fixtures";
 
 jest.setTimeout(90_000);
 
@@ -128,6 +128,13 @@ describe("two copies of one workbook", () => {
     expect(paragraphs).not.toContain("2 deep dives (functions looked at as a whole: not in the grade tables).");
   });
 
+  it("under a selection the copy's line counts only the rows in it", async () => {
+    const inRound = (await cli("summary", a, b, "--round", "1")).stdout.split("\n");
+    expect(inRound).toContain("  b.xlsx: 0 visits counted, 0 left out, 1 draft, 1 visit for moderation (5 rows already in a.xlsx, not counted again).");
+    const outside = (await cli("summary", a, b, "--round", "2")).stdout.split("\n");
+    expect(outside).toContain("  b.xlsx: 0 visits counted, 0 left out.");
+  });
+
   it("the combined validation holds the copy's planned visit, deep dive, draft and visit for moderation once", async () => {
     const sources = [a, b].map((file) => ({ name: path.basename(file), open: () => openWorkbookFile(file) }));
     const { validation } = await checkSources(sources);
@@ -212,5 +219,17 @@ describe("the example workbook twice in a folder", () => {
     const line = (lines: string[], start: string) => lines.find((l) => l.startsWith(start));
     for (const start of ["Left out:", `${once.base.visits} visits counted.`, "1 deep dive"]) expect(line(text, start)).toBe(line(plain, start));
     expect(text).toContain(`  two.xlsx: 0 visits counted, ${once.base.excluded.length} left out, ${once.base.drafts} drafts (${rowsOfOne} rows already in one.xlsx, not counted again).`);
+  });
+});
+
+describe("the README's example line", () => {
+  it("a copy of east.xlsx (14 counted, 1 left out, 1 draft) says its 16 rows are already in east.xlsx", async () => {
+    const east = at("east.xlsx");
+    await writeXlsx(east, [{ rows: knownRows() }]);
+    await fs.copyFile(east, at("east-copy.xlsx"));
+    const text = (await cli("summary", east, at("east-copy.xlsx"))).stdout.split("\n");
+    expect(text).toContain("  east.xlsx: 14 visits counted, 1 left out, 1 draft.");
+    expect(text).toContain("  east-copy.xlsx: 0 visits counted, 1 left out, 1 draft (16 rows already in east.xlsx, not counted again).");
+    expect(text).toContain("Left out: 1 draft; 1 row with problems (listed below).");
   });
 });
