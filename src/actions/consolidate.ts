@@ -1,9 +1,10 @@
 /**
  * Consolidation: many workbooks (one per manager, per service or per year), one answer. Each file is read and
  * checked on its own, one at a time (only its counted visits are kept, not its rows), then the results are put
- * together: problems and rows left out name their file, a Visit ID found in two files is counted once when the
- * two agree and left out of the second file otherwise, and files whose settings differ are refused unless the
- * caller names the workbook whose settings win.
+ * together: problems and rows left out name their file, a Visit ID found in two files is one visit, whatever its
+ * kind (counted, for moderation, deep dive, planned, draft, left out): in the base once when the two rows agree
+ * and left out of the second file otherwise (sameVisit.ts), a Change log entry two files hold is one change, and
+ * files whose settings differ are refused unless the caller names the workbook whose settings win.
  *
  * Any command that checks a source plugs in here: checkSources() gives the same Checked as checkSource(), so a
  * command written for one file takes many. With one source it is exactly checkSource() (files: null), so the
@@ -157,7 +158,7 @@ export async function checkSources(sources: readonly Source[], options: Consolid
     const log = checked.moderationLog;
     if (log) {
       const mine = new Set<string>();
-      const freshChanges = log.entries.filter((e) => {
+      const freshChanges = log.entries().filter((e) => {
         const key = changeKey(e);
         mine.add(key);
         return !changes.has(key);

@@ -159,13 +159,14 @@ export function moderationOf(context: ActionContext): ModerationCount[] | null {
 
 /** The Change log's entries, and the per-service counts of any of them as moderationOf gives them for all. */
 export interface ModerationLog {
-  entries: ChangeLogEntry[];
+  /** Read when asked for (a single file never asks). */
+  entries(): ChangeLogEntry[];
   count(entries: readonly ChangeLogEntry[]): ModerationCount[];
 }
 
 /**
  * The Change log as consolidation needs it (consolidate.ts: an entry two files hold is one change); null when
- * moderationOf would be. The visits are read only when counting, and only once.
+ * moderationOf would be. The log and the visits are read only when asked for, the visits once.
  */
 export function moderationLogOf(context: ActionContext): ModerationLog | null {
   if (!context.snapshot.changeLog || !context.table) return null;
@@ -177,5 +178,5 @@ export function moderationLogOf(context: ActionContext): ModerationLog | null {
     }
     return services.get(foldLabel(id));
   };
-  return { entries: changeLogEntries(context.snapshot), count: (entries) => moderationCounts(entries, context.config, context.compiled, serviceOf) };
+  return { entries: () => changeLogEntries(context.snapshot), count: (entries) => moderationCounts(entries, context.config, context.compiled, serviceOf) };
 }
