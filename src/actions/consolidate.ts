@@ -1,9 +1,10 @@
 /**
  * Consolidation: many workbooks (one per manager, per service or per year), one answer. Each file is read and
  * checked on its own, one at a time (only its counted visits are kept, not its rows), then the results are put
- * together: problems and rows left out name their file, a Visit ID found in two files is counted once when the
- * two agree and left out of the second file otherwise, and files whose settings differ are refused unless the
- * caller names the workbook whose settings win.
+ * together: problems and rows left out name their file, a Visit ID found in two files is one visit, whatever its
+ * kind (counted, for moderation, deep dive, planned, draft, left out): in the base once when the two rows agree
+ * and left out of the second file otherwise (sameVisit.ts), a Change log entry two files hold is one change, and
+ * files whose settings differ are refused unless the caller names the workbook whose settings win.
  *
  * Any command that checks a source plugs in here: checkSources() gives the same Checked as checkSource(), so a
  * command written for one file takes many. With one source it is exactly checkSource() (files: null), so the
@@ -12,6 +13,7 @@
 import {
   DiagnosticsConfig,
   DraftRow,
+  ChangeLogEntry,
   ExcludedRow,
   GroupBy,
   Problem,
@@ -19,13 +21,14 @@ import {
   SummaryFilter,
   ValidationResult,
   Visit,
-  cellAddress,
   matchHeaders,
+  mayBeInFilter,
   rollUp,
 } from "../domain";
 import { UserFacingError } from "../errors";
 import { CheckOptions, ModerationCount, mergeModerationCounts } from "../domain";
 import { Checked, SourcePort, SummaryActionOptions, checkSource, reportSummaries } from "./summaryActions";
+import { Repeat, SeenRow, sortOutRows } from "./sameVisit";
 
 /** One input: the name used in messages (its file name) and how to open it, opened only when its turn comes. */
 export interface Source {
@@ -46,6 +49,8 @@ export interface FileBase {
   problems: number;
   /** Its visits For moderation (issue 15): absent when none, so the base of a file without them is unchanged. */
   forModeration?: number;
+  /** Its rows an earlier file already holds with the same values (sameVisit.ts), and those files; absent when none. */
+  alreadyIn?: { rows: number; files: string[] };
 }
 
 export interface Consolidated extends Checked {
@@ -53,7 +58,7 @@ export interface Consolidated extends Checked {
   /** Per file, in the order given; null for a single source (so its output is unchanged). */
   files: FileBase[] | null;
   /** Each file's own counted visits, drafts and rows left out, for the per-file counts under a selection. */
-  perFile?: Pick<ValidationResult, "visits" | "drafts" | "excluded" | "forModeration">[];
+  perFile?: (Pick<ValidationResult, "visits" | "drafts" | "excluded" | "forModeration"> & { repeats?: Repeat[] })[];
 }
 
 /** The settings that must agree between files for their grades to be counted together. */
@@ -73,21 +78,6 @@ function shared(config: DiagnosticsConfig): SharedSettings {
 
 function listed(names: string[]): string {
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-
-/** The fields that make two rows the same visit for counting. */
-function countedKey(visit: Visit): string {
-  const grades = Object.keys(visit.grades)
-    .sort()
-    .map((key) => `${key}=${visit.grades[key]}`);
-  return JSON.stringify([visit.visitDate, visit.round.trim().toLowerCase(), visit.service, visit.team, visit.area, grades]);
-}
-
-interface Seen {
-  file: string;
-  cell: string;
-  sheet: string;
-  key: string;
 }
 
 export interface ConsolidateOptions extends Pick<SummaryActionOptions, "tie">, CheckOptions {
@@ -112,6 +102,7 @@ export async function checkSources(sources: readonly Source[], options: Consolid
   if (sources.length === 1 && !winner) {
     const one = await check(sources[0]);
     delete one.table;
+    delete one.moderationLog;
     return { ...one, files: null };
   }
 
@@ -128,7 +119,8 @@ export async function checkSources(sources: readonly Source[], options: Consolid
   const moderation: ModerationCount[][] = [];
   const files: FileBase[] = [];
   const perFile: NonNullable<Consolidated["perFile"]> = [];
-  const seen = new Map<string, Seen>();
+  const seen = new Map<string, SeenRow>();
+  const changes = new Set<string>();
   let first: { name: string; config: DiagnosticsConfig } | undefined;
   const services: string[] = [];
   const teams = new Map<string, DiagnosticsConfig["teams"][number]>();
@@ -148,50 +140,43 @@ export async function checkSources(sources: readonly Source[], options: Consolid
 
     const table = checked.table!;
     const idColumn = matchHeaders(table.headers, checked.config).columns.get("visitId");
-    const idCell = (row: number) => (idColumn === undefined ? `row ${row}` : cellAddress(table.firstColumn + idColumn, row));
-    const own: Visit[] = [];
-    const ownExcluded: ExcludedRow[] = [...checked.validation.excluded];
-    const ownProblems: Problem[] = [...checked.problems];
-    for (const visit of checked.validation.visits) {
-      const id = visit.visitId.trim().toLowerCase();
-      const key = countedKey(visit);
-      const before = id === "" ? undefined : seen.get(id);
-      if (!before) {
-        if (id !== "") seen.set(id, { file, cell: idCell(visit.row), sheet: table.sheet, key });
-        own.push(visit);
-        continue;
-      }
-      const cell = idCell(visit.row);
-      const there = `${before.file} (${before.sheet}!${before.cell})`;
-      const base = { sheet: table.sheet, row: visit.row, column: String(table.headers[idColumn ?? 0] ?? "Visit ID"), cell };
-      if (before.key === key) {
-        const brief = `Visit ID is also in ${there} with the same values: counted once.`;
-        ownProblems.push({ ...base, message: `Visit ID "${visit.visitId}" is also in ${there} with the same values: counted once.`, severity: "warning", brief: `${cell}: ${brief}` });
-      } else {
-        const brief = `Visit ID is also in ${there} with different values.`;
-        ownProblems.push({ ...base, message: `Visit ID "${visit.visitId}" is also in ${there} with different values: this row is left out.`, severity: "error", brief: `${cell}: ${brief}` });
-        ownExcluded.push({ sheet: table.sheet, row: visit.row, reasons: [`${cell}: ${brief}`], round: visit.round, visitDate: visit.visitDate });
-      }
-    }
-    visits.push(...own);
-    drafts.push(...checked.validation.drafts);
-    const ownForModeration = checked.validation.forModeration ?? [];
-    forModeration.push(...ownForModeration);
-    deepDives.push(...(checked.validation.deepDives ?? []));
-    planned.push(...(checked.validation.planned ?? []));
-    excluded.push(...ownExcluded.map((e) => ({ file, ...e })));
+    // A Visit ID an earlier file holds is the same visit, whatever its kind (sameVisit.ts).
+    const sorted = sortOutRows(file, table, idColumn, checked.validation, seen);
+    for (const [id, row] of sorted.seen) seen.set(id, row);
+    const { fresh, own } = sorted;
+    const ownProblems: Problem[] = [...checked.problems, ...sorted.problems];
+    visits.push(...fresh.visits);
+    drafts.push(...fresh.drafts);
+    forModeration.push(...fresh.forModeration);
+    deepDives.push(...fresh.deepDives);
+    planned.push(...fresh.planned);
+    excluded.push(...fresh.excluded.map((e) => ({ file, ...e })));
     problems.push(...ownProblems.map((p) => ({ file, ...p })));
     actionProblems.push(...(checked.actionProblems ?? []).map((p) => ({ file, ...p })));
     moderationProblems.push(...(checked.moderationProblems ?? []).map((p) => ({ file, ...p })));
-    if (checked.moderation) moderation.push(checked.moderation);
-    perFile.push({ visits: own, drafts: checked.validation.drafts, excluded: ownExcluded, forModeration: ownForModeration });
+    // A Change log entry an earlier file holds too (every field equal: a copied workbook's copied log) is one change.
+    const log = checked.moderationLog;
+    if (log) {
+      const mine = new Set<string>();
+      const freshChanges = log.entries().filter((e) => {
+        const key = changeKey(e);
+        mine.add(key);
+        return !changes.has(key);
+      });
+      for (const key of mine) changes.add(key);
+      const counts = log.count(freshChanges);
+      if (counts.length > 0) moderation.push(counts);
+    }
+    const ownForModeration = own.forModeration ?? [];
+    perFile.push({ visits: own.visits, drafts: own.drafts, excluded: own.excluded, forModeration: ownForModeration, repeats: sorted.repeats });
     files.push({
       file,
-      visits: own.length,
-      drafts: checked.validation.drafts.length,
-      excluded: ownExcluded.length,
+      visits: own.visits.length,
+      drafts: own.drafts.length,
+      excluded: own.excluded.length,
       problems: ownProblems.length,
       ...(ownForModeration.length ? { forModeration: ownForModeration.length } : {}),
+      ...repeatsOf(sorted.repeats),
     });
   }
   const config: DiagnosticsConfig = { ...first!.config, ...(winner ?? {}), services, teams: [...teams.values()], areas };
@@ -200,6 +185,17 @@ export async function checkSources(sources: readonly Source[], options: Consolid
   // One file with --settings: the same output as one file without it, but checked under the settings named.
   const moderated = moderation.length > 0 ? mergeModerationCounts(moderation, config.services) : null;
   return { config, validation, problems, actionProblems, files: sources.length > 1 ? files : null, perFile, moderationProblems, moderation: moderated };
+}
+
+/** A Change log entry, every field: two files holding it hold one change. */
+function changeKey(e: ChangeLogEntry): string {
+  return JSON.stringify([e.when, e.who, e.visitId, e.field, e.from, e.to, e.reason]);
+}
+
+/** `{ alreadyIn }` for a file's line when an earlier file holds some of its rows; nothing when none. */
+function repeatsOf(repeats: readonly Repeat[]): Pick<FileBase, "alreadyIn"> {
+  if (repeats.length === 0) return {};
+  return { alreadyIn: { rows: repeats.length, files: [...new Set(repeats.map((r) => r.file))] } };
 }
 
 function refuseDifferentSettings(a: { name: string; config: DiagnosticsConfig }, b: { name: string; config: DiagnosticsConfig }): void {
@@ -219,8 +215,9 @@ function filesUnder(checked: Consolidated, config: DiagnosticsConfig, filter: Su
   if (!checked.files || !perFile) return checked.files;
   return checked.files.map((f, i) => {
     const base = rollUp({ ...perFile[i], problems: [] }, config, { by: "service", filter }).base;
-    const { forModeration: _all, ...rest } = f;
-    return { ...rest, visits: base.visits, drafts: base.drafts, excluded: base.excluded.length, ...(base.forModeration ? { forModeration: base.forModeration } : {}) };
+    const { forModeration: _all, alreadyIn: _repeats, ...rest } = f;
+    const repeats = repeatsOf((perFile[i].repeats ?? []).filter((r) => mayBeInFilter(r, filter)));
+    return { ...rest, visits: base.visits, drafts: base.drafts, excluded: base.excluded.length, ...(base.forModeration ? { forModeration: base.forModeration } : {}), ...repeats };
   });
 }
 

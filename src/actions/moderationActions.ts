@@ -156,3 +156,27 @@ export function moderationOf(context: ActionContext): ModerationCount[] | null {
   const counts = moderationCounts(changeLogEntries(context.snapshot), context.config, context.compiled, serviceOf);
   return counts.length > 0 ? counts : null;
 }
+
+/** The Change log's entries, and the per-service counts of any of them as moderationOf gives them for all. */
+export interface ModerationLog {
+  /** Read when asked for (a single file never asks). */
+  entries(): ChangeLogEntry[];
+  count(entries: readonly ChangeLogEntry[]): ModerationCount[];
+}
+
+/**
+ * The Change log as consolidation needs it (consolidate.ts: an entry two files hold is one change); null when
+ * moderationOf would be. The log and the visits are read only when asked for, the visits once.
+ */
+export function moderationLogOf(context: ActionContext): ModerationLog | null {
+  if (!context.snapshot.changeLog || !context.table) return null;
+  let services: Map<string, string> | null = null;
+  const serviceOf = (id: string) => {
+    if (!services) {
+      services = new Map();
+      for (const { form } of visitsOf(context).forms) if (!services.has(foldLabel(form.visitId))) services.set(foldLabel(form.visitId), form.service);
+    }
+    return services.get(foldLabel(id));
+  };
+  return { entries: () => changeLogEntries(context.snapshot), count: (entries) => moderationCounts(entries, context.config, context.compiled, serviceOf) };
+}

@@ -24,7 +24,7 @@ import { SummaryOpening, summaryPlan } from "../workbook/summaryPlan";
 import { SheetInfo, WorkbookPort } from "../workbook/port";
 import { NoDiagnosticsTableError, optionalOverall, readContext } from "./context";
 import { checkActionsIn } from "./actionActions";
-import { driftProblems, moderationOf } from "./moderationActions";
+import { ModerationLog, driftProblems, moderationLogOf, moderationOf } from "./moderationActions";
 
 /** What the user chose: the command line's --by, --round, --from, --to and --tie. */
 export interface SummaryActionOptions {
@@ -59,6 +59,8 @@ export interface Checked {
   moderationProblems?: Problem[];
   /** Per service, the grades moderation changed (counts only); null without a Change log holding changes. */
   moderation?: ModerationCount[] | null;
+  /** The Change log's entries and a way to count any of them, for consolidate.ts; null without a Change log. */
+  moderationLog?: ModerationLog | null;
 }
 
 function baseName(file: string): string {
@@ -110,6 +112,7 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
       actionProblems: checkActionsIn(context),
       moderationProblems: driftProblems(context),
       moderation: moderationOf(context),
+      moderationLog: moderationLogOf(context),
     };
   } catch (error) {
     if (!(error instanceof MissingColumnsError) || where === undefined) throw error;

@@ -24,6 +24,8 @@ import { problemCount, problemLines, summaryAsText } from "./textTables";
 import { reportTrends, trendsOf, writeTrendsSheet } from "../actions/trendActions";
 import { thresholdOf } from "../domain";
 import { trendsAsText } from "./trendsText";
+import { alreadyIn } from "../presentation/files";
+import { forModerationCount } from "../presentation/wording";
 
 export interface CommandIO {
   stdout(text: string): void;
@@ -144,11 +146,13 @@ export async function validateCommand(options: Options, io: CommandIO): Promise<
   io.progress.done();
   io.stdout(problemLines(problems));
   for (const line of privacyLines) io.stdout(line);
+  // The visits for moderation and the rows an earlier file holds are said as summary's file lines say them (files.ts).
   const line = (name: string, count: string, f: Omit<FileBase, "file" | "problems">) =>
     `${name}: ${count}; ${f.visits} ${f.visits === 1 ? "visit" : "visits"} counted, ` +
-    `${f.drafts} ${f.drafts === 1 ? "draft" : "drafts"}, ${f.excluded} left out.\n`;
+    `${f.drafts} ${f.drafts === 1 ? "draft" : "drafts"}, ${f.excluded} left out` +
+    `${f.forModeration ? `, ${forModerationCount(f.forModeration)}` : ""}${alreadyIn(f)}.\n`;
   for (const f of perFile ?? []) io.stderr(line(f.file, problemCount(problems.filter((p) => p.file === f.file)), f));
-  const all = { visits: validation.visits.length, drafts: validation.drafts.length, excluded: validation.excluded.length };
+  const all = { visits: validation.visits.length, drafts: validation.drafts.length, excluded: validation.excluded.length, forModeration: validation.forModeration?.length };
   io.stderr(line(perFile ? `All ${files.length} files` : path.basename(files[0]), problemCount(problems), all));
   if (found > 0) io.stderr(`${found} ${found === 1 ? "cell looks" : "cells look"} like personal data about a child (${cellsChecked} text cells checked).\n`);
   return problems.length > 0 || (options.strictPrivacy && found > 0) ? 1 : 0;

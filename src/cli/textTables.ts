@@ -72,9 +72,43 @@ export function summaryAsText(
 export function moderationLines(counts: readonly ModerationCount[], width: number): string[] {
   const header = ["Service", ...MODERATION_HEADINGS];
   const rows = moderationRows(counts).map((r) => r.map(String));
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  return [MODERATION_TITLE, ...wrap(MODERATION_INTRO, width), line(header), ...rows.map(line)];
+  const widths = moderationWidths(header, rows, width);
+  // Like the service tables: a heading or a service name too long for its column wraps inside it.
+  const line = (cells: string[]) => {
+    const parts = cells.map((c, i) => wrap(c, widths[i]));
+    const lines: string[] = [];
+    for (let k = 0; k < Math.max(...parts.map((p) => p.length)); k++) {
+      lines.push(parts.map((p, i) => (i === 0 ? (p[k] ?? "").padEnd(widths[i]) : (p[k] ?? "").padStart(widths[i]))).join("  ").trimEnd());
+    }
+    return lines;
+  };
+  return [MODERATION_TITLE, ...wrap(MODERATION_INTRO, width), ...line(header), ...rows.flatMap(line)];
+}
+
+/**
+ * The moderation table's column widths within `width`: each column as wide as its longest cell when they fit;
+ * else the figures' columns so and the service column the room left (its names wrap), when that is 12 or more;
+ * else each figure's column as wide as its heading's longest word (the heading wraps), the service column the
+ * room left (at least 12), and any room still left widening the figures' columns, left to right.
+ */
+function moderationWidths(header: readonly string[], rows: readonly string[][], width: number): number[] {
+  const gaps = 2 * (header.length - 1);
+  const natural = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  if (natural.reduce((a, b) => a + b, 0) + gaps <= width) return natural;
+  // The figures' headings on one row when the service column can still have 12: the names wrap instead.
+  const figuresNatural = natural.slice(1).reduce((a, b) => a + b, 0);
+  if (figuresNatural + gaps + 12 <= width) return [width - gaps - figuresNatural, ...natural.slice(1)];
+  const longestWord = (text: string) => Math.max(...text.split(/\s+/).map((w) => w.length));
+  const widths = header.map((h, i) => (i === 0 ? 0 : Math.max(longestWord(h), ...rows.map((r) => r[i].length))));
+  const figures = widths.reduce((a, b) => a + b, 0);
+  widths[0] = Math.min(natural[0], Math.max(12, width - gaps - figures));
+  let spare = width - gaps - figures - widths[0];
+  for (let i = 1; i < widths.length && spare > 0; i++) {
+    const more = Math.min(spare, natural[i] - widths[i]);
+    widths[i] += more;
+    spare -= more;
+  }
+  return widths;
 }
 
 const inFile = (item: { file?: string }) => (item.file === undefined ? "" : `${item.file}: `);

@@ -79,7 +79,7 @@ export function inFilter(visit: Pick<Visit, "round" | "visitDate">, filter: Summ
 }
 
 /** For a draft or a row left out: outside the filter only when its round or date says so; unknown stays in. */
-function mayBeInFilter(row: { round: string; visitDate: IsoDate | null }, filter: SummaryFilter): boolean {
+export function mayBeInFilter(row: { round: string; visitDate: IsoDate | null }, filter: SummaryFilter): boolean {
   if (filter.round !== undefined && row.round !== "" && foldLabel(row.round) !== foldLabel(filter.round)) return false;
   if (row.visitDate !== null) {
     if (filter.from !== undefined && row.visitDate < filter.from) return false;
