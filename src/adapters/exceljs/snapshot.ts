@@ -84,12 +84,23 @@ const PAD_WIDTH_LIMIT = 1024;
  * each row stops at its last value instead, so a sheet whose used range runs to XFD1048576 never
  * becomes a 16,384 x 1,048,576 block.
  */
+/** No hole and no undefined: every cell is a value or null. */
+function isFull(cells: CellValue[]): boolean {
+  for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) return false;
+  return true;
+}
+
 function block(grid: CellValue[][], top: number, left: number, bottom: number, right: number): CellValue[][] {
   const out: CellValue[][] = [];
   const fullWidth = right - left + 1;
   for (let r = top; r <= bottom; r++) {
     const source = grid[r];
     const width = fullWidth <= PAD_WIDTH_LIMIT ? fullWidth : Math.max(0, Math.min(fullWidth, (source?.length ?? 0) - left));
+    // A row already as the block wants it (the fast reader makes a table's rows so) is taken as it is, not copied.
+    if (left === 0 && source && source.length === width && isFull(source)) {
+      out.push(source);
+      continue;
+    }
     const row: CellValue[] = new Array(width);
     for (let c = 0; c < width; c++) {
       const v = source ? source[left + c] : undefined;

@@ -79,7 +79,10 @@ class Kept implements SheetCells {
       // Made at its length rather than grown from []: the rows of a [] literal share an allocation site, and V8
       // threw the scanner's optimised code away when that site's tenuring changed (a second compile each read).
       // A stray cell far right (up to XFD) still starts a sparse [] rather than a 16,384-slot row.
-      cells = column < 1024 ? new Array<CellValue>(column + 1) : [];
+      // A table's row below its header is made as wide as the table and all null, as the snapshot's block wants it,
+      // so the block takes it as it is rather than copying it (snapshot.ts).
+      if (plan && row > plan.headerIndex && plan.last < 1024) cells = new Array<CellValue>(plan.last + 1).fill(null);
+      else cells = column < 1024 ? new Array<CellValue>(column + 1) : [];
       this.grid[row] = cells;
     }
     cells[column] = value;
