@@ -99,7 +99,7 @@ test("Find with a visit's exact ID (any case) loads that visit straight away", a
   await waitFor(() => expect(heading).toHaveFocus());
   expect(control("Team", form())).toHaveValue("Assessment South");
   expect(screen.queryByText(/Choose one to edit it/)).toBeNull();
-  expect(screen.getByText("Visit TD-0002 is open in the form above. 2 visits match.")).toBeInTheDocument();
+  expect(screen.getByText("Visit TD-0002 opened in the form above. 2 visits match.")).toBeInTheDocument();
 });
 
 test("a single match that is not an exact ID keeps the list to choose from", async () => {
