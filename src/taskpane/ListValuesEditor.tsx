@@ -21,14 +21,18 @@ const useStyles = makeStyles({
     borderCollapse: "collapse",
     width: "100%",
     fontSize: tokens.fontSizeBase200,
+    // Rules between rows only, space between columns, regular-weight names: the Teams table's five columns fit a
+    // 320 px pane (walkthrough item 3); a table that still does not fit scrolls in its own box (below).
     "& th, & td": {
-      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0`,
       textAlign: "left",
     },
+    "& tr > :last-child": { paddingRight: 0 },
+    "& tbody th": { fontWeight: tokens.fontWeightRegular },
     // Counts and their headings never break inside a word ("Visit s"); names wrap at their spaces.
     "& td.count": { textAlign: "right", whiteSpace: "nowrap" },
-    "& thead th": { whiteSpace: "nowrap" },
+    "& thead th": { whiteSpace: "nowrap", borderBottomColor: tokens.colorNeutralStroke1 },
   },
   caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },

@@ -2,7 +2,7 @@
  * Flow 171 (walkthrough items 3, 11, 12): the example workbook opened in the workbench, at 320 and 350 px. Set up:
  * the pane never scrolls sideways (the Teams table fits or scrolls in its own box). Summary: the glance matrix
  * scrolled sideways keeps its title in view and its fixed Service column covers the cells under it. Tidy grades lists
- * all 12 changes. Find by an exact Visit ID opens the visit; the findings boxes are several lines tall.
+ * all 12 changes. Find by an exact Visit ID (td-2017-003) opens the visit; the findings boxes are several lines tall.
  * Screenshots of the pane alone: test-results/171-*.png.
  */
 import path from "node:path";
@@ -90,14 +90,14 @@ export async function layoutFlow(b: Bench, notes: string[]): Promise<void> {
   await paneShot(b, "tidy-preview-320px");
   await b.press("Cancel");
 
-  // Find by exact Visit ID (lower case): the visit opens in the form; the findings boxes are five lines tall.
+  // Find by exact Visit ID (lower case; the example's IDs are TD-2017-001 …): the visit opens in the form; the findings boxes are five lines tall.
   await b.tab("Record visit");
-  await b.pane.getByRole("searchbox", { name: "ID, team, service or date" }).fill("td-0001");
+  await b.pane.getByRole("searchbox", { name: "ID, team, service or date" }).fill("td-2017-003");
   await b.press("Find");
-  const heading = b.pane.getByRole("heading", { name: /^Edit visit TD-0001 \(row \d+\)$/ });
+  const heading = b.pane.getByRole("heading", { name: /^Edit visit TD-2017-003 \(row 4\)$/ });
   await heading.waitFor();
   assertEqual(await heading.evaluate((h) => h === document.activeElement), true, "focus on the edit heading after Find by ID");
-  notes.push(`Find "td-0001": ${await heading.innerText()}; ${await b.message(/^Visit TD-0001 opened in the form above/)}`);
+  notes.push(`Find "td-2017-003": ${await heading.innerText()}; ${await b.message(/^Visit TD-2017-003 opened in the form above/)}`);
   await paneShot(b, "find-exact-id-320px");
   const strengths = b.pane.getByRole("textbox", { name: "Strengths" });
   const height = await strengths.evaluate((t) => {
