@@ -21,21 +21,32 @@ const useStyles = makeStyles({
     overflowX: "auto",
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
+  // Borders drawn by each cell, not collapsed between cells: a collapsed border belongs to the table, so the sticky
+  // first cell's edge was see-through and slivers of the cells scrolling under it showed (walkthrough item 11).
   table: {
-    borderCollapse: "collapse",
+    borderCollapse: "separate",
+    borderSpacing: 0,
     fontSize: tokens.fontSizeBase200,
     "& th, & td": {
-      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+      borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
       padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
       verticalAlign: "top",
     },
-    "& thead th": { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, textAlign: "left" },
+    "& tr > :first-child": { borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+    "& thead th": {
+      borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+      backgroundColor: tokens.colorNeutralBackground3,
+      fontWeight: tokens.fontWeightSemibold,
+      textAlign: "left",
+    },
     "& tbody th": { fontWeight: tokens.fontWeightRegular, textAlign: "left", backgroundColor: tokens.colorNeutralBackground1 },
     "& td": { textAlign: "center", whiteSpace: "nowrap" },
     // The service names stay in view while the grades scroll beneath them.
     "& tr > th:first-child": { position: "sticky", left: 0, zIndex: 1 },
   },
-  caption: { captionSide: "top", textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  // The table's title, above its scroll box so it stays in view while the matrix scrolls sideways.
+  caption: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   abbr: { textDecorationLine: "none" },
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
   note: { margin: 0, fontSize: tokens.fontSizeBase200 },
@@ -120,12 +131,12 @@ export function GlancePanel({ opening, config, compiled }: { opening: SummaryOpe
           ))}
         </ul>
       )}
+      <p id="td-glance-title" className={styles.caption}>
+        {`${GLANCE_TITLE}: ${roundInWords(glance.round ?? "")}${glance.previousRound ? `, change since ${roundInWords(glance.previousRound)}` : ""}`}
+      </p>
       {overflows && <p className={styles.note}>The table is wider than the pane: scroll it sideways, or select it and use the arrow keys.</p>}
       <div ref={box} className={styles.scroller} role="region" aria-label={`${GLANCE_TITLE} (scrolls sideways)`} tabIndex={0}>
-        <table className={styles.table}>
-          <caption className={styles.caption}>
-            {`${GLANCE_TITLE}: ${roundInWords(glance.round ?? "")}${glance.previousRound ? `, change since ${roundInWords(glance.previousRound)}` : ""}`}
-          </caption>
+        <table className={styles.table} aria-labelledby="td-glance-title">
           <thead>
             <tr>
               <th scope="col">{by === "area" ? "Area" : "Service"}</th>

@@ -7,20 +7,32 @@ import { NearMessage } from "./NearMessage";
 import { usePane } from "./paneContext";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "stretch", width: "100%" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "stretch", width: "100%", minWidth: 0 },
+  // The table scrolls inside its own box if the pane is too narrow for it: the pane itself never scrolls sideways.
+  scroller: {
+    maxWidth: "100%",
+    minWidth: 0,
+    overflowX: "auto",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200 },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   table: {
     borderCollapse: "collapse",
     width: "100%",
     fontSize: tokens.fontSizeBase200,
+    // Rules between rows only, space between columns, regular-weight names: the Teams table's five columns fit a
+    // 320 px pane (walkthrough item 3); a table that still does not fit scrolls in its own box (below).
     "& th, & td": {
-      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0`,
       textAlign: "left",
     },
+    "& tr > :last-child": { paddingRight: 0 },
+    "& tbody th": { fontWeight: tokens.fontWeightRegular },
     // Counts and their headings never break inside a word ("Visit s"); names wrap at their spaces.
     "& td.count": { textAlign: "right", whiteSpace: "nowrap" },
-    "& thead th": { whiteSpace: "nowrap" },
+    "& thead th": { whiteSpace: "nowrap", borderBottomColor: tokens.colorNeutralStroke1 },
   },
   caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -70,6 +82,21 @@ export function ListValues() {
   );
 }
 
+/** A box to hold something maybe wider than it, and whether it is (measured after each render and on resize). */
+function useOverflows(): [React.RefObject<HTMLDivElement>, boolean] {
+  const box = React.useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = React.useState(false);
+  React.useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return undefined;
+    const check = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
+    check();
+    window.addEventListener("resize", check);
+    return () => window.removeEventListener("resize", check);
+  });
+  return [box, overflows];
+}
+
 interface EditorProps {
   kind: ListKind;
   values: string[];
@@ -93,6 +120,7 @@ export function ListValuesEditor({ kind, values, usage, editable, onChanged }: E
   const rows = use ? use.visits + use.actions : 0;
   const withActions = actionsHave(kind) && (usage?.some((u) => u.actions > 0) ?? false);
   const teamOf = (name: string) => config.teams.find((t) => t.name === name);
+  const [box, overflows] = useOverflows();
 
   const done = async (result: { ok: boolean; message: string }) => {
     setMessage({ intent: result.ok ? "success" : "warning", text: result.message });
@@ -114,32 +142,41 @@ export function ListValuesEditor({ kind, values, usage, editable, onChanged }: E
       {values.length === 0 ? (
         <Text>{EMPTY[kind]}</Text>
       ) : (
-        <table className={styles.table}>
-          <caption className={styles.caption}>{`${plural(values.length, words.one, words.many)} on the list`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{TITLES[kind].slice(0, -1)}</th>
-              {kind === "team" && <th scope="col">Service</th>}
-              {kind === "team" && <th scope="col">Area</th>}
-              <th scope="col">Visits</th>
-              {withActions && <th scope="col">Actions</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {values.map((v, i) => {
-              const u = usage?.find((x) => x.value === v);
-              return (
-                <tr key={`${v}-${i}`}>
-                  <th scope="row">{v}</th>
-                  {kind === "team" && <td>{teamOf(v)?.service}</td>}
-                  {kind === "team" && <td>{teamOf(v)?.area}</td>}
-                  <td className="count">{u ? u.visits : "…"}</td>
-                  {withActions && <td className="count">{u ? u.actions : "…"}</td>}
+        <>
+          {overflows && <p className={styles.note}>The table is wider than the pane: scroll it sideways, or select it and use the arrow keys.</p>}
+          <div
+            ref={box}
+            className={styles.scroller}
+            {...(overflows ? { role: "region", "aria-label": `${TITLES[kind]} (scrolls sideways)`, tabIndex: 0 } : {})}
+          >
+            <table className={styles.table}>
+              <caption className={styles.caption}>{`${plural(values.length, words.one, words.many)} on the list`}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{TITLES[kind].slice(0, -1)}</th>
+                  {kind === "team" && <th scope="col">Service</th>}
+                  {kind === "team" && <th scope="col">Area</th>}
+                  <th scope="col">Visits</th>
+                  {withActions && <th scope="col">Actions</th>}
                 </tr>
-              );
-            })}
-          </tbody>
-        </table>
+              </thead>
+              <tbody>
+                {values.map((v, i) => {
+                  const u = usage?.find((x) => x.value === v);
+                  return (
+                    <tr key={`${v}-${i}`}>
+                      <th scope="row">{v}</th>
+                      {kind === "team" && <td>{teamOf(v)?.service}</td>}
+                      {kind === "team" && <td>{teamOf(v)?.area}</td>}
+                      <td className="count">{u ? u.visits : "…"}</td>
+                      {withActions && <td className="count">{u ? u.actions : "…"}</td>}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
       {editable && values.length > 0 && (
         <div className={styles.buttons}>

@@ -10,6 +10,17 @@ const useStyles = makeStyles({
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
+/** Up to this many changes are listed one by one; beyond it, the first ones and "and N more". */
+const LISTED = 12;
+
+/** '3 grade cells will change: I2 "Good" to G; L2 "ri" to RI; M3 "RI/I" to RI / I.', every change or the first 10 and "and N more". */
+export function changesInWords(fixes: GradeFix[]): string {
+  const shown = fixes.length <= LISTED ? fixes : fixes.slice(0, LISTED - 2);
+  const more = fixes.length - shown.length;
+  const listed = shown.map((f) => `${f.cell} "${f.from}" to ${f.to}`);
+  return `${plural(fixes.length, "grade cell")} will change: ${[...listed, ...(more > 0 ? [`and ${more} more`] : [])].join("; ")}.`;
+}
+
 /** Says how many grade cells it will change, then rewrites exactly those in one batch; messages stay beside it. */
 export function TidyGrades({ onTidied }: { onTidied?: () => void }) {
   const styles = useStyles();
@@ -49,10 +60,7 @@ export function TidyGrades({ onTidied }: { onTidied?: () => void }) {
       </div>
       {pending && (
         <div className={styles.stack} role="group" aria-label="Confirm tidying grades">
-          <Text role="status">{`${plural(pending.length, "grade cell")} will change: ${pending
-            .slice(0, 5)
-            .map((f) => `${f.cell} "${f.from}" to ${f.to}`)
-            .join("; ")}${pending.length > 5 ? "; …" : ""}.`}</Text>
+          <Text role="status">{changesInWords(pending)}</Text>
           <div className={styles.buttons}>
             <Button appearance="primary" onClick={() => apply(pending)} disabledFocusable={busy !== null}>
               {`Change ${plural(pending.length, "cell")}`}

@@ -148,7 +148,7 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
         return (
           <React.Fragment key={key}>
             <Field label={column.header} {...validation(key)}>
-              <Textarea ref={bind(key) as React.Ref<HTMLTextAreaElement>} resize="vertical" value={form[key]} onChange={(_, data) => setText(key)(data.value)} />
+              <Textarea ref={bind(key) as React.Ref<HTMLTextAreaElement>} resize="vertical" rows={5} value={form[key]} onChange={(_, data) => setText(key)(data.value)} />
             </Field>
             {/* Under Strengths and Areas for improvement: the themes they suggest, for the reviewer to confirm (issue 12). */}
             {key === "areasForImprovement" && <ThemePicker themes={state.themeList} value={form.themes} onToggle={state.toggleTheme} />}

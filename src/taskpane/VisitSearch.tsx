@@ -25,10 +25,21 @@ export function VisitSearch({ onLoaded }: { onLoaded: (loaded: LoadedVisit) => v
       onLoaded(loaded);
     });
 
+  // The visit whose ID was typed exactly (any case), opened straight away; the matches stay listed below.
+  const [opened, setOpened] = React.useState<string | null>(null);
+
   const find = () =>
     run("Searching", async () => {
-      const found = await findVisits(port, search.trim());
+      const text = search.trim();
+      const found = await findVisits(port, text);
       setResults(found);
+      setOpened(null);
+      const exact = found.filter((r) => r.visitId !== "" && r.visitId.toLowerCase() === text.toLowerCase());
+      if (exact.length !== 1) return;
+      const loaded = await loadVisitAt(port, exact[0].row);
+      if (!loaded) return;
+      setOpened(loaded.form.visitId);
+      onLoaded(loaded);
     });
 
   const loadRow = (row: number) =>
@@ -69,11 +80,13 @@ export function VisitSearch({ onLoaded }: { onLoaded: (loaded: LoadedVisit) => v
       {results !== null && (
         <>
           <Text role="status" size={200}>
-            {results.length === 0
-              ? "No visits match."
-              : results.length > shownResults.length
-                ? `${plural(results.length, "visit")} match; the first ${shownResults.length} are listed. Type more to narrow the search.`
-                : `${plural(results.length, "visit")} match. Choose one to edit it.`}
+            {opened !== null
+              ? `Visit ${opened} opened in the form above. ${plural(results.length, "visit")} ${results.length === 1 ? "matches" : "match"}.`
+              : results.length === 0
+                ? "No visits match."
+                : results.length > shownResults.length
+                  ? `${plural(results.length, "visit")} match; the first ${shownResults.length} are listed. Type more to narrow the search.`
+                  : `${plural(results.length, "visit")} match. Choose one to edit it.`}
           </Text>
           {shownResults.length > 0 && (
             <ul className={styles.list} aria-label="Matching visits" {...resultsNavigation}>

@@ -139,6 +139,10 @@ export async function findFlow(b: Bench, notes: string[], seeded: (b: Bench) => 
     notes.push(`Find "${search}": ${found.join(" | ")}`);
   }
   await b.shot("find-by-id-320px");
+  // An exact Visit ID opens that visit straight away (walkthrough item 12); Cancel goes back to a new visit.
+  await b.pane.getByRole("heading", { name: "Edit visit TD-0001 (row 2)" }).waitFor();
+  await b.pane.getByRole("form", { name: /Edit visit/ }).getByRole("button", { name: "Cancel" }).click();
+  await b.pane.getByRole("heading", { name: "Record a visit" }).waitFor();
 
   // The form's error list at 320 px: each bullet on the first line of its item, not the last.
   await b.pane.getByRole("textbox", { name: /^Visit date/ }).fill("31/02/2018");

@@ -30,6 +30,7 @@ import { glanceFlow } from "./glanceFlow";
 import { themesFlow } from "./themesFlow";
 import { moderationFlow } from "./moderationFlow";
 import { deepDiveFlow } from "./deepDiveFlow";
+import { layoutFlow } from "./layoutFlow";
 
 // ---- the workbook the flows use ----------------------------------------------------------------------------------
 
@@ -719,6 +720,12 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     slug: "110-deep-dive",
     title: "a deep dive recorded in the pane: Visit type Deep dive, no grades, no missing-grade problems, counted in the base only",
     run: (b, notes) => deepDiveFlow(b, notes, seeded, COLUMN, GRADE_HEADERS, EXPECTED_TABLES, tablesIn),
+  },
+  {
+    id: 171,
+    slug: "171-example-layout",
+    title: "the example workbook at 320 and 350 px: Set up never scrolls sideways; the glance matrix scrolled keeps its title and covers what scrolls under Service; Tidy grades lists all 12; Find by exact ID opens it",
+    run: layoutFlow,
   },
 ];
 
