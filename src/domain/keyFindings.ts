@@ -38,6 +38,25 @@ export interface KeyFindingsInput {
 }
 
 const teams = (n: number) => `${n} ${n === 1 ? "team" : "teams"}`;
+/** The verb after "N of M teams": "1 of its 2 teams was graded", "0 of 2 were". */
+const were = (n: number) => (n === 1 ? "was" : "were");
+
+/**
+ * The fewest visits a group needs in both rounds for its change to be "the largest change": a share of 0 of 1 or
+ * 2 of 2 moves by a whole team's worth on one visit, so below 3 visits in either round a group's change is left out
+ * of this finding (its figures are still in the Trends table).
+ */
+export const LARGEST_CHANGE_MIN_VISITS = 3;
+
+/**
+ * A sentence about the latest round only, saying which round it is ("In 2018-19, most teams…"), since the
+ * figures beside it may count every round; unchanged when the round is not known.
+ */
+function inLatestRound(input: KeyFindingsInput, sentence: string, startsWithName = false): string {
+  if (!input.latestRound) return sentence;
+  const rest = startsWithName ? sentence : sentence.charAt(0).toLowerCase() + sentence.slice(1);
+  return `In ${roundInWords(input.latestRound)}, ${rest}`;
+}
 
 /** A grade in running text: "requires improvement"; a split "between good and requires improvement". */
 export function gradeInWords(category: GradeCategory, compiled: CompiledScale): string {
@@ -67,12 +86,11 @@ function gradeShare(input: KeyFindingsInput): KeyFinding | null {
   const leaders = graded.filter((g) => g.count === top).sort((a, b) => a.category.rank - b.category.rank);
   const source = { table: "overall grades" as const, ...(input.latestRound ? { round: input.latestRound } : {}) };
   const words = leaders.map((l) => gradeInWords(l.category, compiled));
-  if (leaders.length > 1) {
-    return { text: `As many teams were graded ${listInWords(words.map(asGrade))} (${top} of ${total} each).`, source };
-  }
-  if (top === total) return { text: `All ${total} teams were graded ${asGrade(words[0])}.`, source };
-  if (top * 2 > total) return { text: `Most teams (${top} of ${total}) were graded ${asGrade(words[0])}.`, source };
-  return { text: `More teams were graded ${asGrade(words[0])} than any other grade (${top} of ${total}).`, source };
+  const said = (text: string) => ({ text: inLatestRound(input, text), source });
+  if (leaders.length > 1) return said(`As many teams were graded ${listInWords(words.map(asGrade))} (${top} of ${total} each).`);
+  if (top === total) return said(total === 1 ? `The 1 team counted was graded ${asGrade(words[0])}.` : `All ${total} teams were graded ${asGrade(words[0])}.`);
+  if (top * 2 > total) return said(`Most teams (${top} of ${total}) were graded ${asGrade(words[0])}.`);
+  return said(`More teams were graded ${asGrade(words[0])} than any other grade (${top} of ${total}).`);
 }
 
 function thresholdWords(input: KeyFindingsInput): string | null {
@@ -94,14 +112,14 @@ function standsOut(input: KeyFindingsInput): KeyFinding | null {
   const g = ranked[0];
   const all = input.groupWord === "area" ? "all areas" : "all services";
   return {
-    text: `${g.name} stands out: ${g.atOrAbove} of its ${teams(g.visits)} were graded as ${words}, against ${above} of ${visits} across ${all}.`,
+    text: inLatestRound(input, `${g.name} stands out: ${g.atOrAbove} of its ${teams(g.visits)} ${were(g.atOrAbove)} graded as ${words}, against ${above} of ${visits} across ${all}.`, true),
     source: { table: "groups", group: g.name, ...(input.latestRound ? { round: input.latestRound } : {}) },
   };
 }
 
 function largestChange(input: KeyFindingsInput): KeyFinding | null {
   const words = thresholdWords(input);
-  const groups = input.groups.filter((g) => g.previous && g.previous.visits > 0 && g.visits > 0);
+  const groups = input.groups.filter((g) => g.previous && g.previous.visits >= LARGEST_CHANGE_MIN_VISITS && g.visits >= LARGEST_CHANGE_MIN_VISITS);
   if (!words || groups.length === 0) return null;
   const delta = (g: GroupFigures) => g.atOrAbove / g.visits - g.previous!.atOrAbove / g.previous!.visits;
   const ranked = [...groups].sort((a, b) => Math.abs(delta(b)) - Math.abs(delta(a)));

@@ -1,6 +1,6 @@
 import { DiagnosticsConfig, STATUSES, STATUS_DRAFT, STATUS_FINAL, STATUS_FOR_MODERATION, STATUS_PLANNED, VISIT_TYPES, VISIT_TYPE_DEEP_DIVE, gradedColumns } from "./config";
 import { cellAddress } from "./cells";
-import { DateParse, IsoDate, formatBritishDate, parseVisitDate } from "./dates";
+import { DateParse, IsoDate, formatBritishDate, formatLongDate, parseVisitDate } from "./dates";
 import { ColumnDefinition } from "./fields";
 import { VISIT_TYPE_COLUMN, VisitPlace, gradeKey, matchColumns, recordTable, visitRecord } from "./records";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
@@ -323,7 +323,7 @@ export function validateTable(
       visitDate = date.date;
       if (date.typedAsText && !table.textOnly) {
         const typed = textAt(cells, col.visitDate);
-        const message = `Visit date "${typed}" is typed as text; it counts as ${date.date}, but Excel cannot sort or filter it as a date.`;
+        const message = `Visit date "${typed}" is typed as text; it counts as ${formatLongDate(date.date)}, but Excel cannot sort or filter it as a date.`;
         found = withProblem(found, problem("visitDate", row, message, "warning"));
       }
     }

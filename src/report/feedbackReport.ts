@@ -3,7 +3,21 @@
  * managers. It carries that team's own text only, so its footer says it is not for circulation.
  */
 import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import { ActionItem, CompiledScale, DiagnosticsConfig, IsoDate, VISIT_TYPE_DEEP_DIVE, VisitForm, formatBritishDate, isDeepDiveForm, ragOf, recommendationLines } from "../domain";
+import {
+  ActionItem,
+  CompiledScale,
+  DiagnosticsConfig,
+  IsoDate,
+  STATUS_DRAFT,
+  STATUS_FOR_MODERATION,
+  VISIT_TYPE_DEEP_DIVE,
+  VisitForm,
+  foldLabel,
+  formatBritishDate,
+  isDeepDiveForm,
+  ragOf,
+  recommendationLines,
+} from "../domain";
 import { RAG_COLOURS } from "../presentation/actions";
 
 export const FEEDBACK_FOOTER = "For the team and its managers; not for circulation.";
@@ -72,6 +86,21 @@ export function feedbackTitle(visit: VisitForm): string {
 /** What a deep dive's report says where a team's shows its grades (issue 11 §4: findings, no grades). */
 export const DEEP_DIVE_NO_GRADES = "A deep dive: no grades. It looked at the function as a whole; its findings and recommendations follow.";
 
+/**
+ * What the report says next to the grades of a visit not yet Final (walk-through 7): a Draft's or a For moderation
+ * visit's grades may still change. Null for a Final visit (and a blank Status, which counts as Final).
+ */
+export function provisionalGradesNote(status: string): string | null {
+  const s = foldLabel(status);
+  if (s === foldLabel(STATUS_FOR_MODERATION)) {
+    return "These grades are provisional: the visit is For moderation, and moderation may change them. They are confirmed when the visit is Final.";
+  }
+  if (s === foldLabel(STATUS_DRAFT)) {
+    return "These grades are provisional: the visit is a Draft, and they may change (moderation may change them too). They are confirmed when the visit is Final.";
+  }
+  return null;
+}
+
 /** The rows of "About the visit": a deep dive names its function (and its team only when it had one). */
 function aboutRows(visit: VisitForm): [string, string][] {
   const place: [string, string][] = isDeepDiveForm(visit)
@@ -93,6 +122,7 @@ export function feedbackBody(input: FeedbackReportInput): (Paragraph | Table)[] 
   const deepDive = isDeepDiveForm(visit);
   const aboutWidths = [Math.round(TEXT_WIDTH * 0.3), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.3)];
   const gradeWidths = [Math.round(TEXT_WIDTH * 0.7), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.7)];
+  const provisional = deepDive ? null : provisionalGradesNote(visit.status);
   const domains = [...config.domains.map((d) => ({ d, overall: false })), ...(config.overall ? [{ d: config.overall, overall: true }] : [])];
   const body: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(feedbackTitle(visit))] }),
@@ -103,6 +133,7 @@ export function feedbackBody(input: FeedbackReportInput): (Paragraph | Table)[] 
     ),
     table(aboutWidths, ["About the visit", ""], about.map(([k, v]) => [cell(k, aboutWidths[0], { bold: true }), cell(v, aboutWidths[1])])),
     heading("Grades"),
+    ...(provisional ? [para(provisional, { bold: true })] : []),
     deepDive
       ? para(DEEP_DIVE_NO_GRADES, { italics: true })
       : table(

@@ -45,6 +45,11 @@ export function summariseCheck(result: CheckResult): string {
   return parts.join(" ");
 }
 
+/** Errors (a row with one is left out of summaries) before warnings, each kind in the order the check found them. */
+export function errorsFirst<T extends Pick<Problem, "severity">>(problems: readonly T[]): T[] {
+  return [...problems.filter((p) => p.severity === "error"), ...problems.filter((p) => p.severity !== "error")];
+}
+
 export function CheckPanel() {
   const styles = useStyles();
   const { port, run, notify, busy } = usePane();
@@ -68,7 +73,13 @@ export function CheckPanel() {
       notify({ intent: "info", text: `Cell ${problem.cell} on ${problem.sheet} selected.` });
     });
 
-  const shown = result ? (showAll ? result.problems : result.problems.slice(0, PROBLEMS_SHOWN)) : [];
+  const ordered = React.useMemo(() => (result ? errorsFirst(result.problems) : []), [result]);
+  const shown = showAll ? ordered : ordered.slice(0, PROBLEMS_SHOWN);
+  // Tidy grades and Import change the table: the check's results (its problems and its personal-data line) go together.
+  const checkOutOfDate = () => {
+    setResult(null);
+    setPrivacy(null);
+  };
 
   return (
     <div className={styles.stack}>
@@ -118,8 +129,8 @@ export function CheckPanel() {
       )}
       {result?.drift && <DriftList drift={result.drift} />}
       {privacy && <PersonalDataList check={privacy} onSelect={(w) => select({ sheet: w.sheet, cell: `${w.column}${w.row}` })} />}
-      <TidyGrades onTidied={() => setResult(null)} />
-      <ImportVisits onAdded={() => setResult(null)} />
+      <TidyGrades onTidied={checkOutOfDate} />
+      <ImportVisits onAdded={checkOutOfDate} />
     </div>
   );
 }

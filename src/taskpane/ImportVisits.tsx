@@ -4,6 +4,7 @@ import type { ImportPreview } from "../actions/importVisits";
 import { importCountsLine } from "../domain";
 import { plural } from "./messages";
 import { usePane } from "./paneContext";
+import { importCheckedLine, importProblemPlace } from "../presentation/importWording";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -69,7 +70,7 @@ export function ImportVisits({ onAdded }: { onAdded?: () => void }) {
         setPreview(null);
         const skipped = result.skipped > 0 ? ` ${plural(result.skipped, "visit")} had been added meanwhile by someone else: not added again.` : "";
         const where = result.row === null ? "" : ` below the table, from row ${result.row}`;
-        const readBack = result.added > 0 ? ` ${result.confirmed} of ${result.added} read back in the table.` : "";
+        const readBack = result.added > 0 ? ` ${importCheckedLine(result.confirmed, result.added)}` : "";
         setMessage(`${plural(result.added, "visit")} added${where}.${readBack}${skipped}`);
         onAdded?.();
       },
@@ -119,7 +120,7 @@ export function ImportVisits({ onAdded }: { onAdded?: () => void }) {
                 {preview.problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
                   <li key={`${p.row}-${p.column}-${i}`}>
                     <Text>
-                      <span className={styles.where}>{`${p.file}, ${p.sheet} row ${p.row}, ${p.column} (${p.cell}):`}</span> {p.message}
+                      <span className={styles.where}>{`${importProblemPlace(p)}, ${p.column} (${p.cell}):`}</span> {p.message}
                     </Text>
                   </li>
                 ))}

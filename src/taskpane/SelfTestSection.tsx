@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { CheckStatus, SelfTestReport } from "../selftest/types";
 import { usePane } from "./paneContext";
+import { SELF_TEST_FOR_IT, SELF_TEST_PLAIN_WORDS } from "./selfTestWords";
 
 /** The self-test talks to Excel itself (src/selftest), so it loads only when a user asks for it. */
 const loadSelfTest = () => import(/* webpackChunkName: "self-test" */ "../selftest/run");
@@ -59,6 +60,7 @@ export function SelfTestSection() {
         Checks, on a temporary sheet it deletes afterwards, that this version of Excel does what the add-in relies on. Your
         workbook&apos;s data is not touched.
       </Text>
+      <Text>{SELF_TEST_FOR_IT}</Text>
       <div className={styles.buttons}>
         <Button onClick={test} disabledFocusable={isBusy}>
           Test this Excel
@@ -83,6 +85,7 @@ export function SelfTestSection() {
                 <span className={styles.status}>{STATUS_TEXT[r.status]}:</span> {r.title}
               </Text>
               <Text className={styles.detail}>{r.detail}</Text>
+              {SELF_TEST_PLAIN_WORDS[r.id] && <Text className={styles.detail}>{`In plain words: ${SELF_TEST_PLAIN_WORDS[r.id]}`}</Text>}
             </li>
           ))}
         </ul>

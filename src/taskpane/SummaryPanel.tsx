@@ -12,6 +12,7 @@ import { NearMessage } from "./NearMessage";
 import { usePane } from "./paneContext";
 import { GlancePanel } from "./GlancePanel";
 import type { SummaryOpening } from "../workbook/summaryPlan";
+import { wordReportDownloaded } from "./downloadWording";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -201,7 +202,7 @@ export function SummaryPanel() {
       const { buildWordReport } = await loadWordReport();
       const bytes = await buildWordReport({ byService, byArea: byArea.groups.length > 0 ? byArea : null, config: current, moderation });
       await host.download(`Team diagnostics report ${today()}.docx`, bytes, DOCX_MIME);
-      setNear({ intent: "success", text: "The Word report is offered as a download (Excel for Mac does not allow downloads from add-ins: use Excel on the web or the command line there). It holds grades and counts only." });
+      setNear({ intent: "success", text: wordReportDownloaded(host.platform?.()) });
     }, setNear);
   };
 

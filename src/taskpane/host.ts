@@ -12,6 +12,11 @@ export interface PaneHost {
   copyToClipboard(html: string, text: string): Promise<void>;
   /** Offers a file to save. */
   download(filename: string, bytes: Uint8Array, mime: string): Promise<void>;
+  /**
+   * Office.context.diagnostics.platform ("PC", "Mac", "OfficeOnline", …), or undefined where it cannot be told
+   * (https://learn.microsoft.com/en-us/javascript/api/office/office.platformtype).
+   */
+  platform?(): string | undefined;
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

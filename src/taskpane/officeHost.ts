@@ -22,4 +22,14 @@ export const officeHost: PaneHost = {
 
   copyToClipboard: copyWithBrowser,
   download: downloadWithBrowser,
+
+  platform(): string | undefined {
+    try {
+      // https://learn.microsoft.com/en-us/javascript/api/office/office.contextinformation#office-office-contextinformation-platform-member
+      const platform = Office.context.diagnostics?.platform;
+      return platform ? String(platform) : undefined;
+    } catch {
+      return undefined;
+    }
+  },
 };

@@ -54,7 +54,7 @@ describe("summary -o: the summary workbook opens with the key findings and the p
     const { rows, fill, names } = await summarySheet(out);
     expect(names).toEqual(["Summary", "Counts"]);
     expect(rows[0][0]).toBe("Key findings");
-    expect(rows[1].slice(0, 2)).toEqual(["Most teams (2 of 3) were graded as good.", "See At a glance: Overall conclusion column (round 2)"]);
+    expect(rows[1].slice(0, 2)).toEqual(["In round 2, most teams (2 of 3) were graded as good.", "See At a glance: Overall conclusion column (round 2)"]);
     const header = rows.findIndex((r) => r[0] === "Service" && r[1] === "Allocation and workload");
     expect(rows[header - 2][0]).toBe("At a glance");
     expect(rows[header + 1]).toEqual(["Assessment", "RI (1) ▼", "RI (1) ▼", "RI (1) ▼", "RI (1) ▼", "RI (1) ▼"]);

@@ -243,7 +243,7 @@ describe("the Word report of two rounds", () => {
     expect(at("Key findings")).toBeGreaterThan(0);
     expect(at("Key findings")).toBeLessThan(at("At a glance"));
     expect(at("At a glance")).toBeLessThan(at("What the figures cover"));
-    expect(text).toContain("As many teams were graded as good and as requires improvement (2 of 4 each). (See At a glance: Overall conclusion column (2018-19).)");
+    expect(text).toContain("In 2018-19, as many teams were graded as good and as requires improvement (2 of 4 each). (See At a glance: Overall conclusion column (2018-19).)");
     // At a glance: the first table, services by domains, the overall column last, latest round with arrows.
     expect(docx.tables[0].map((r) => r.map((c) => c.text))).toEqual([
       ["Service", ...SHORT],

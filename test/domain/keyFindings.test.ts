@@ -30,14 +30,14 @@ describe("key findings", () => {
   };
   it("writes plain sentences from the figures, each traced to a table", () => {
     expect(keyFindings(base)).toEqual([
-      { text: "Most teams (7 of 12) were graded as requires improvement.", source: { table: "overall grades", round: "2018-19" } },
+      { text: "In 2018-19, most teams (7 of 12) were graded as requires improvement.", source: { table: "overall grades", round: "2018-19" } },
       {
-        text: "Children in care stands out: 2 of its 2 teams were graded as good or better, against 3 of 14 across all services.",
+        text: "In 2018-19, Children in care stands out: 2 of its 2 teams were graded as good or better, against 3 of 14 across all services.",
         source: { table: "groups", group: "Children in care", round: "2018-19" },
       },
       {
-        text: "The largest change since 2017-18 was in Children in care, where the share of teams graded as good or better rose from 0 of 2 to 2 of 2.",
-        source: { table: "trends", group: "Children in care", round: "2018-19" },
+        text: "The largest change since 2017-18 was in Safeguarding, where the share of teams graded as good or better fell from 1 of 9 to 0 of 9.",
+        source: { table: "trends", group: "Safeguarding", round: "2018-19" },
       },
       { text: "The theme raised most often as an area for improvement was caseloads and workload (8 teams).", source: { table: "themes", theme: "Caseloads and workload" } },
       { text: "The theme raised most often as a strength was workforce and recruitment (4 teams).", source: { table: "themes", theme: "Workforce and recruitment" } },
@@ -45,9 +45,9 @@ describe("key findings", () => {
   });
   it("says when a grade leads without a majority, when grades tie, and when all agree", () => {
     const share = (overallCounts: Record<string, number>) => keyFindings({ ...base, overallCounts, groups: [], themes: [] })[0]?.text;
-    expect(share({ RI: 5, I: 3, G: 2 })).toBe("More teams were graded as requires improvement than any other grade (5 of 10).");
-    expect(share({ G: 4, RI: 4, I: 1 })).toBe("As many teams were graded as good and as requires improvement (4 of 9 each).");
-    expect(share({ "RI / I": 3 })).toBe("All 3 teams were graded between requires improvement and inadequate.");
+    expect(share({ RI: 5, I: 3, G: 2 })).toBe("In 2018-19, more teams were graded as requires improvement than any other grade (5 of 10).");
+    expect(share({ G: 4, RI: 4, I: 1 })).toBe("In 2018-19, as many teams were graded as good and as requires improvement (4 of 9 each).");
+    expect(share({ "RI / I": 3 })).toBe("In 2018-19, all 3 teams were graded between requires improvement and inadequate.");
     expect(share({ "No judgement": 3 })).toBeUndefined();
   });
   it("says nothing rather than pick between equals", () => {
@@ -83,14 +83,14 @@ describe("key findings", () => {
       { name: "B", visits: 2, atOrAbove: 0 },
     ]);
     expect(keyFindings(input).map((f) => f.text)).toEqual([
-      "More teams were graded as good than any other grade (2 of 4).",
-      "The largest change since 2017-18 was in A, where the share of teams graded as good or better rose from 0 of 2 to 2 of 2.",
+      "In 2018-19, more teams were graded as good than any other grade (2 of 4).",
+      // A's change rests on 2 visits in each round: below LARGEST_CHANGE_MIN_VISITS, so not "the largest change".
     ]);
   });
   it("names a round written as a bare number as a round: since round 1, never since 1", () => {
     const texts = keyFindings({ ...base, latestRound: "2", previousRound: "1" }).map((f) => f.text);
     expect(texts).toContain(
-      "The largest change since round 1 was in Children in care, where the share of teams graded as good or better rose from 0 of 2 to 2 of 2.",
+      "The largest change since round 1 was in Safeguarding, where the share of teams graded as good or better fell from 1 of 9 to 0 of 9.",
     );
     expect(texts.join(" ")).not.toMatch(/since 1\b/);
   });

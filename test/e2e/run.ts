@@ -562,6 +562,9 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       const failed = lines.filter((l) => !/^(Pass|For information):/.test(l));
       assert(failed.length === 0, `checks not passing:\n    ${failed.join("\n    ")}`);
       assert(lines.length >= 13, `${lines.length} checks listed`);
+      // Whom the results are for, and the technical checks in plain words too (walk-through 8).
+      await b.pane.getByText(/^The results are for your council's IT team/).waitFor();
+      assert(lines.some((l) => /ExcelApi .*In plain words: whether this version of Excel is recent enough/.test(l)), "the requirement-set check in plain words");
       const status = await b.pane.getByRole("status").filter({ hasText: /passed, 0 failed/ }).first().innerText();
       notes.push(status.trim());
       const after = await b.book();

@@ -37,8 +37,8 @@ test("above the per-service tables: the key findings, the matrix at a glance, an
   const { user, workbook, container } = await refreshed();
   const findings = screen.getByRole("list", { name: "Key findings" });
   expect(within(findings).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-    "Most teams (2 of 3) were graded as good.",
-    "The largest change since Round 1 was in Safeguarding, where the share of teams graded as good or better rose from 1 of 2 to 2 of 2.",
+    "In Round 2, most teams (2 of 3) were graded as good.",
+    // Safeguarding's change rests on 2 visits in a round: below LARGEST_CHANGE_MIN_VISITS, so not "the largest change".
   ]);
 
   const table = screen.getByRole("table", { name: "At a glance: Round 2, change since Round 1" });

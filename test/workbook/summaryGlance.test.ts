@@ -67,8 +67,8 @@ describe("the Summary sheet opens with the key findings and the picture at a gla
   it("key findings first, in words from the figures, each naming a table on this sheet", () => {
     expect(at.get("A1")).toBe("Key findings");
     expect([2, 3, 4].map((r) => [at.get(`A${r}`), at.get(`B${r}`)])).toEqual([
-      ["Most teams (4 of 5) were graded as good.", "See At a glance: Overall conclusion column (2018-19)"],
-      ["Safeguarding stands out: 2 of its 2 teams were graded as good or better, against 4 of 5 across all services.", "See At or above good, per round: Safeguarding row"],
+      ["In 2018-19, most teams (4 of 5) were graded as good.", "See At a glance: Overall conclusion column (2018-19)"],
+      ["In 2018-19, Safeguarding stands out: 2 of its 2 teams were graded as good or better, against 4 of 5 across all services.", "See At or above good, per round: Safeguarding row"],
       [
         "The largest change since 2017-18 was in Assessment, where the share of teams graded as good or better rose from 0 of 9 to 2 of 3.",
         "See At or above good, per round: Assessment row",

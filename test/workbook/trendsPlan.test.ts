@@ -129,11 +129,12 @@ describe("overview (at a glance and key findings)", () => {
 
   it("opens with sentences from the figures, each with the table it comes from", () => {
     expect(findings.map((f) => f.text)).toEqual([
-      "Most teams (2 of 3) were graded as good.",
-      "The largest change since 2017-18 was in Safeguarding, where the share of teams graded as good or better rose from 1 of 2 to 2 of 2.",
+      "In Round 2, most teams (2 of 3) were graded as good.",
+      // Safeguarding's change rests on 2 visits in a round: below LARGEST_CHANGE_MIN_VISITS, so not "the largest change".
     ]);
-    expect([at.get("A2"), at.get("B2")]).toEqual(["Most teams (2 of 3) were graded as good.", "See At a glance: Overall conclusion column (Round 2)"]);
-    expect(at.get("B3")).toBe("See Trends: Safeguarding, At or above row");
+    expect([at.get("A2"), at.get("B2")]).toEqual(["In Round 2, most teams (2 of 3) were graded as good.", "See At a glance: Overall conclusion column (Round 2)"]);
+    const change = overviewChanges(trends, config, [], [{ text: "A change.", source: { table: "trends", group: "Safeguarding" } }]);
+    expect(cells(change.changes, change.sheet).get("B2")).toBe("See Trends: Safeguarding, At or above row");
   });
 
   it("services by domains in the latest round, the overall column last, with arrows for the change", () => {
