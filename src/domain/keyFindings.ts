@@ -106,9 +106,13 @@ function standsOut(input: KeyFindingsInput): KeyFinding | null {
   const visits = input.groups.reduce((s, g) => s + g.visits, 0);
   const above = input.groups.reduce((s, g) => s + g.atOrAbove, 0);
   if (!words || groups.length < 2 || visits === 0) return null;
-  const gap = (g: GroupFigures) => Math.abs(g.atOrAbove / g.visits - above / visits);
-  const ranked = [...groups].sort((a, b) => gap(b) - gap(a));
-  if (gap(ranked[0]) === 0 || gap(ranked[0]) === gap(ranked[1])) return null;
+  // Compared as exact fractions of whole counts: |a/v - A/V| is |a·V - A·v| / (v·V), and V is the same for every
+  // group, so gaps compare by cross-multiplying whole numbers (1 of 3 and 3 of 3 are equally far from 6 of 9; in
+  // floating point one of them came out a hair further).
+  const gap = (g: GroupFigures) => ({ n: Math.abs(g.atOrAbove * visits - above * g.visits), d: g.visits });
+  const byGap = (a: GroupFigures, b: GroupFigures) => gap(b).n * gap(a).d - gap(a).n * gap(b).d;
+  const ranked = [...groups].sort(byGap);
+  if (gap(ranked[0]).n === 0 || byGap(ranked[0], ranked[1]) === 0) return null;
   const g = ranked[0];
   const all = input.groupWord === "area" ? "all areas" : "all services";
   return {
@@ -121,10 +125,12 @@ function largestChange(input: KeyFindingsInput): KeyFinding | null {
   const words = thresholdWords(input);
   const groups = input.groups.filter((g) => g.previous && g.previous.visits >= LARGEST_CHANGE_MIN_VISITS && g.visits >= LARGEST_CHANGE_MIN_VISITS);
   if (!words || groups.length === 0) return null;
-  const delta = (g: GroupFigures) => g.atOrAbove / g.visits - g.previous!.atOrAbove / g.previous!.visits;
-  const ranked = [...groups].sort((a, b) => Math.abs(delta(b)) - Math.abs(delta(a)));
-  const d = delta(ranked[0]);
-  if (d === 0 || (ranked[1] && Math.abs(delta(ranked[1])) === Math.abs(d))) return null;
+  // As exact fractions, as in standsOut: a/v - p/w is (a·w - p·v) / (v·w).
+  const delta = (g: GroupFigures) => ({ n: g.atOrAbove * g.previous!.visits - g.previous!.atOrAbove * g.visits, d: g.visits * g.previous!.visits });
+  const bySize = (a: GroupFigures, b: GroupFigures) => Math.abs(delta(b).n) * delta(a).d - Math.abs(delta(a).n) * delta(b).d;
+  const ranked = [...groups].sort(bySize);
+  const d = delta(ranked[0]).n;
+  if (d === 0 || (ranked[1] && bySize(ranked[0], ranked[1]) === 0)) return null;
   const g = ranked[0];
   const since = input.previousRound ? ` since ${roundInWords(input.previousRound)}` : " since the last round";
   return {

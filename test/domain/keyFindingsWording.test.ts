@@ -55,3 +55,19 @@ it(`leaves out of "the largest change" a group with fewer than ${LARGEST_CHANGE_
     "The largest change since 2017-18 was in North, where the share of teams graded as good or better fell from 2 of 3 to 0 of 3.",
   ]);
 });
+
+it("treats groups equally far from the whole as a tie, exactly (no floating-point winner)", () => {
+  // 1 of 3, 3 of 3 and 2 of 3 against 6 of 9: North and South are both 1/3 away, so nothing stands out.
+  const groups = [
+    { name: "North", visits: 3, atOrAbove: 1 },
+    { name: "South", visits: 3, atOrAbove: 3 },
+    { name: "East", visits: 3, atOrAbove: 2 },
+  ];
+  expect(keyFindings({ ...base, overallCounts: undefined, groups }).map((f) => f.text)).toEqual([]);
+  // The same for the largest change: North rose by 1/3 and South fell by 1/3 (from 2/3 and 3/3 in the round before).
+  const changes = [
+    { name: "North", visits: 3, atOrAbove: 2, previous: { visits: 3, atOrAbove: 1 } },
+    { name: "South", visits: 3, atOrAbove: 2, previous: { visits: 3, atOrAbove: 3 } },
+  ];
+  expect(keyFindings({ ...base, overallCounts: undefined, groups: changes }).map((f) => f.text).filter((t) => t.includes("largest change"))).toEqual([]);
+});
