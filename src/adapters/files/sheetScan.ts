@@ -350,6 +350,16 @@ function padded(n: number): Uint8Array {
 }
 
 /**
+ * A part read to its end without its </sheetData> (or with no <sheetData> at all) is cut short or is no sheet: read
+ * as it is, the rows after the cut would be lost without a word. A worksheet part always holds <sheetData>
+ * (ECMA-376 Part 1, 18.3.1.99 worksheet: sheetData is required).
+ */
+export const cutShort = () => new XlsxFormatError("a sheet part stops before the end of its rows", "is damaged (its XML stops before the end of its rows)");
+
+/** A sheet whose part the workbook names but the file does not hold. */
+export const partMissing = (part: string) => new XlsxFormatError(`its part ${part} is missing`, `is damaged (its part ${part} is missing)`);
+
+/**
  * The whole grid of a part held in memory (the pane's "Import visits…", tests): rows without cells are empty
  * arrays. The part is scanned whole where it lies, or fed in pieces of `pieceBytes` (tests cut every element).
  */
@@ -371,6 +381,7 @@ export function scanSheet(bytes: Uint8Array, options: ScanOptions, pieceBytes = 
     for (let at = 0; at < bytes.length; at += step) scanner.push(bytes.subarray(at, at + step));
     scanner.end();
   }
+  if (!scanner.done) throw cutShort();
   for (let r = 0; r < grid.length; r++) if (!grid[r]) grid[r] = [];
   return grid;
 }

@@ -2,9 +2,10 @@ import { SourceBook, SourceSheet, snapshotFrom } from "../exceljs/snapshot";
 import { columnsLabelled } from "../../workbook/headerSearch";
 import { CellValue } from "../../workbook/plan";
 import { NOT_READ, ReadRequest, TableSnapshot } from "../../workbook/port";
-import { SheetCells, SheetScanner, WANT_NOTHING, WANT_PRESENCE, WANT_VALUE } from "./sheetScan";
+import { SheetCells, SheetScanner, WANT_NOTHING, WANT_PRESENCE, WANT_VALUE, cutShort, partMissing } from "./sheetScan";
 import { WorkbookParts, workbookParts } from "./xlsxReader";
 import { XlsxFormatError, ZipEntry, readLimits } from "./zip";
+import { sheetFormatError } from "./xlsxStructure";
 import { ZipFile } from "./zipFile";
 
 /**
@@ -176,14 +177,16 @@ async function earlyBytes(early: Early | null, entry: ZipEntry): Promise<Buffer 
   return done.bytes;
 }
 
-async function scanPart(zip: ZipFile, entry: ZipEntry | undefined, parts: WorkbookParts, kept: Kept, inflated?: Buffer | null): Promise<{ whole: boolean }> {
-  if (!entry) return { whole: true };
+async function scanPart(zip: ZipFile, part: string, parts: WorkbookParts, kept: Kept, inflated?: Buffer | null): Promise<{ whole: boolean }> {
+  const entry = zip.entries.get(part);
+  if (!entry) throw partMissing(part);
   const scanner = new SheetScanner(parts.scan, kept);
   const head = Number.isFinite(kept.stopAt);
   // A whole read of a part that unpacks to at most readLimits.wholePartBytes: one inflate, one scan.
   const bytes = head ? null : inflated === undefined ? zip.whole(entry, readLimits.wholePartBytes) : inflated;
   if (bytes) {
     scanner.whole(bytes);
+    if (!scanner.done) throw cutShort();
     return { whole: true };
   }
   // A head is inflated and fed in small slices, so it stops within a few KB of its last row rather than at a piece's end.
@@ -197,7 +200,10 @@ async function scanPart(zip: ZipFile, entry: ZipEntry | undefined, parts: Workbo
     },
     piece,
   );
-  if (!kept.past) scanner.end();
+  if (!kept.past) {
+    scanner.end();
+    if (!scanner.done) throw cutShort();
+  }
   // A head that met no cell past its last row is the whole sheet.
   return { whole: !kept.past };
 }
@@ -207,7 +213,7 @@ async function readBook(file: string, parts: WorkbookParts, request: ReadRequest
   try {
     const searchRows = Math.max(HEAD_ROWS, ...request.tables.map((t) => t.fallback?.header.rows ?? 0));
     const sheetError = (name: string, error: unknown): never => {
-      if (error instanceof XlsxFormatError) throw new XlsxFormatError(`sheet "${name}" ${error.message}`);
+      if (error instanceof XlsxFormatError) throw sheetFormatError(name, error);
       throw error;
     };
 
@@ -219,7 +225,7 @@ async function readBook(file: string, parts: WorkbookParts, request: ReadRequest
       try {
         // Heads are streamed, even of the part inflated early: a sheet whose rows are not wanted is never waited for,
         // and damage past its head (met by its early inflate) does not stop a read that does not need it.
-        const { whole } = await scanPart(zip, zip.entries.get(sheet.part), parts, kept);
+        const { whole } = await scanPart(zip, sheet.part, parts, kept);
         heads.set(sheet.name, { grid: kept.finish(), whole });
       } catch (error) {
         sheetError(sheet.name, error);
@@ -270,7 +276,7 @@ async function readBook(file: string, parts: WorkbookParts, request: ReadRequest
           const entry = zip.entries.get(sheet.part);
           const inflated = entry ? await earlyBytes(early, entry) : undefined;
           if (inflated !== undefined) early = null; // read once: held no longer than its scan
-          await scanPart(zip, entry, parts, kept, inflated);
+          await scanPart(zip, sheet.part, parts, kept, inflated);
         } catch (error) {
           sheetError(name, error);
         }

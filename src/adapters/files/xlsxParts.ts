@@ -6,8 +6,8 @@
  * readers give the same book. The parts come from zipBytes.ts (inflated through inflate.ts).
  */
 import { SourceBook, SourceSheet } from "../exceljs/snapshot";
-import { scanSheet } from "./sheetScan";
-import { XlsxFormatError, workbookParts } from "./xlsxStructure";
+import { partMissing, scanSheet } from "./sheetScan";
+import { XlsxFormatError, sheetFormatError, workbookParts } from "./xlsxStructure";
 
 const utf8 = new TextDecoder("utf-8");
 
@@ -31,9 +31,10 @@ export function readXlsxParts(parts: ReadonlyMap<string, Uint8Array>): SourceBoo
     grid: () => {
       const b = bytesOf(part);
       try {
-        return b ? scanSheet(b, structure.scan) : [];
+        if (!b) throw partMissing(part);
+        return scanSheet(b, structure.scan);
       } catch (error) {
-        if (error instanceof XlsxFormatError) throw new XlsxFormatError(`sheet "${name}" ${error.message}`);
+        if (error instanceof XlsxFormatError) throw sheetFormatError(name, error);
         throw error;
       }
     },

@@ -1,5 +1,5 @@
 import { SourceBook, SourceSheet } from "../exceljs/snapshot";
-import { scanSheet } from "./sheetScan";
+import { partMissing, scanSheet } from "./sheetScan";
 import { decodeXml, isoCellSerial, tags } from "./xmlText";
 import { workbookParts } from "./xlsxStructure";
 import { XlsxFormatError, ZipEntry, entryData, readLimits, zipEntries } from "./zip";
@@ -29,7 +29,8 @@ export function readXlsx(buffer: Buffer): SourceBook {
     tables,
     grid: () => {
       const entry = entries.get(part);
-      return entry ? scanSheet(entryData(buffer, entry), parts.scan) : [];
+      if (!entry) throw partMissing(part);
+      return scanSheet(entryData(buffer, entry), parts.scan);
     },
   }));
   return { sheets, names: parts.names };

@@ -6,8 +6,25 @@
 import { SourceBook, SourceTable, sheetOfReference } from "../exceljs/snapshot";
 import { attributes, decodeXml, tags, textRuns } from "./xmlText";
 
-/** A workbook part that is not there or cannot be read: the readers turn it into one sentence. */
-export class XlsxFormatError extends Error {}
+/**
+ * A workbook part that is not there or cannot be read: the readers turn it into one sentence. `message` reads after
+ * "could not be read: " ("its part xl/worksheets/sheet1.xml is damaged"); `ofSheet`, when the problem is in a
+ * sheet, reads after `sheet "Diagnostics" ` ("is damaged (part xl/worksheets/sheet1.xml)"), and is the message
+ * itself when not given (the scanner's "has a cell beyond Excel's limit …").
+ */
+export class XlsxFormatError extends Error {
+  constructor(
+    message: string,
+    readonly ofSheet: string = message,
+  ) {
+    super(message);
+  }
+}
+
+/** The sentence's end for a problem met in one sheet: `sheet "Old" is damaged (part xl/worksheets/sheet2.xml)`. */
+export function sheetFormatError(sheet: string, error: XlsxFormatError): XlsxFormatError {
+  return new XlsxFormatError(`sheet "${sheet}" ${error.ofSheet}`);
+}
 
 /** What scanning a sheet needs from the other parts. */
 export interface ScanOptions {

@@ -96,7 +96,9 @@ export function zipEntries(buffer: Buffer): Map<string, ZipEntry> {
 
 /** Where an entry's stored bytes start, from its local header (30 bytes, then the name and extra field). */
 export function dataStart(localHeader: Buffer, entry: ZipEntry): number {
-  if (localHeader.length < 30 || localHeader.readUInt32LE(0) !== 0x04034b50) throw new XlsxFormatError("damaged zip entry");
+  if (localHeader.length < 30 || localHeader.readUInt32LE(0) !== 0x04034b50) {
+    throw new XlsxFormatError(`its part ${entry.name} is damaged (its zip entry cannot be read)`, `is damaged (part ${entry.name}: its zip entry cannot be read)`);
+  }
   return entry.localOffset + 30 + localHeader.readUInt16LE(26) + localHeader.readUInt16LE(28);
 }
 
@@ -118,9 +120,13 @@ export function inflateEntry(raw: Buffer, entry: ZipEntry): Buffer {
       throw damaged(entry);
     }
   }
-  throw new XlsxFormatError(`unsupported zip compression ${entry.method}`);
+  throw unsupported(entry);
 }
 
-export const tooLarge = (entry: ZipEntry) =>
-  new XlsxFormatError(`its part ${entry.name} is too large to read (over ${Math.round(readLimits.maxPartBytes / 1048576)} MB when unpacked)`);
-export const damaged = (entry: ZipEntry) => new XlsxFormatError(`its part ${entry.name} is damaged`);
+export const tooLarge = (entry: ZipEntry) => {
+  const over = `over ${Math.round(readLimits.maxPartBytes / 1048576)} MB when unpacked`;
+  return new XlsxFormatError(`its part ${entry.name} is too large to read (${over})`, `is too large to read (part ${entry.name}, ${over})`);
+};
+export const damaged = (entry: ZipEntry) => new XlsxFormatError(`its part ${entry.name} is damaged`, `is damaged (part ${entry.name})`);
+export const unsupported = (entry: ZipEntry) =>
+  new XlsxFormatError(`its part ${entry.name} uses zip compression ${entry.method}, which cannot be read`, `uses zip compression ${entry.method}, which cannot be read (part ${entry.name})`);

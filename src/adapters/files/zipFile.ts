@@ -11,6 +11,7 @@ import {
   inflateEntry,
   readLimits,
   tooLarge,
+  unsupported,
 } from "./zip";
 
 /**
@@ -111,7 +112,7 @@ export class ZipFile {
    * read nor inflated). `pieceBytes` is the size of the pieces read and inflated (readLimits.pieceBytes unless said).
    */
   async stream(entry: ZipEntry, take: (piece: Buffer) => boolean, pieceBytes = readLimits.pieceBytes): Promise<void> {
-    if (entry.method !== 0 && entry.method !== 8) throw new XlsxFormatError(`unsupported zip compression ${entry.method}`);
+    if (entry.method !== 0 && entry.method !== 8) throw unsupported(entry);
     const start = this.start(entry);
     if (entry.compressedSize === 0) return;
     const piece = Math.max(1, pieceBytes);

@@ -160,3 +160,37 @@ describe("ISO text dates (t=\"d\") carry no time zone", () => {
     30000,
   );
 });
+
+describe("a damaged sheet part: one plain sentence, exit 2, never a shorter sheet read as if whole", () => {
+  const rows = [HEADER_ROW, dataRow("TD-1", 42954), dataRow("TD-2", 42955), dataRow("TD-3", 42956)];
+
+  it("bad deflate data names the sheet and its part in a sentence", async () => {
+    const good = deflated(sheetXml(rows));
+    const file = await write("plain-broken.xlsx", oneSheetXlsx({ ...good, raw: Buffer.from(good.raw.map((b, i) => (i > 4 ? b ^ 0x5a : b))) }));
+    const result = await cli("summary", file, "--json");
+    expect(result.stderr).toBe(`"${file}" could not be read: sheet "Diagnostics" is damaged (part xl/worksheets/sheet1.xml).\n`);
+    expect(result.code).toBe(2);
+  });
+
+  it.each([
+    ["inside the third row's first cell", (xml: string) => xml.slice(0, xml.indexOf('<c r="A3"') + 12)],
+    ["after a whole row, before </sheetData>", (xml: string) => xml.slice(0, xml.indexOf('<row r="3"'))],
+    ["not XML at all", () => "Visit ID,Service\nTD-1,Safeguarding\n"],
+  ])("a sheet part whose XML stops %s is damaged, not a sheet of fewer rows", async (_label, cut) => {
+    const file = await write("cut.xlsx", oneSheetXlsx(deflated(cut(sheetXml(rows)))));
+    const result = await cli("summary", file, "--json");
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(`"${file}" could not be read: sheet "Diagnostics" is damaged (its XML stops before the end of its rows).\n`);
+    expect(result.code).toBe(2);
+  });
+
+  it("a sheet part the workbook names but the file does not hold is damaged, not a sheet without headers", async () => {
+    const whole = oneSheetXlsx(deflated(sheetXml(rows)));
+    // The same zip with the sheet part's name changed, so the workbook's relationship points at nothing.
+    const renamed = Buffer.from(whole.toString("latin1").split("xl/worksheets/sheet1.xml").join("xl/worksheets/sheetX.xml"), "latin1");
+    const file = await write("missing.xlsx", renamed);
+    const result = await cli("summary", file, "--json");
+    expect(result.stderr).toBe(`"${file}" could not be read: sheet "Diagnostics" is damaged (its part xl/worksheets/sheet1.xml is missing).\n`);
+    expect(result.code).toBe(2);
+  });
+});
