@@ -119,16 +119,24 @@ export function sortOutRows(file: string, table: RawTable, idColumn: number | un
 
   /** "keep" (new), "repeat" (the same row as an earlier file's) or "conflict" (left out). */
   const sort = (kind: RowKind, row: number, id: string, key: string, place: { round: string; visitDate: IsoDate | null }): "keep" | "repeat" | "conflict" => {
-    const folded = id.toLowerCase();
-    const before = folded === "" ? undefined : earlier.get(folded);
+    // A row with no Visit ID is known by its kind and every field that kind is counted by: a copied workbook (or
+    // CSV) without IDs is then counted once too. Only a row the same in every counted field is the same visit.
+    const folded = id.trim() === "" ? `\u0000${kind}\u0000${key}` : id.toLowerCase();
+    const before = earlier.get(folded);
     const cell = idCell(row);
     if (!before) {
       // The file's first row of the ID (a second one is left out by the file's own check).
-      if (folded !== "" && (seen.get(folded)?.row ?? Infinity) > row) seen.set(folded, { file, sheet: table.sheet, cell, kind, key, row });
+      if ((seen.get(folded)?.row ?? Infinity) > row) seen.set(folded, { file, sheet: table.sheet, cell, kind, key, row });
       return "keep";
     }
     const there = `${before.file} (${before.sheet}!${before.cell})`;
     const base = { sheet: table.sheet, row, column, cell };
+    if (id.trim() === "") {
+      const said = `has no Visit ID, and ${there} holds one with the same values: ${ONCE[kind]}.`;
+      problems.push({ ...base, message: `This row ${said}`, severity: "warning", brief: `${cell}: This row ${said}` });
+      repeats.push({ round: place.round, visitDate: place.visitDate, file: before.file });
+      return "repeat";
+    }
     if (before.kind === kind && before.key === key) {
       const said = `is also in ${there} with the same values: ${ONCE[kind]}.`;
       problems.push({ ...base, message: `Visit ID "${id}" ${said}`, severity: "warning", brief: `${cell}: Visit ID ${said}` });

@@ -233,3 +233,36 @@ describe("the README's example line", () => {
     expect(text).toContain("Left out: 1 draft; 1 row with problems (listed below).");
   });
 });
+
+describe("copies without Visit IDs (the hostile-file probe)", () => {
+  const NO_ID = ["Visit date", "Service", "Team", "Allocation and workload", "Practice and direct work", "Monitoring and supervision", "Joint working", "Overall conclusion"];
+  const csv = (rows: string[][]) => [NO_ID.join(","), ...rows.map((r) => r.join(","))].join("\r\n") + "\r\n";
+
+  it("a CSV and its copy, with no Visit ID column, count each visit once with a warning", async () => {
+    const dir = await tempDir();
+    const rows = [
+      ["07/08/2017", "Safeguarding", "Team 1", "RI", "G", "RI", "I", "RI"],
+      ["08/08/2017", "Safeguarding", "Team 2", "G", "G", "G", "G", "G"],
+    ];
+    await fs.writeFile(path.join(dir, "east.csv"), csv(rows));
+    await fs.writeFile(path.join(dir, "east-copy.csv"), csv(rows));
+    const result = await cli("summary", path.join(dir, "east.csv"), path.join(dir, "east-copy.csv"), "--json");
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { base: { visits: number }; problems: { message: string }[] };
+    expect(json.base.visits).toBe(2);
+    const said = /^This row has no Visit ID, and east\.csv \(east\.csv!row [23]\) holds one with the same values: counted once\.$/;
+    expect(json.problems.map((p) => p.message)).toEqual([expect.stringMatching(said), expect.stringMatching(said)]);
+    // A warning: the visits count, and --strict is what turns it into exit 1.
+    expect((await cli("summary", path.join(dir, "east.csv"), path.join(dir, "east-copy.csv"), "--strict")).code).toBe(1);
+  });
+
+  it("rows without an ID that differ in any counted field are two visits", async () => {
+    const dir = await tempDir();
+    await fs.writeFile(path.join(dir, "a.csv"), csv([["07/08/2017", "Safeguarding", "Team 1", "RI", "G", "RI", "I", "RI"]]));
+    await fs.writeFile(path.join(dir, "b.csv"), csv([["07/08/2017", "Safeguarding", "Team 1", "RI", "G", "RI", "I", "G"]]));
+    const result = await cli("summary", path.join(dir, "a.csv"), path.join(dir, "b.csv"), "--json");
+    const json = JSON.parse(result.stdout) as { base: { visits: number }; problems: unknown[] };
+    expect(json.base.visits).toBe(2);
+    expect(json.problems).toEqual([]);
+  });
+});
