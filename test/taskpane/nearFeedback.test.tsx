@@ -135,7 +135,8 @@ test("Add N visits puts focus on the import's result", async () => {
   const file = new File([[HEADERS, ...rows].map((r) => r.join(",")).join("\r\n")], "east.csv", { type: "text/csv" });
   const { user } = await renderPane(new FakeWorkbook({ rows: [visitRow("TD-0001", "Safeguarding North", "G")] }), { tab: "check" });
   await user.upload(screen.getByLabelText("Workbook or CSV file to import") as HTMLInputElement, file);
-  await user.click(await screen.findByRole("button", { name: "Add 1 visit" }));
+  await screen.findByText("east.csv: 1 new, 0 already in the table, 0 with problems.", undefined, { timeout: 20_000 });
+  await user.click(screen.getByRole("button", { name: "Add 1 visit" }));
   const result = await screen.findByText(/^1 visit added below the table, from row 3\./);
   await waitFor(() => expect(result).toHaveFocus());
 });
@@ -149,7 +150,7 @@ describe("the More menu", () => {
   type Value = (typeof tabs)[number]["value"];
   function Tabs() {
     const [selected, setSelected] = React.useState<Value>("one");
-    return <PaneTabs tabs={tabs} selected={selected} onSelect={setSelected} label="Tabs" />;
+    return <PaneTabs<Value> tabs={tabs} selected={selected} onSelect={setSelected} label="Tabs" />;
   }
   let restore: (() => void)[] = [];
   beforeEach(() => {
