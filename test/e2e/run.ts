@@ -21,7 +21,7 @@ import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 import { tidyGradesFlow } from "./flowTidyGrades";
 import { settingsFlow } from "./settingsFlow";
 import { findFlow } from "./findFlow";
-import { paneFlows } from "./paneFlows";
+import { paneFlows, paneWidth } from "./paneFlows";
 import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
 import { privacyFlow } from "./privacyFlow";
@@ -240,7 +240,22 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
         await saveByKeyboard(b);
         const saved = await b.message(`Visit TD-000${i + 1} saved on row ${i + 2}.`);
         notes.push(saved);
-        if (i === 0) await b.shot("first-visit-saved");
+        if (i === 0) {
+          // Walkthrough finding 1: focus back on the form's title, the confirmation and After-visit buttons just under it, in view.
+          assertEqual((await b.focused()).name, "Record a visit", "focus after Save visit");
+          // A string, not a function: tsx would wrap the nested function in a helper the page does not have.
+          const seen = await b.frame.evaluate(`(() => {
+            const inView = (el) => { const r = el && el.getBoundingClientRect(); return !!r && r.top >= 0 && r.bottom <= window.innerHeight; };
+            const message = [...document.querySelectorAll("[role=status]")].find((e) => (e.textContent || "").includes("Visit TD-0001 saved on row 2."));
+            const after = document.querySelector("section[aria-labelledby=td-after-visit]");
+            return { message: inView(message), after: inView(after && after.querySelector("button")) };
+          })()`);
+          assertEqual(seen, { message: true, after: true }, "the confirmation and Start action plan in view after Save visit");
+          await b.shot("first-visit-saved");
+          await paneWidth(b, 320);
+          await b.shot("first-visit-saved-320px");
+          await b.page.evaluate(() => document.querySelector<HTMLElement>(".pane-side")?.style.removeProperty("width"));
+        }
       }
       const rows = await b.call("values", "Diagnostics", "A2:Q4");
       const expected = [
