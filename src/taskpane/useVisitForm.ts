@@ -294,7 +294,13 @@ export function useVisitForm() {
       }
       setSavedCount((n) => n + 1);
       if (wasNewTeam) await reloadConfig();
-      setTimeout(() => (another ? focusControl(controls.current.team) : titleRef.current?.focus()), 0);
+      setTimeout(() => {
+        if (!another) return titleRef.current?.focus();
+        // The top of the form first (the confirmation and the After-visit buttons), then Team, which then scrolls
+        // only if the pane is too short to show both.
+        titleRef.current?.scrollIntoView?.({ block: "start" });
+        focusControl(controls.current.team);
+      }, 0);
     }, setSaved);
   };
 
