@@ -4,6 +4,8 @@ import { ActionListing, listActions, updateAction } from "../actions/actionActio
 import { ACTION_STATUSES, foldLabel, formatBritishDate } from "../domain";
 import { RAG_COLOURS, localToday } from "../presentation/actions";
 import { usePane } from "./paneContext";
+import { PaneMessage } from "./messages";
+import { NearMessage } from "./NearMessage";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -21,22 +23,35 @@ const useStyles = makeStyles({
 
 const ALL = "All";
 
-function ActionRow({ listing, onSaved }: { listing: ActionListing; onSaved: () => Promise<void> }) {
+/** What the last save of an action said, on the card of its row. */
+interface RowNote {
+  row: number;
+  message: PaneMessage;
+}
+
+function ActionRow({ listing, onSaved, note, onNote }: { listing: ActionListing; onSaved: () => Promise<void>; note: PaneMessage | null; onNote: (note: RowNote | null) => void }) {
   const styles = useStyles();
-  const { port, run, notify, busy } = usePane();
+  const { port, run, busy } = usePane();
   const { item, rag, row, overdue } = listing;
   const [status, setStatus] = React.useState(item.status);
   const [progress, setProgress] = React.useState(item.progress);
   const changed = status !== item.status || progress !== item.progress;
   const id = `td-action-${row}`;
-  const save = () =>
+  // The list is read again after a save, so this card is a new one: focus goes to what the save said, on it.
+  const noteRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (note) noteRef.current?.focus();
+  }, [note]);
+  const save = () => {
+    onNote(null);
     void run("Saving the action", async () => {
       const completedDate = status === "Complete" && !item.completedDate ? localToday() : item.completedDate;
       await updateAction(port, row, item, { status, progress, completedDate });
       // Re-read inside the same run (the pane runs one action at a time), so the list shows what was saved.
       await onSaved();
-      notify({ intent: "success", text: `Action ${item.actionId || `on row ${row}`} saved.` });
-    });
+      onNote({ row, message: { intent: "success", text: `Action ${item.actionId || `on row ${row}`} saved.` } });
+    }, (message) => onNote({ row, message }));
+  };
   const colours = RAG_COLOURS[rag];
   return (
     <li className={styles.item} aria-labelledby={`${id}-title`}>
@@ -67,6 +82,9 @@ function ActionRow({ listing, onSaved }: { listing: ActionListing; onSaved: () =
           Save {item.actionId || "action"}
         </Button>
       )}
+      <div ref={noteRef} tabIndex={-1}>
+        <NearMessage message={note} />
+      </div>
     </li>
   );
 }
@@ -78,8 +96,12 @@ export function ActionsPanel() {
   const [listings, setListings] = React.useState<ActionListing[] | null>(null);
   const [service, setService] = React.useState(ALL);
   const [team, setTeam] = React.useState(ALL);
+  const [note, setNote] = React.useState<RowNote | null>(null);
   const reread = async () => setListings(await listActions(port, localToday()));
-  const load = () => void run("Reading the actions", reread);
+  const load = () => {
+    setNote(null);
+    void run("Reading the actions", reread);
+  };
   const services = [...new Set((listings ?? []).map((l) => l.item.service).filter((s) => s !== ""))];
   const teams = [...new Set((listings ?? []).filter((l) => service === ALL || foldLabel(l.item.service) === foldLabel(service)).map((l) => l.item.team).filter((t) => t !== ""))];
   const shown = (listings ?? []).filter(
@@ -118,7 +140,7 @@ export function ActionsPanel() {
           </p>
           <ul className={styles.list} aria-label="Actions, most urgent first">
             {shown.map((l) => (
-              <ActionRow key={`${l.row}-${l.item.actionId}-${l.item.status}-${l.item.progress}`} listing={l} onSaved={reread} />
+              <ActionRow key={`${l.row}-${l.item.actionId}-${l.item.status}-${l.item.progress}`} listing={l} onSaved={reread} note={note?.row === l.row ? note.message : null} onNote={setNote} />
             ))}
           </ul>
         </>

@@ -43,6 +43,11 @@ export function ImportVisits({ onAdded }: { onAdded?: () => void }) {
   const [preview, setPreview] = React.useState<ImportPreview | null>(null);
   const [message, setMessage] = React.useState<string | null>(null);
   const [error, setError] = React.useState<string | null>(null);
+  // After Add, the preview with its button is gone: focus goes to what was added, where the button was.
+  const result = React.useRef<HTMLElement>(null);
+  React.useEffect(() => {
+    if (message) result.current?.focus();
+  }, [message]);
 
   const choose = (file: File) =>
     run(
@@ -138,7 +143,11 @@ export function ImportVisits({ onAdded }: { onAdded?: () => void }) {
           </div>
         </div>
       )}
-      {message && <Text role="status">{message}</Text>}
+      {message && (
+        <Text role="status" ref={result} tabIndex={-1}>
+          {message}
+        </Text>
+      )}
     </section>
   );
 }

@@ -65,6 +65,18 @@ export function PaneTabs<T extends string>(props: { tabs: readonly PaneTabItem<T
   const widths = React.useRef(new Map<T, number>());
   const moreWidth = React.useRef(0);
   const [shown, setShown] = React.useState<Set<T> | null>(null);
+  // A tab chosen from the More menu: once it is on the row (the next layout), focus goes to it, not back to More.
+  const chosen = React.useRef<T | null>(null);
+  React.useEffect(() => {
+    const value = chosen.current;
+    if (value === null || value !== selected) return;
+    // After the menu has closed and given focus back to its button.
+    const timer = setTimeout(() => {
+      chosen.current = null;
+      rowRef.current?.querySelector<HTMLElement>(`[data-td-tab="${value}"]`)?.focus();
+    }, 0);
+    return () => clearTimeout(timer);
+  });
 
   const layout = React.useCallback(() => {
     const row = rowRef.current;
@@ -127,7 +139,10 @@ export function PaneTabs<T extends string>(props: { tabs: readonly PaneTabItem<T
           <MenuPopover>
             <MenuList>
               {hidden.map((t) => (
-                <MenuItemRadio key={t.value} name="tab" value={t.value} onClick={() => onSelect(t.value)}>
+                <MenuItemRadio key={t.value} name="tab" value={t.value} onClick={() => {
+                    chosen.current = t.value;
+                    onSelect(t.value);
+                  }}>
                   {t.label}
                 </MenuItemRadio>
               ))}

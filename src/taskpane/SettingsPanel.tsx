@@ -6,6 +6,8 @@ import { readableText } from "./gradeStyle";
 import { usePane } from "./paneContext";
 import { SelfTestSection } from "./SelfTestSection";
 import { ListValues } from "./ListValuesEditor";
+import { PaneMessage } from "./messages";
+import { NearMessage } from "./NearMessage";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -64,16 +66,19 @@ export function SettingsPanel() {
   const [newArea, setNewArea] = React.useState("");
   React.useEffect(() => setTieRule(config.tieRule), [config.tieRule]);
 
+  // What Save settings did, said under its button (Save settings is well down the tab, far from the banner).
+  const [saved, setSaved] = React.useState<PaneMessage | null>(null);
   const save = (event: React.FormEvent) => {
     event.preventDefault();
+    setSaved(null);
     run("Saving the settings", async () => {
       // Only what the user changed here: a co-author may have changed the sheet since this pane read it.
       await saveSettings(port, { tieRule: tieRule !== config.tieRule ? tieRule : undefined, addService: newService, addArea: newArea });
       await reloadConfig();
       setNewService("");
       setNewArea("");
-      notify({ intent: "success", text: "Settings saved to the Lists sheet; the dropdowns follow them. No row was changed." });
-    });
+      setSaved({ intent: "success", text: "Settings saved to the Lists sheet; the dropdowns follow them. No row was changed." });
+    }, setSaved);
   };
 
   const reload = () =>
@@ -156,6 +161,7 @@ export function SettingsPanel() {
           <Button type="submit" disabledFocusable={isBusy}>
             Save settings
           </Button>
+          <NearMessage message={saved} />
         </form>
 
         <h3 className={styles.subheading}>Quality domains</h3>

@@ -7,6 +7,7 @@ import { gradeOptionText } from "./gradeStyle";
 import { usePane } from "./paneContext";
 import { TextField, VisitFormState } from "./useVisitForm";
 import { useVisitStyles } from "./visitStyles";
+import { ReasonNote } from "./ReasonNote";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -51,6 +52,7 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
           onChange={(_, data) => setText("visitDate")(data.value)}
         />
       </Field>
+      <ReasonNote state={state} field="Visit date" />
 
       {isDeepDive ? (
         <Field label="Function" required {...validation("service")} hint="The function the deep dive looked at: choose one or type its name.">
@@ -72,6 +74,7 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
         )}
       </Field>
       )}
+      <ReasonNote state={state} field="Service" />
 
       <Field
         label="Team"
@@ -87,6 +90,7 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
       >
         <FreeCombobox ref={bind("team") as React.Ref<HTMLInputElement>} value={form.team} options={teamsForService.map((t) => t.name)} onChange={chooseTeam} />
       </Field>
+      <ReasonNote state={state} field="Team" />
 
       {!isDeepDive && (
       <fieldset className={styles.fieldset}>
@@ -96,8 +100,8 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
           const value = form.grades[domain.key] ?? "";
           const field = gradeKey(domain.key);
           return (
+            <React.Fragment key={domain.key}>
             <Field
-              key={domain.key}
               label={domain.shortLabel}
               required={form.status !== STATUS_DRAFT}
               hint={domain.fullLabel !== domain.shortLabel ? domain.fullLabel : undefined}
@@ -113,6 +117,8 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
                 {value !== "" && !categoryCodes.includes(value) && <option value={value}>{`${value} (not on the scale)`}</option>}
               </Select>
             </Field>
+            <ReasonNote state={state} field={domain.shortLabel} />
+            </React.Fragment>
           );
         })}
       </fieldset>
@@ -171,6 +177,7 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
           ))}
         </RadioGroup>
       </Field>
+      <ReasonNote state={state} field="Status" />
     </>
   );
 }

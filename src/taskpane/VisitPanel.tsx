@@ -45,6 +45,8 @@ export function VisitPanel() {
           {title}
         </h2>
         <NearMessage message={savedAtTop ? saved : null} />
+        {/* After a save, focus comes back up here: the visit just saved, with what can be done next, is beside it. */}
+        {mode.kind === "new" && <VisitPlanButtons visitId={state.lastSaved} />}
 
         {errors.length > 0 && (
           <MessageBar intent="error" role="alert" layout="multiline" ref={summaryRef} tabIndex={-1}>
@@ -100,7 +102,7 @@ export function VisitPanel() {
         <NearMessage message={savedAtTop ? null : saved} />
       </form>
 
-      <VisitPlanButtons visitId={mode.kind === "edit" ? mode.original.visitId : state.lastSaved} />
+      {mode.kind === "edit" && <VisitPlanButtons visitId={mode.original.visitId} />}
       {/* After the form, open at first; a manager who only records can fold it away. */}
       <details className={styles.find} open>
         <summary>

@@ -5,6 +5,8 @@ import { feedbackData } from "../actions/feedbackActions";
 import { isDeepDiveForm } from "../domain";
 import { localToday } from "../presentation/actions";
 import { DOCX_MIME } from "./host";
+import { PaneMessage } from "./messages";
+import { NearMessage } from "./NearMessage";
 import { loadFeedbackReport } from "./lazy";
 import { usePane } from "./paneContext";
 
@@ -14,11 +16,18 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-/** After a visit is loaded or saved: start its action plan, or download the team's feedback report (issue 11). */
+/**
+ * After a visit is loaded or saved: start its action plan, or download the team's feedback report (issue 11). What
+ * each did is said beside the buttons (the pane's rule: messages next to what caused them), errors too.
+ */
 export function VisitPlanButtons({ visitId }: { visitId: string | null | undefined }) {
   const styles = useStyles();
-  const { port, host, run, notify, busy } = usePane();
+  const { port, host, run, busy } = usePane();
+  const [near, setNear] = React.useState<PaneMessage | null>(null);
+  // Another visit's buttons start with nothing said.
+  React.useEffect(() => setNear(null), [visitId]);
   if (!visitId) return null;
+  const notify = setNear;
 
   const startPlan = () =>
     void run("Starting the action plan", async () => {
@@ -29,8 +38,8 @@ export function VisitPlanButtons({ visitId }: { visitId: string | null | undefin
         return;
       }
       const also = result.skipped > 0 ? ` ${result.skipped} already had one.` : "";
-      notify({ intent: "success", text: `${n} ${n === 1 ? "action" : "actions"} added to the Actions sheet from row ${result.row}, due ${result.added[0].due ? result.added[0].due.split("-").reverse().join("/") : ""}.${also} Write each action there or in the Actions tab.` });
-    });
+      notify({ intent: "success", text: `${n} ${n === 1 ? "action" : "actions"} added to the Actions sheet from row ${result.row}, due ${result.added[0].due ? result.added[0].due.split("-").reverse().join("/") : ""}.${also} Action, Owner and Due date are written on the Actions sheet: write each action there. The Actions tab records Status and Progress.` });
+    }, setNear);
 
   const feedback = () =>
     void run("Building the feedback report", async () => {
@@ -39,7 +48,7 @@ export function VisitPlanButtons({ visitId }: { visitId: string | null | undefin
       const bytes = await buildFeedbackReport({ ...data, today: localToday() });
       await host.download(`Feedback ${data.visit.visitId} ${isDeepDiveForm(data.visit) ? data.visit.service : data.visit.team}.docx`, bytes, DOCX_MIME);
       notify({ intent: "success", text: "The feedback report is offered as a download. It holds the team's own findings: for the team and its managers, not for circulation." });
-    });
+    }, setNear);
 
   return (
     <section className={styles.box} aria-labelledby="td-after-visit">
@@ -54,6 +63,7 @@ export function VisitPlanButtons({ visitId }: { visitId: string | null | undefin
           Feedback report
         </Button>
       </div>
+      <NearMessage message={near} />
     </section>
   );
 }

@@ -67,6 +67,8 @@ export function usePaneState(port: WorkbookPort, host: PaneHost) {
     async <T,>(label: string, action: () => Promise<T>, report?: (message: PaneMessage) => void): Promise<T | undefined> => {
       if (running.current) return undefined;
       running.current = true;
+      // A new action: what the last one said in the banner is no longer news (its result goes beside its button or here).
+      notify(null);
       setBusy(label);
       try {
         return await action();

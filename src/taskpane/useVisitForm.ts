@@ -74,7 +74,8 @@ export function useVisitForm() {
   const summaryRef = React.useRef<HTMLDivElement>(null);
   // What the last save said, shown beside the save buttons (the banner at the top is for the pane as a whole).
   const [saved, setSaved] = React.useState<PaneMessage | null>(null);
-  // After Save and record another, focus goes back to Team: the confirmation is shown there, at the top of the form.
+  // After a save (or Cancel) focus goes back to the top of the form (the title, or Team after Save and record
+  // another): the confirmation is shown there. A save refused or "nothing has changed" stays beside the buttons.
   const [savedAtTop, setSavedAtTop] = React.useState(false);
   // The rounds already in the table, for the Round box's suggestions; read again after each save.
   const [rounds, setRounds] = React.useState<string[]>([]);
@@ -268,7 +269,7 @@ export function useVisitForm() {
         const result = await recordVisit(port, complete, { who: storedModeratorName() });
         if (!result.ok) return failed(result.errors);
         reset(another ? complete : undefined);
-        setSavedAtTop(another);
+        setSavedAtTop(true);
         setLastSaved(result.visitId);
         // Another manager's visit may have landed where this one was meant to go (issue 10): say where it is.
         const where = result.notice ?? `Visit ${result.visitId} saved on row ${result.row}.`;
@@ -287,17 +288,25 @@ export function useVisitForm() {
         // The name is kept on this device once a change has been logged with it.
         if (logged) storeModeratorName(moderation.who);
         reset();
+        setSavedAtTop(true);
         setLastSaved(result.visitId || null);
         setSaved({ intent: "success", text: `Changes to visit ${result.visitId || complete.team} saved on row ${result.row}.` });
       }
       setSavedCount((n) => n + 1);
       if (wasNewTeam) await reloadConfig();
-      setTimeout(() => (another ? focusControl(controls.current.team) : titleRef.current?.focus()), 0);
+      setTimeout(() => {
+        if (!another) return titleRef.current?.focus();
+        // The top of the form first (the confirmation and the After-visit buttons), then Team, which then scrolls
+        // only if the pane is too short to show both.
+        titleRef.current?.scrollIntoView?.({ block: "start" });
+        focusControl(controls.current.team);
+      }, 0);
     }, setSaved);
   };
 
   const cancel = () => {
     reset();
+    setSavedAtTop(true);
     setSaved({ intent: "info", text: "Edit cancelled; nothing was saved." });
     setTimeout(() => titleRef.current?.focus(), 0);
   };

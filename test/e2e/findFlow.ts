@@ -109,6 +109,11 @@ export async function findFlow(b: Bench, notes: string[], seeded: (b: Bench) => 
     const after = await tabTops(b);
     assert(after.visible.includes(last) && after.tops.length === 1, `${last} on the one row once chosen (${after.visible.join(", ")})`);
     if (row.more) {
+      // Chosen from More: focus on the tab now shown (walkthrough finding 5), not left on More.
+      await b.frame.waitForFunction(() => document.activeElement?.getAttribute("data-td-tab") === "actions", undefined, { timeout: 3000 }).catch(() => undefined);
+      const focused = await b.focused();
+      assert(focused.name.startsWith(last), `focus after choosing ${last} from More at ${width} px: ${focused.tag} "${focused.name}"`);
+      notes.push(`${width} px: ${last} chosen from More has the focus`);
       await b.pane.getByRole("button", { name: /^More tabs/ }).click();
       await b.pane.getByRole("menu").waitFor();
       await b.page.waitForTimeout(400); // the menu's opening animation
@@ -167,6 +172,12 @@ export async function findFlow(b: Bench, notes: string[], seeded: (b: Bench) => 
   await b.tab("Set up");
   await b.pane.getByRole("radio", { name: /^Split/ }).check();
   await b.press("Save settings");
+  // Beside the button (walkthrough finding 2), not in the banner far above it.
+  const saved = b.pane.getByRole("form", { name: "Change settings" }).locator("[role=status]").filter({ hasText: "Settings saved to the Lists sheet" });
+  await saved.waitFor();
+  assertEqual(await b.pane.getByRole("button", { name: "Dismiss message" }).count(), 0, "no banner for Save settings");
+  await saved.scrollIntoViewIfNeeded();
+  await b.shot("settings-saved-320px");
   await b.tab("Summary");
   await stale.first().waitFor();
   const refresh = b.pane.getByRole("button", { name: "Refresh the out-of-date summary" });

@@ -58,6 +58,10 @@ export async function importFlow(b: Bench, notes: string[], seeded: (b: Bench) =
 
   await b.press("Add 1 visit");
   notes.push(await b.message(/^1 visit added below the table, from row 6\. Checked: the 1 visit added is in the table\.$/));
+  // Focus on the result, where the Add button was (walkthrough finding 5).
+  const focused = await b.focused();
+  assert(/^1 visit added below the table/.test(focused.name), `focus after Add: ${focused.tag} "${focused.name}"`);
+  notes.push(`focus after Add: the result (${focused.tag})`);
   const after = (await b.call("tables")).find((t) => t.name === "Diagnostics")?.range;
   assertEqual(after, `A1:${last}6`, "the table gains exactly 1 row");
   assertEqual(await b.call("values", "Diagnostics", `A2:${last}5`), rowsBefore, "the rows already there, unchanged");

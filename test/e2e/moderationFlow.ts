@@ -38,6 +38,18 @@ export async function moderationFlow(b: Bench, notes: string[], column: Record<s
   await f("Overall conclusion").selectOption("G");
   const reason = b.pane.getByRole("textbox", { name: /^Reason for the change/ });
   await reason.waitFor();
+  // Told beside the grade that changed, with a link down to the box (walkthrough finding 10), before any Save.
+  await paneWidth(b, 320);
+  const note = b.pane.getByRole("button", { name: "Reason for the change" });
+  await note.waitFor();
+  const gradeBox = await f("Overall conclusion").boundingBox();
+  const noteBox = await note.boundingBox();
+  assert(gradeBox !== null && noteBox !== null && noteBox.y > gradeBox.y && noteBox.y - gradeBox.y < 120, `the note is just under the grade (grade y ${gradeBox?.y}, note y ${noteBox?.y})`);
+  await f("Overall conclusion").scrollIntoViewIfNeeded();
+  notes.push(`reason note ${Math.round((noteBox?.y ?? 0) - (gradeBox?.y ?? 0))} px under the grade; screenshot ${(await b.shot("reason-note-320px")).split("/").pop()}`);
+  await note.click();
+  const focused = await b.focused();
+  assert(focused.name.startsWith("Reason for the change"), `the link focuses the Reason box: ${focused.tag} "${focused.name}"`);
   await b.press("Save changes");
   await b.pane.getByText("This visit is Final: give a reason for changing Overall conclusion.").first().waitFor();
   assertEqual(await b.call("values", "Change log", "A7:G7"), [["", "", "", "", "", "", ""]], "nothing logged before a reason is given");

@@ -21,7 +21,7 @@ import { readDiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 import { tidyGradesFlow } from "./flowTidyGrades";
 import { settingsFlow } from "./settingsFlow";
 import { findFlow } from "./findFlow";
-import { paneFlows } from "./paneFlows";
+import { paneFlows, paneWidth } from "./paneFlows";
 import { cspProblems } from "./csp";
 import { codeLoads } from "./bundleScan";
 import { privacyFlow } from "./privacyFlow";
@@ -241,7 +241,22 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
         await saveByKeyboard(b);
         const saved = await b.message(`Visit TD-000${i + 1} saved on row ${i + 2}.`);
         notes.push(saved);
-        if (i === 0) await b.shot("first-visit-saved");
+        if (i === 0) {
+          // Walkthrough finding 1: focus back on the form's title, the confirmation and After-visit buttons just under it, in view.
+          assertEqual((await b.focused()).name, "Record a visit", "focus after Save visit");
+          // A string, not a function: tsx would wrap the nested function in a helper the page does not have.
+          const seen = await b.frame.evaluate(`(() => {
+            const inView = (el) => { const r = el && el.getBoundingClientRect(); return !!r && r.top >= 0 && r.bottom <= window.innerHeight; };
+            const message = [...document.querySelectorAll("[role=status]")].find((e) => (e.textContent || "").includes("Visit TD-0001 saved on row 2."));
+            const after = document.querySelector("section[aria-labelledby=td-after-visit]");
+            return { message: inView(message), after: inView(after && after.querySelector("button")) };
+          })()`);
+          assertEqual(seen, { message: true, after: true }, "the confirmation and Start action plan in view after Save visit");
+          await b.shot("first-visit-saved");
+          await paneWidth(b, 320);
+          await b.shot("first-visit-saved-320px");
+          await b.page.evaluate(() => document.querySelector<HTMLElement>(".pane-side")?.style.removeProperty("width"));
+        }
       }
       const rows = await b.call("values", "Diagnostics", "A2:Q4");
       const expected = [
@@ -638,8 +653,19 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       await b.tab("Record visit");
       await b.press("Load selected row");
       await b.pane.getByRole("heading", { name: "Edit visit TD-0001 (row 2)" }).waitFor();
+      await b.page.evaluate(() => {
+        const side = document.querySelector<HTMLElement>(".pane-side");
+        if (side) side.style.width = "320px";
+      });
       await b.press("Start action plan");
-      notes.push(await b.message(/2 actions added to the Actions sheet from row 2, due 07\/11\/2017/));
+      // Beside the buttons (walkthrough finding 2), saying where Action, Owner and Due date are written (finding 4).
+      const afterVisit = b.pane.getByRole("region", { name: "After visit TD-0001" });
+      const planned = (await afterVisit.locator("[role=status]").filter({ hasText: /2 actions added to the Actions sheet from row 2, due 07\/11\/2017/ }).innerText()).trim();
+      assert(/Action, Owner and Due date are written on the Actions sheet/.test(planned) && !/or in the Actions tab/.test(planned), `the plan's message: ${planned}`);
+      assertEqual(await b.pane.getByRole("button", { name: "Dismiss message" }).count(), 0, "no banner at the top for Start action plan");
+      notes.push(planned);
+      await afterVisit.scrollIntoViewIfNeeded();
+      await b.shot("plan-started-320px");
       const rows = await b.call("values", "Actions", "A2:I3");
       assertEqual(
         rows.map((r) => [r[0], r[1], r[3], r[4], r[6], r[8]]),
@@ -671,6 +697,10 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
       await b.pane.getByRole("textbox", { name: "Progress of TD-0001-A1" }).fill("Supervision booked monthly");
       await b.press("Save TD-0001-A1");
       notes.push(await b.message(/Action TD-0001-A1 saved/));
+      // Focus stays on the card just saved, on what the save said (finding 5), not on the page.
+      const card = b.pane.getByRole("listitem", { name: "TD-0001-A1" });
+      assert(await card.evaluate((li) => li.contains(li.ownerDocument.activeElement) && li.ownerDocument.activeElement !== li.ownerDocument.body), "focus on the saved card");
+      assert((await card.innerText()).includes("Action TD-0001-A1 saved."), "the saved message on the card");
       assertEqual(await b.call("values", "Actions", "I2:J2"), [["On track", "Supervision booked monthly"]], "status and progress saved in place");
       assertEqual((await b.call("values", "Actions", "I3:J3"))[0], ["Not started", ""], "the other action untouched");
       await b.shot("action-saved-320px");
