@@ -1,4 +1,5 @@
 import * as React from "react";
+import { useOverflows } from "./useOverflows";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { refreshTrendsSheet } from "../actions/trendActions";
 import { CompiledScale, DiagnosticsConfig, GradeChange, GroupBy, gradedColumns, roundInWords } from "../domain";
@@ -92,16 +93,7 @@ export function GlancePanel({ opening, config, compiled }: { opening: SummaryOpe
   const { port, run, busy } = usePane();
   const [near, setNear] = React.useState<PaneMessage | null>(null);
   // Whether the matrix is wider than its box (a narrow pane): then a line above it says it scrolls.
-  const box = React.useRef<HTMLDivElement>(null);
-  const [overflows, setOverflows] = React.useState(false);
-  React.useLayoutEffect(() => {
-    const el = box.current;
-    if (!el) return undefined;
-    const check = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
-    check();
-    window.addEventListener("resize", check);
-    return () => window.removeEventListener("resize", check);
-  });
+  const [box, overflows] = useOverflows();
   const { trends, threshold } = opening;
   const by: GroupBy = "areas" in trends ? "area" : "service";
   const glance = atAGlance(trends, config, compiled);

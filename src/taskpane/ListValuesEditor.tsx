@@ -1,4 +1,5 @@
 import * as React from "react";
+import { useOverflows } from "./useOverflows";
 import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ListKind, ListUsage, ValueUsage, listUsage, removeListValue, renameListValue } from "../actions/listValues";
 import { LIST_WORDS, actionsHave } from "../workbook/listValuesPlan";
@@ -82,20 +83,6 @@ export function ListValues() {
   );
 }
 
-/** A box to hold something maybe wider than it, and whether it is (measured after each render and on resize). */
-function useOverflows(): [React.RefObject<HTMLDivElement>, boolean] {
-  const box = React.useRef<HTMLDivElement>(null);
-  const [overflows, setOverflows] = React.useState(false);
-  React.useLayoutEffect(() => {
-    const el = box.current;
-    if (!el) return undefined;
-    const check = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
-    check();
-    window.addEventListener("resize", check);
-    return () => window.removeEventListener("resize", check);
-  });
-  return [box, overflows];
-}
 
 interface EditorProps {
   kind: ListKind;

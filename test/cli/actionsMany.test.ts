@@ -6,29 +6,12 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { actionRecord } from "../../src/domain";
-import { Row, cli, tempDir, visit, writeXlsx } from "./fixtures";
+import { actionRow, cli, tempDir, visit, writeXlsx } from "./fixtures";
 
 jest.setTimeout(60_000);
 
 const ACTION_HEADERS = actionRecord.columns.map((c) => c.header);
-const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
-function action(id: string, visitId: string, service: string, team: string, due: string, status: string, extra: Row = {}): Row {
-  return {
-    "Action ID": id,
-    "Visit ID": visitId,
-    Service: service,
-    Team: team,
-    Recommendation: `Recommendation of ${id}`,
-    Action: `Secret action text ${id}`,
-    Owner: "Owner Person",
-    "Due date": d(due),
-    Status: status,
-    Progress: "",
-    "Completed date": null,
-    ...extra,
-  };
-}
+const action = actionRow;
 
 let dir: string;
 const at = (name: string) => path.join(dir, name);

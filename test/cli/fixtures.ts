@@ -123,3 +123,21 @@ export async function cli(...argv: string[]): Promise<RunResult> {
   const code = await run(argv, io);
   return { code, stdout, stderr };
 }
+
+/** A row of the Actions table (its narrative made up from the ID, so a test can look for it in outputs). */
+export function actionRow(id: string, visitId: string, service: string, team: string, due: string, status: string, extra: Row = {}): Row {
+  return {
+    "Action ID": id,
+    "Visit ID": visitId,
+    Service: service,
+    Team: team,
+    Recommendation: `Recommendation of ${id}`,
+    Action: `Secret action text ${id}`,
+    Owner: "Owner Person",
+    "Due date": new Date(`${due}T00:00:00Z`),
+    Status: status,
+    Progress: "",
+    "Completed date": null,
+    ...extra,
+  };
+}

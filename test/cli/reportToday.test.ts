@@ -9,28 +9,13 @@ import { parseArgs } from "../../src/cli/args";
 import { actionRecord } from "../../src/domain";
 import { localToday } from "../../src/presentation/actions";
 import { readDocx } from "../report/docxText";
-import { Row, cli, tempDir, visit, writeXlsx } from "./fixtures";
+import { actionRow, cli, tempDir, visit, writeXlsx } from "./fixtures";
 
 jest.setTimeout(60_000);
 
 const ACTION_HEADERS = actionRecord.columns.map((c) => c.header);
-const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-function action(id: string, visitId: string, due: string, status: string): Row {
-  return {
-    "Action ID": id,
-    "Visit ID": visitId,
-    Service: "Safeguarding",
-    Team: "North 1",
-    Recommendation: `Recommendation of ${id}`,
-    Action: `Secret action text ${id}`,
-    Owner: "Owner Person",
-    "Due date": d(due),
-    Status: status,
-    Progress: "",
-    "Completed date": null,
-  };
-}
+const action = (id: string, visitId: string, due: string, status: string) => actionRow(id, visitId, "Safeguarding", "North 1", due, status);
 
 let dir: string;
 let file: string;

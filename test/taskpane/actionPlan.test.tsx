@@ -4,17 +4,16 @@ import "./setup";
 import * as React from "react";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { selectCell, setUpWorkbook } from "../../src/actions/workbookActions";
+import { selectCell } from "../../src/actions/workbookActions";
 import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
-import { columnDefinitions, defaultConfig, toExcelSerial } from "../../src/domain";
+import { toExcelSerial } from "../../src/domain";
 import { App } from "../../src/taskpane/App";
 import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
+import { setUpWithPlanVisit } from "./planVisit";
 import { FakeHost } from "./fakeWorkbook";
 
 jest.setTimeout(60_000);
 
-const headers = columnDefinitions(defaultConfig()).map((d) => d.header);
-const row = (values: Record<string, string | number>) => headers.map((h) => values[h] ?? null);
 
 let emulation: ExcelEmulation;
 let wb: EmulatedWorkbook;
@@ -24,22 +23,7 @@ beforeEach(async () => {
   wb = new EmulatedWorkbook();
   emulation = installExcelEmulation(wb);
   port = new OfficeWorkbook();
-  await setUpWorkbook(port);
-  const visit = row({
-    "Visit ID": "V-1",
-    "Visit date": toExcelSerial("2018-01-15"),
-    Service: "Safeguarding",
-    Team: "North 1",
-    "Team manager": "Pat Manager",
-    "Allocation and workload": "RI",
-    "Practice and direct work": "RI",
-    "Monitoring and supervision": "RI",
-    "Joint working": "RI",
-    "Overall conclusion": "RI",
-    Recommendations: "- Supervise monthly\n- Update plans",
-    Status: "Final",
-  });
-  await port.apply({ action: "seed", changes: [{ kind: "appendTableRows", table: "Diagnostics", rows: [visit] }] });
+  await setUpWithPlanVisit(port);
   // An action of another team, already overdue, so it comes first.
   await port.apply({
     action: "seed",

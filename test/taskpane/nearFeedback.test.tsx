@@ -11,12 +11,13 @@ import * as React from "react";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DecompressionStream } from "node:stream/web";
-import { selectCell, setUpWorkbook } from "../../src/actions/workbookActions";
+import { selectCell } from "../../src/actions/workbookActions";
 import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
-import { columnDefinitions, defaultConfig, toExcelSerial } from "../../src/domain";
+import { defaultConfig } from "../../src/domain";
 import { App } from "../../src/taskpane/App";
 import { PaneTabs } from "../../src/taskpane/PaneTabs";
 import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
+import { setUpWithPlanVisit } from "./planVisit";
 import { FakeHost, FakeWorkbook, HEADERS, visitRow } from "./fakeWorkbook";
 import { control, fillVisit, form } from "./formHelpers";
 import { renderPane } from "./renderPane";
@@ -49,30 +50,13 @@ describe("Save visit", () => {
 });
 
 describe("on a workbook with an Actions sheet", () => {
-  const headers = columnDefinitions(defaultConfig()).map((d) => d.header);
-  const row = (values: Record<string, string | number>) => headers.map((h) => values[h] ?? null);
   let emulation: ExcelEmulation;
   let port: OfficeWorkbook;
 
   beforeEach(async () => {
     emulation = installExcelEmulation(new EmulatedWorkbook());
     port = new OfficeWorkbook();
-    await setUpWorkbook(port);
-    const visit = row({
-      "Visit ID": "V-1",
-      "Visit date": toExcelSerial("2018-01-15"),
-      Service: "Safeguarding",
-      Team: "North 1",
-      "Team manager": "Pat Manager",
-      "Allocation and workload": "RI",
-      "Practice and direct work": "RI",
-      "Monitoring and supervision": "RI",
-      "Joint working": "RI",
-      "Overall conclusion": "RI",
-      Recommendations: "- Supervise monthly\n- Update plans",
-      Status: "Final",
-    });
-    await port.apply({ action: "seed", changes: [{ kind: "appendTableRows", table: "Diagnostics", rows: [visit] }] });
+    await setUpWithPlanVisit(port);
   });
   afterEach(() => emulation.uninstall());
 
