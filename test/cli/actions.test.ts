@@ -5,27 +5,12 @@ import { actionRecord } from "../../src/domain";
 import { localToday } from "../../src/presentation/actions";
 import { FEEDBACK_FOOTER } from "../../src/report/feedbackReport";
 import { readDocx, runText } from "../report/docxText";
-import { Row, cli, tempDir, visit, writeXlsx } from "./fixtures";
+import { Row, actionRow, cli, tempDir, visit, writeXlsx } from "./fixtures";
 
 const ACTION_HEADERS = actionRecord.columns.map((c) => c.header);
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-function action(id: string, visitId: string, service: string, team: string, due: string | null, status: string, extra: Row = {}): Row {
-  return {
-    "Action ID": id,
-    "Visit ID": visitId,
-    Service: service,
-    Team: team,
-    Recommendation: `Recommendation of ${id}`,
-    Action: `Secret action text ${id}`,
-    Owner: "Owner Person",
-    "Due date": due ? d(due) : null,
-    Status: status,
-    Progress: "",
-    "Completed date": null,
-    ...extra,
-  };
-}
+const action = actionRow;
 
 let dir: string;
 let file: string;

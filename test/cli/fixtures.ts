@@ -125,7 +125,7 @@ export async function cli(...argv: string[]): Promise<RunResult> {
 }
 
 /** A row of the Actions table (its narrative made up from the ID, so a test can look for it in outputs). */
-export function actionRow(id: string, visitId: string, service: string, team: string, due: string, status: string, extra: Row = {}): Row {
+export function actionRow(id: string, visitId: string, service: string, team: string, due: string | null, status: string, extra: Row = {}): Row {
   return {
     "Action ID": id,
     "Visit ID": visitId,
@@ -134,7 +134,7 @@ export function actionRow(id: string, visitId: string, service: string, team: st
     Recommendation: `Recommendation of ${id}`,
     Action: `Secret action text ${id}`,
     Owner: "Owner Person",
-    "Due date": new Date(`${due}T00:00:00Z`),
+    "Due date": due ? new Date(`${due}T00:00:00Z`) : null,
     Status: status,
     Progress: "",
     "Completed date": null,
