@@ -4,20 +4,17 @@ import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { VISIT_THEME_COLUMNS, columnDefinitions, defaultConfig, gradedColumns } from "../../src/domain";
 import { configFromLists } from "../../src/workbook/listsSheet";
 import { DIAGNOSTICS_TABLE } from "../../src/workbook/port";
-import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
+import { EmulatedWorkbook } from "../emulation";
+import { freshPortEachTest } from "../emulation/freshPort";
 
 const config = defaultConfig();
 const headers = columnDefinitions(config).map((d) => d.header);
-let emulation: ExcelEmulation;
 let wb: EmulatedWorkbook;
 let port: OfficeWorkbook;
-
-beforeEach(() => {
-  wb = new EmulatedWorkbook();
-  emulation = installExcelEmulation(wb);
-  port = new OfficeWorkbook();
+freshPortEachTest((w, p) => {
+  wb = w;
+  port = p;
 });
-afterEach(() => emulation.uninstall());
 
 const visit = (values: Record<string, string | number>) =>
   headers.map((h) => values[h] ?? (gradedColumns(config).some((d) => d.shortLabel === h) ? "G" : null));

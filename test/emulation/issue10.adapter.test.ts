@@ -7,18 +7,15 @@
 import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { CellValue, WorkbookChange } from "../../src/workbook/plan";
 import { DIAGNOSTICS_SHEET, DIAGNOSTICS_TABLE } from "../../src/workbook/port";
-import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
+import { EmulatedWorkbook } from "../emulation";
+import { freshPortEachTest } from "./freshPort";
 
-let emulation: ExcelEmulation;
 let wb: EmulatedWorkbook;
 let port: OfficeWorkbook;
-
-beforeEach(() => {
-  wb = new EmulatedWorkbook();
-  emulation = installExcelEmulation(wb);
-  port = new OfficeWorkbook();
+freshPortEachTest((w, p) => {
+  wb = w;
+  port = p;
 });
-afterEach(() => emulation.uninstall());
 
 const apply = (...changes: WorkbookChange[]) => port.apply({ action: "test", changes });
 const HEADERS = ["Service", "Team", "Grade"];

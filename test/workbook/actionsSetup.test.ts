@@ -5,19 +5,16 @@ import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { ACTION_STATUSES, actionRecord } from "../../src/domain";
 import { ragFormulaFills } from "../../src/workbook/actionsPlan";
 import { dependentTeamSource } from "../../src/workbook/teamLists";
-import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
+import { EmulatedWorkbook } from "../emulation";
+import { freshPortEachTest } from "../emulation/freshPort";
 
 const headers = actionRecord.columns.map((c) => c.header);
-let emulation: ExcelEmulation;
 let wb: EmulatedWorkbook;
 let port: OfficeWorkbook;
-
-beforeEach(() => {
-  wb = new EmulatedWorkbook();
-  emulation = installExcelEmulation(wb);
-  port = new OfficeWorkbook();
+freshPortEachTest((w, p) => {
+  wb = w;
+  port = p;
 });
-afterEach(() => emulation.uninstall());
 
 const snapshot = (w: EmulatedWorkbook) =>
   JSON.stringify({

@@ -8,19 +8,16 @@ import { actionRecord } from "../../src/domain";
 import { ACTIONS_SHEET, actionsSetupChanges } from "../../src/workbook/actionsPlan";
 import { DiagnosticsSnapshot } from "../../src/workbook/diagnosticsRead";
 import { dependentTeamSource } from "../../src/workbook/teamLists";
-import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation, parseRect } from "../emulation";
+import { EmulatedWorkbook, parseRect } from "../emulation";
+import { freshPortEachTest } from "../emulation/freshPort";
 import { dropdownEntries } from "../emulation/validity";
 
-let emulation: ExcelEmulation;
 let wb: EmulatedWorkbook;
 let port: OfficeWorkbook;
-
-beforeEach(() => {
-  wb = new EmulatedWorkbook();
-  emulation = installExcelEmulation(wb);
-  port = new OfficeWorkbook();
+freshPortEachTest((w, p) => {
+  wb = w;
+  port = p;
 });
-afterEach(() => emulation.uninstall());
 
 /** Set up, visits typed with their service and team, then Set up again, which lists the teams. */
 async function withTeams(): Promise<void> {

@@ -2,18 +2,15 @@
 import { setUpWorkbook } from "../../src/actions/workbookActions";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/excelJsWorkbook";
 import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
-import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
+import { EmulatedWorkbook } from "../emulation";
+import { freshPortEachTest } from "../emulation/freshPort";
 
-let emulation: ExcelEmulation;
 let wb: EmulatedWorkbook;
 let port: OfficeWorkbook;
-
-beforeEach(() => {
-  wb = new EmulatedWorkbook();
-  emulation = installExcelEmulation(wb);
-  port = new OfficeWorkbook();
+freshPortEachTest((w, p) => {
+  wb = w;
+  port = p;
 });
-afterEach(() => emulation.uninstall());
 
 const HEADERS = ["When", "Who", "Visit ID", "Field", "From", "To", "Reason"];
 

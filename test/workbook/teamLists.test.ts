@@ -6,19 +6,16 @@
 import { setUpWorkbook } from "../../src/actions/workbookActions";
 import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { EVERY_TEAM, dependentTeamSource, teamListValues } from "../../src/workbook/teamLists";
-import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation, parseRect } from "../emulation";
+import { EmulatedWorkbook, parseRect } from "../emulation";
+import { freshPortEachTest } from "../emulation/freshPort";
 import { dropdownEntries } from "../emulation/validity";
 
-let emulation: ExcelEmulation;
 let wb: EmulatedWorkbook;
 let port: OfficeWorkbook;
-
-beforeEach(() => {
-  wb = new EmulatedWorkbook();
-  emulation = installExcelEmulation(wb);
-  port = new OfficeWorkbook();
+freshPortEachTest((w, p) => {
+  wb = w;
+  port = p;
 });
-afterEach(() => emulation.uninstall());
 
 const TEAMS: [string, string][] = [
   ["Assessment", "Assessment 1"],
