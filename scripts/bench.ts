@@ -20,6 +20,7 @@ import {
   validateTable,
 } from "../src/domain";
 import { filesSection } from "./benchFiles";
+import { random } from "./random";
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "bench-output");
@@ -33,16 +34,6 @@ export interface BenchSection {
 // ---------------------------------------------------------------------------------------------
 // Generated data: a deterministic pseudo-random programme of visits, typed as people type them.
 
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SERVICES = ["Front door and MASH", "Assessment", "Safeguarding", "Children in care", "Care leaving", "Children with disabilities", "Family support"];
 const AREAS = ["North", "South", "East", "West", "Central"];

@@ -1,10 +1,8 @@
 /** @jest-environment jsdom */
 // Issue 13's last pane fixes: one message under a bad date, and the tabs (all of them, in jsdom where nothing has a width).
 import { screen, waitFor, within } from "@testing-library/react";
-import { parseCellAddress } from "../../src/domain";
-import { CellValue, WorkbookPlan } from "../../src/workbook/plan";
-import { ReadRequest, WorkbookSnapshot } from "../../src/workbook/port";
 import { FakeWorkbook, visitRow } from "./fakeWorkbook";
+import { WithSummarySheet } from "./summarySheetFake";
 import { control, form } from "./formHelpers";
 import { renderPane } from "./renderPane";
 import { tabsThatFit } from "../../src/taskpane/PaneTabs";
@@ -58,30 +56,6 @@ describe("the row of tabs", () => {
   });
 });
 
-/** The fake workbook keeping the Summary sheet's values, as summaryFreshness.test.tsx has it. */
-class WithSummarySheet extends FakeWorkbook {
-  summary: CellValue[][] | null = null;
-  async read(request: ReadRequest): Promise<WorkbookSnapshot> {
-    const snapshot = await super.read(request);
-    const wanted = request.sheets?.some((s) => s.owner === "summary");
-    return wanted && this.summary ? { ...snapshot, sheetValues: { ...snapshot.sheetValues, summary: JSON.parse(JSON.stringify(this.summary)) } } : snapshot;
-  }
-  async apply(plan: WorkbookPlan): Promise<void> {
-    await super.apply(plan);
-    for (const change of plan.changes) {
-      if ((change.kind === "addSheet" || change.kind === "clearSheet") && change.sheet === "Summary") this.summary = [];
-      if (change.kind === "setValues" && change.sheet === "Summary" && this.summary) {
-        const at = parseCellAddress(change.topLeft)!;
-        change.values.forEach((values, r) =>
-          values.forEach((v, c) => {
-            while (this.summary!.length <= at.row - 1 + r) this.summary!.push([]);
-            this.summary![at.row - 1 + r][at.column + c] = v;
-          }),
-        );
-      }
-    }
-  }
-}
 
 test("in the same pane, without opening it again: the tie rule changed in Set up, the Summary tab says out of date", async () => {
   const workbook = new WithSummarySheet({ rows: [visitRow("TD-0001", "Safeguarding North", "G"), visitRow("TD-0002", "Safeguarding North", "RI", { "Visit date": 42955 })] });
