@@ -9,21 +9,19 @@ import { setUpWorkbook } from "../../src/actions/workbookActions";
 import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { columnDefinitions, defaultConfig, gradedColumns } from "../../src/domain";
 import { LISTS_HEADERS } from "../../src/workbook/listsSheet";
-import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
+import { EmulatedWorkbook } from "../emulation";
+import { freshWorkbookEachTest } from "../emulation/freshPort";
 
 const config = defaultConfig();
 const headers = columnDefinitions(config).map((d) => d.header);
 const visit = (values: Record<string, string | number>, grade: string) =>
   headers.map((h) => values[h] ?? (gradedColumns(config).some((d) => d.shortLabel === h) ? grade : null));
 
-let emulation: ExcelEmulation;
 let wb: EmulatedWorkbook;
 
-beforeEach(() => {
-  wb = new EmulatedWorkbook();
-  emulation = installExcelEmulation(wb);
+freshWorkbookEachTest((w) => {
+  wb = w;
 });
-afterEach(() => emulation.uninstall());
 
 it("links a renamed team's visits across rounds through the old name the rename recorded", async () => {
   wb.addSheet("Diagnostics");

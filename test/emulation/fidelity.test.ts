@@ -3,16 +3,16 @@
  * (project issue 10). Each behaviour cites its source in the emulation file that models it;
  * "unverified (cautious)" ones are checked in real Excel by the self-test (src/selftest).
  */
-import { EmulatedWorkbook, ExcelEmulation, FORMULA_RESULT, installExcelEmulation } from "../emulation";
+import { EmulatedWorkbook, ExcelEmulation, FORMULA_RESULT } from "../emulation";
+import { freshWorkbookEachTest } from "./freshPort";
 
 let emulation: ExcelEmulation;
 let wb: EmulatedWorkbook;
 
-beforeEach(() => {
-  wb = new EmulatedWorkbook();
-  emulation = installExcelEmulation(wb);
+freshWorkbookEachTest((w, e) => {
+  wb = w;
+  emulation = e;
 });
-afterEach(() => emulation.uninstall());
 
 const sheet = () => wb.sheet("Sheet1");
 

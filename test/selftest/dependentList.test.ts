@@ -3,6 +3,7 @@
  * Team dropdown), against the emulation: the same assertion as in Excel, and a broken emulation fails it.
  */
 import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
+import { freshWorkbookEachTest } from "../emulation/freshPort";
 import { SELF_CHECKS } from "../../src/selftest/checks";
 import { SELF_TEST_SHEET, runSelfTest } from "../../src/selftest/run";
 import { dependentListCheck } from "../../src/selftest/dependentList";
@@ -10,11 +11,13 @@ import { dependentListCheck } from "../../src/selftest/dependentList";
 let emulation: ExcelEmulation;
 let wb: EmulatedWorkbook;
 
-beforeEach(() => {
-  wb = new EmulatedWorkbook({ sheets: ["Diagnostics"] });
-  emulation = installExcelEmulation(wb);
-});
-afterEach(() => emulation.uninstall());
+freshWorkbookEachTest(
+  (w, e) => {
+    wb = w;
+    emulation = e;
+  },
+  { sheets: ["Diagnostics"] },
+);
 
 /** Runs the check alone on the self-test's sheet, keeping the sheet to look at (run.ts deletes it). */
 async function runKeepingSheet() {

@@ -4,17 +4,20 @@
  * models, the temporary sheet is gone afterwards, and a deliberately broken emulation fails a check.
  */
 import { EmulatedWorkbook, ExcelEmulation, installExcelEmulation } from "../emulation";
+import { freshWorkbookEachTest } from "../emulation/freshPort";
 import { SELF_CHECKS } from "../../src/selftest/checks";
 import { SELF_TEST_SHEET, reportText, runSelfTest } from "../../src/selftest/run";
 
 let emulation: ExcelEmulation;
 let wb: EmulatedWorkbook;
 
-beforeEach(() => {
-  wb = new EmulatedWorkbook({ sheets: ["Diagnostics"] });
-  emulation = installExcelEmulation(wb);
-});
-afterEach(() => emulation.uninstall());
+freshWorkbookEachTest(
+  (w, e) => {
+    wb = w;
+    emulation = e;
+  },
+  { sheets: ["Diagnostics"] },
+);
 
 describe("Test this Excel, on the emulation", () => {
   it("passes every check, records the documenting ones as the emulation models them, and deletes its sheet", async () => {
