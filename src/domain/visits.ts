@@ -2,6 +2,7 @@ import { DiagnosticsConfig, STATUSES, STATUS_DRAFT, STATUS_FINAL, STATUS_FOR_MOD
 import { cellAddress } from "./cells";
 import { DateParse, IsoDate, formatBritishDate, formatLongDate, parseVisitDate } from "./dates";
 import { ColumnDefinition } from "./fields";
+import { FirstRowOfId } from "./visitIds";
 import { VISIT_TYPE_COLUMN, VisitPlace, gradeKey, matchColumns, recordTable, visitRecord } from "./records";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
 import { cellText, foldLabel } from "./text";
@@ -213,7 +214,7 @@ export function validateTable(
   const visits: Visit[] = [];
   const excluded: ExcludedRow[] = [];
   const problems: Problem[] = [];
-  const firstRowOfId = new Map<string, number>();
+  const firstRowOfId = new FirstRowOfId();
   const drafts: DraftRow[] = [];
   const forModeration: DraftRow[] = [];
   const planned: PlannedRow[] = [];
@@ -266,10 +267,8 @@ export function validateTable(
 
     const visitId = textAt(cells, col.visitId);
     if (visitId !== "") {
-      const idKey = visitId.toLowerCase();
-      const first = firstRowOfId.get(idKey);
+      const first = firstRowOfId.firstRow(visitId, row);
       if (first !== undefined) found = withProblem(found, problem("visitId", row, `Visit ID "${visitId}" is also used on row ${first}.`, "error", `Visit ID is also used on row ${first}.`));
-      else firstRowOfId.set(idKey, row);
     }
 
     let service = textAt(cells, col.service);
