@@ -48,29 +48,40 @@ export function tieRuleText(rule: TieRule): string {
 
 export function SettingsPanel() {
   const styles = useStyles();
-  const { port, config, compiled, workbook, run, notify, reloadConfig, busy } = usePane();
+  const { port, config, compiled, workbook, run, reloadConfig, busy } = usePane();
   const isBusy = busy !== null;
+  // What Save settings did, said under its button (Save settings is well down the tab, far from the banner).
+  const [saved, setSaved] = React.useState<PaneMessage | null>(null);
 
-  const setUp = () =>
-    run("Setting up the workbook", async () => {
+  // What Set up workbook and Reload settings did, said under each button, as Save settings does (walkthrough finding 2):
+  // only the latest news, so one section's message goes when another button is pressed.
+  const [setUpMessage, setSetUpMessage] = React.useState<PaneMessage | null>(null);
+  const [reloaded, setReloaded] = React.useState<PaneMessage | null>(null);
+  const nearOnly = (own: (m: PaneMessage | null) => void) => {
+    for (const clear of [setSetUpMessage, setReloaded, setSaved]) if (clear !== own) clear(null);
+    own(null);
+  };
+
+  const setUp = () => {
+    nearOnly(setSetUpMessage);
+    return run("Setting up the workbook", async () => {
       await setUpWorkbook(port);
       await reloadConfig();
-      notify({
+      setSetUpMessage({
         intent: "success",
         text: "The workbook is set up: the Diagnostics table, the Lists sheet, dropdowns, grade colours and date formats are in place. No row was changed.",
       });
-    });
+    }, setSetUpMessage);
+  };
 
   const [tieRule, setTieRule] = React.useState<TieRule>(config.tieRule);
   const [newService, setNewService] = React.useState("");
   const [newArea, setNewArea] = React.useState("");
   React.useEffect(() => setTieRule(config.tieRule), [config.tieRule]);
 
-  // What Save settings did, said under its button (Save settings is well down the tab, far from the banner).
-  const [saved, setSaved] = React.useState<PaneMessage | null>(null);
   const save = (event: React.FormEvent) => {
     event.preventDefault();
-    setSaved(null);
+    nearOnly(setSaved);
     run("Saving the settings", async () => {
       // Only what the user changed here: a co-author may have changed the sheet since this pane read it.
       await saveSettings(port, { tieRule: tieRule !== config.tieRule ? tieRule : undefined, addService: newService, addArea: newArea });
@@ -81,11 +92,13 @@ export function SettingsPanel() {
     }, setSaved);
   };
 
-  const reload = () =>
-    run("Reading the Lists sheet", async () => {
+  const reload = () => {
+    nearOnly(setReloaded);
+    return run("Reading the Lists sheet", async () => {
       await reloadConfig();
-      notify({ intent: "success", text: "Settings read again from the Lists sheet." });
-    });
+      setReloaded({ intent: "success", text: "Settings read again from the Lists sheet." });
+    }, setReloaded);
+  };
 
   return (
     <div className={styles.stack}>
@@ -100,6 +113,7 @@ export function SettingsPanel() {
         <Button appearance="primary" onClick={setUp} disabledFocusable={isBusy}>
           Set up workbook
         </Button>
+        <NearMessage message={setUpMessage} />
       </section>
 
       <SelfTestSection />
@@ -116,6 +130,7 @@ export function SettingsPanel() {
         <Button onClick={reload} disabledFocusable={isBusy}>
           Reload settings
         </Button>
+        <NearMessage message={reloaded} />
 
         <h3 className={styles.subheading}>{`Grade scale: ${config.scale.name}`}</h3>
         {workbook.listsIssues.length > 0 && (
