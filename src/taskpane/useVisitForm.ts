@@ -242,6 +242,16 @@ export function useVisitForm() {
     setSaved(null);
     setSavedAtTop(false);
     const complete = normalise(form, known);
+    // The personal-data guard: the first Save with such text warns; Save again (Save anyway) with the same text saves.
+    // It is said with the form's other errors, on the same press: not only once they are fixed (walkthrough finding 12).
+    const found = formPersonalData(complete, config);
+    const foundKey = JSON.stringify(found);
+    const warnNow = found.length > 0 && privacyAcknowledged.current !== foundKey;
+    if (warnNow) {
+      privacyAcknowledged.current = foundKey;
+      const labels = new Map(visitRecord(config, compiled).columns.map((c) => [c.key, c.header]));
+      setPrivacyWarnings(found.map((f) => ({ label: labels.get(f.field) ?? f.field, message: f.message })));
+    }
     const local = validateVisitForm(complete, config, [], compiled);
     if (local.length > 0) {
       failed([]);
@@ -252,15 +262,7 @@ export function useVisitForm() {
       if (problem) return failed([{ field: "reason", message: problem }]);
       if (moderation.who.trim() === "") return failed([{ field: "who", message: WHO_MISSING }]);
     }
-    // The personal-data guard: the first Save with such text warns; Save again (Save anyway) with the same text saves.
-    const found = formPersonalData(complete, config);
-    const foundKey = JSON.stringify(found);
-    if (found.length > 0 && privacyAcknowledged.current !== foundKey) {
-      privacyAcknowledged.current = foundKey;
-      const labels = new Map(visitRecord(config, compiled).columns.map((c) => [c.key, c.header]));
-      setPrivacyWarnings(found.map((f) => ({ label: labels.get(f.field) ?? f.field, message: f.message })));
-      return;
-    }
+    if (warnNow) return;
     privacyAcknowledged.current = "";
     setPrivacyWarnings([]);
     void run(mode.kind === "new" ? "Saving the visit" : "Saving the changes", async () => {

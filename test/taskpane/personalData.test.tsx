@@ -62,3 +62,20 @@ test("Check sheet lists each cell that looks like personal data by cell and kind
   await screen.findByText(`Cell ${cell} on Diagnostics selected.`);
   expect(workbook.plans).toEqual([{ action: "Select", changes: [{ kind: "select", sheet: "Diagnostics", range: cell }] }]);
 });
+
+test("the warning comes with the form's other errors on the first Save, so fixing them and Save anyway saves (two presses, not three)", async () => {
+  const { user, workbook } = await renderPane(new FakeWorkbook({ rows: [visitRow("TD-0001", "Safeguarding North", "G")] }));
+  await fillVisit(user, { skipGrades: ["Joint working"] });
+  await user.click(control("Recommendations", form()));
+  await user.paste(`Remove NHS ${NHS} from the file.`);
+  await user.click(screen.getByRole("button", { name: "Save visit" }));
+  // Both at once: the missing grade and the personal data.
+  expect(await screen.findByText("This may hold personal data about a child")).toBeInTheDocument();
+  expect(screen.getAllByText("Choose a grade for Joint working.").length).toBeGreaterThan(0);
+  expect(workbook.plans).toEqual([]);
+
+  await user.selectOptions(control("Joint working", form()), "RI");
+  await user.click(screen.getByRole("button", { name: "Save anyway" }));
+  await screen.findByText("Visit TD-0002 saved on row 3.");
+  expect(workbook.plans).toHaveLength(1);
+});
