@@ -49,6 +49,23 @@ export async function themesFlow(
   await areaGroup.scrollIntoViewIfNeeded();
   await b.shot("themes-suggested-320px");
 
+  // By keyboard (walkthrough finding 12): each side's list is one Tab stop, its themes reached with the arrow keys.
+  await b.pane.getByRole("textbox", { name: "Areas for improvement" }).focus();
+  const stops: string[] = [];
+  for (let i = 0; i < 25 && stops[stops.length - 1] !== "Recommendations"; i++) {
+    await b.page.keyboard.press("Tab");
+    stops.push((await b.focused()).name);
+  }
+  notes.push(`Tab from Areas for improvement: ${stops.join(" → ")}`);
+  assertEqual(stops, ["Caseloads and workload", "Caseloads and workload", "Recommendations"], "one Tab stop per list of themes, then Recommendations");
+  await b.page.keyboard.press("Shift+Tab"); // back into the areas list, on its first theme
+  await b.page.keyboard.press("ArrowDown");
+  assertEqual((await b.focused()).name, "Management oversight and supervision", "ArrowDown moves to the next theme");
+  await b.page.keyboard.press("Space");
+  assertEqual(await checkedIn(b, areas), ["Management oversight and supervision", "Planning", "Timeliness"], "Space ticks the focused theme");
+  await b.page.keyboard.press("Space");
+  assertEqual(await checkedIn(b, areas), ["Planning", "Timeliness"], "Space again unticks it");
+
   await areaGroup.getByRole("checkbox", { name: "Timeliness", exact: true }).uncheck();
   await areaGroup.getByRole("checkbox", { name: "Audit and learning", exact: true }).check();
   // Typing on does not tick again what the reviewer unticked.
