@@ -4,7 +4,7 @@
  * relationships, the sheets and their tables, the defined names, the shared strings and the date styles.
  */
 import { SourceBook, SourceTable, sheetOfReference } from "../exceljs/snapshot";
-import { attributes, decodeXml, tags, textRuns } from "./xmlText";
+import { attributes, decodeXml, tags, textRuns, textRunsByPattern } from "./xmlText";
 
 /**
  * A workbook part that is not there or cannot be read: the readers turn it into one sentence. `message` reads after
@@ -38,7 +38,7 @@ export function sharedStringsByPattern(xml: string): string[] {
   const out: string[] = [];
   const re = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) out.push(m[1] ? textRuns(m[1]) : "");
+  while ((m = re.exec(xml))) out.push(m[1] ? textRunsByPattern(m[1]) : "");
   return out;
 }
 
@@ -54,20 +54,23 @@ export function sharedStrings(xml: string): string[] {
   let at = xml.indexOf("<si");
   while (at >= 0) {
     const after = xml.charCodeAt(at + 3);
-    // "<si" followed by ">", "/" or white space starts an <si>; anything else (<sig…>) is another element.
+    // "<si" followed by ">", "/" or white space starts an <si>; a letter, digit or "_" (<sig…>) another element.
+    // Anything else, or an <si> that does not close, is XML no writer makes: the patterns decide it, as they always did.
     if (after !== 62 && after !== 47 && after !== 32 && after !== 9 && after !== 10 && after !== 13) {
+      if (!/[\w]/.test(xml.charAt(at + 3))) return sharedStringsByPattern(xml);
       at = xml.indexOf("<si", at + 3);
       continue;
     }
     const gt = xml.indexOf(">", at + 3);
-    if (gt < 0) break;
+    if (gt < 0) return sharedStringsByPattern(xml);
     if (xml.charCodeAt(gt - 1) === 47) {
       out.push(""); // <si/>
       at = xml.indexOf("<si", gt + 1);
       continue;
     }
     const close = xml.indexOf("</si>", gt + 1);
-    if (close < 0) break;
+    // An <si> inside this one, before its end, is no list Excel writes either.
+    if (close < 0 || xml.lastIndexOf("<si", close) > at) return sharedStringsByPattern(xml);
     out.push(close > gt + 1 ? textRuns(xml.slice(gt + 1, close)) : "");
     at = xml.indexOf("<si", close + 5);
   }

@@ -20,7 +20,7 @@ const run = fc.constantFrom(
 );
 const si = fc.oneof(
   fc.array(run, { maxLength: 3 }).map((runs) => `<si>${runs.join("")}</si>`),
-  fc.constantFrom("<si/>", "<si />", '<si foo="1"><t>attr</t></si>', "<sig>not a string</sig>", "<si></si>"),
+  fc.constantFrom("<si/>", "<si />", '<si foo="1"><t>attr</t></si>', "<sig>not a string</sig>", "<si></si>", "<si-x><t>odd</t></si>", "<si.b/>", "<si><t>a</t>", "<si\t/>"),
 );
 
 describe("shared strings read by indexOf", () => {
