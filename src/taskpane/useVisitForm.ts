@@ -184,6 +184,9 @@ export function useVisitForm() {
     update(change, ["team", "service", "area"]);
   };
 
+  // The personal-data guard's warning on the form, and the text it was given for (Save anyway saves that text).
+  const [privacyWarnings, setPrivacyWarnings] = React.useState<FormPrivacyWarning[]>([]);
+  const privacyAcknowledged = React.useRef("");
   const reset = (keep?: VisitForm) => {
     // "Save and record another" keeps what a day of visits to one service shares; everything else starts afresh.
     const next = emptyVisitForm(config);
@@ -194,6 +197,9 @@ export function useVisitForm() {
     setAttempted(false);
     setServerErrors([]);
     moderation.clear();
+    // A fresh form has nothing to warn of: a warning (and its Save anyway) belonged to the text just cleared.
+    setPrivacyWarnings([]);
+    privacyAcknowledged.current = "";
   };
 
   const startEdit = (loaded: LoadedVisit) => {
@@ -204,6 +210,8 @@ export function useVisitForm() {
     setMode({ kind: "edit", row: loaded.row, original: loaded.form });
     setAttempted(false);
     setServerErrors([]);
+    setPrivacyWarnings([]);
+    privacyAcknowledged.current = "";
     setSaved(null);
     notify(null);
     // Let the new title render before moving focus to it.
@@ -234,8 +242,6 @@ export function useVisitForm() {
     clearError("who");
   };
 
-  const [privacyWarnings, setPrivacyWarnings] = React.useState<FormPrivacyWarning[]>([]);
-  const privacyAcknowledged = React.useRef("");
 
   const save = (event: React.FormEvent | null, another = false) => {
     event?.preventDefault();

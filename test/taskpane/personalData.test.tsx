@@ -79,3 +79,24 @@ test("the warning comes with the form's other errors on the first Save, so fixin
   await screen.findByText("Visit TD-0002 saved on row 3.");
   expect(workbook.plans).toHaveLength(1);
 });
+
+test("Clear form takes the warning away with the text, and the next visit's personal data is warned of again", async () => {
+  const { user, workbook } = await renderPane(new FakeWorkbook({ rows: [visitRow("TD-0001", "Safeguarding North", "G")] }));
+  await fillVisit(user);
+  await user.click(control("Recommendations", form()));
+  await user.paste(`Remove NHS ${NHS} from the file.`);
+  await user.click(screen.getByRole("button", { name: "Save visit" }));
+  expect(await screen.findByText("This may hold personal data about a child")).toBeInTheDocument();
+
+  await user.click(screen.getByRole("button", { name: "Clear form" }));
+  expect(screen.queryByText("This may hold personal data about a child")).toBeNull();
+  expect(screen.queryByRole("button", { name: "Save anyway" })).toBeNull();
+
+  // The same text typed again on the fresh form is warned of again, not saved at once.
+  await fillVisit(user);
+  await user.click(control("Recommendations", form()));
+  await user.paste(`Remove NHS ${NHS} from the file.`);
+  await user.click(screen.getByRole("button", { name: "Save visit" }));
+  expect(await screen.findByText("This may hold personal data about a child")).toBeInTheDocument();
+  expect(workbook.plans).toEqual([]);
+});
