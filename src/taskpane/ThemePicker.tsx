@@ -30,6 +30,7 @@ export const ThemePicker = React.memo(function ThemePicker({
   // (tabbable: false by default, "Allow tabbing within the arrow navigation group items": @fluentui/react-tabster,
   // https://npmjs.com/package/@fluentui/react-tabster)
   const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
+  const keysHint = React.useId();
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>Themes</legend>
@@ -37,7 +38,7 @@ export const ThemePicker = React.memo(function ThemePicker({
         Ticked from the strengths and areas for improvement as you type: untick any that do not fit, tick any missed. Saved in the sheet&apos;s
         Themes columns, which Set up adds.
       </Text>
-      <Text size={200} id="td-theme-keys">
+      <Text size={200} id={keysHint}>
         By keyboard: Tab reaches each list once; the arrow keys move between its themes and Space ticks one.
       </Text>
       {SIDES.map(({ side, legend }) => {
@@ -46,7 +47,7 @@ export const ThemePicker = React.memo(function ThemePicker({
         // Names on the visit that are not on the list (typed in the sheet) are shown too, so saving keeps or drops them knowingly.
         const extra = ticked.filter((n) => !themes.some((t) => foldLabel(t.name) === foldLabel(n)));
         return (
-          <fieldset key={side} className={styles.fieldset} aria-describedby="td-theme-keys">
+          <fieldset key={side} className={styles.fieldset} aria-describedby={keysHint}>
             <legend className={styles.legend}>{legend}</legend>
             <div role="presentation" {...arrows}>
               {[...themes.map((t) => t.name), ...extra].map((name) => (

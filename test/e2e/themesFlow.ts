@@ -54,10 +54,17 @@ export async function themesFlow(
   const stops: string[] = [];
   for (let i = 0; i < 25 && stops[stops.length - 1] !== "Recommendations"; i++) {
     await b.page.keyboard.press("Tab");
-    stops.push((await b.focused()).name);
+    const f = await b.focused();
+    // Which list each theme stop is in: both lists start with the same theme.
+    const list = await b.frame.evaluate(() => document.activeElement?.closest("fieldset")?.querySelector("legend")?.textContent ?? "");
+    stops.push(f.name === "Recommendations" ? f.name : `${f.name} (${list})`);
   }
   notes.push(`Tab from Areas for improvement: ${stops.join(" → ")}`);
-  assertEqual(stops, ["Caseloads and workload", "Caseloads and workload", "Recommendations"], "one Tab stop per list of themes, then Recommendations");
+  assertEqual(
+    stops,
+    [`Caseloads and workload (${strengths})`, `Caseloads and workload (${areas})`, "Recommendations"],
+    "one Tab stop per list of themes, then Recommendations",
+  );
   await b.page.keyboard.press("Shift+Tab"); // back into the areas list, on its first theme
   await b.page.keyboard.press("ArrowDown");
   assertEqual((await b.focused()).name, "Management oversight and supervision", "ArrowDown moves to the next theme");
