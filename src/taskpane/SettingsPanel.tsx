@@ -57,13 +57,14 @@ export function SettingsPanel() {
   // only the latest news, so one section's message goes when another button is pressed.
   const [setUpMessage, setSetUpMessage] = React.useState<PaneMessage | null>(null);
   const [reloaded, setReloaded] = React.useState<PaneMessage | null>(null);
-  const nearOnly = (own: (m: PaneMessage | null) => void) => {
-    for (const clear of [setSetUpMessage, setReloaded, setSaved]) if (clear !== own) clear(null);
-    own(null);
+  const clearNear = () => {
+    setSetUpMessage(null);
+    setReloaded(null);
+    setSaved(null);
   };
 
   const setUp = () => {
-    nearOnly(setSetUpMessage);
+    clearNear();
     return run("Setting up the workbook", async () => {
       await setUpWorkbook(port);
       await reloadConfig();
@@ -81,7 +82,7 @@ export function SettingsPanel() {
 
   const save = (event: React.FormEvent) => {
     event.preventDefault();
-    nearOnly(setSaved);
+    clearNear();
     run("Saving the settings", async () => {
       // Only what the user changed here: a co-author may have changed the sheet since this pane read it.
       await saveSettings(port, { tieRule: tieRule !== config.tieRule ? tieRule : undefined, addService: newService, addArea: newArea });
@@ -93,7 +94,7 @@ export function SettingsPanel() {
   };
 
   const reload = () => {
-    nearOnly(setReloaded);
+    clearNear();
     return run("Reading the Lists sheet", async () => {
       await reloadConfig();
       setReloaded({ intent: "success", text: "Settings read again from the Lists sheet." });
