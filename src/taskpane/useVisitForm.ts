@@ -187,6 +187,11 @@ export function useVisitForm() {
   // The personal-data guard's warning on the form, and the text it was given for (Save anyway saves that text).
   const [privacyWarnings, setPrivacyWarnings] = React.useState<FormPrivacyWarning[]>([]);
   const privacyAcknowledged = React.useRef("");
+  // A fresh or newly loaded form has nothing to warn of: a warning (and its Save anyway) belonged to the text it had.
+  const forgetPrivacyWarning = () => {
+    setPrivacyWarnings([]);
+    privacyAcknowledged.current = "";
+  };
   const reset = (keep?: VisitForm) => {
     // "Save and record another" keeps what a day of visits to one service shares; everything else starts afresh.
     const next = emptyVisitForm(config);
@@ -197,9 +202,7 @@ export function useVisitForm() {
     setAttempted(false);
     setServerErrors([]);
     moderation.clear();
-    // A fresh form has nothing to warn of: a warning (and its Save anyway) belonged to the text just cleared.
-    setPrivacyWarnings([]);
-    privacyAcknowledged.current = "";
+    forgetPrivacyWarning();
   };
 
   const startEdit = (loaded: LoadedVisit) => {
@@ -210,8 +213,7 @@ export function useVisitForm() {
     setMode({ kind: "edit", row: loaded.row, original: loaded.form });
     setAttempted(false);
     setServerErrors([]);
-    setPrivacyWarnings([]);
-    privacyAcknowledged.current = "";
+    forgetPrivacyWarning();
     setSaved(null);
     notify(null);
     // Let the new title render before moving focus to it.
@@ -242,7 +244,6 @@ export function useVisitForm() {
     clearError("who");
   };
 
-
   const save = (event: React.FormEvent | null, another = false) => {
     event?.preventDefault();
     setSaved(null);
@@ -269,8 +270,7 @@ export function useVisitForm() {
       if (moderation.who.trim() === "") return failed([{ field: "who", message: WHO_MISSING }]);
     }
     if (warnNow) return;
-    privacyAcknowledged.current = "";
-    setPrivacyWarnings([]);
+    forgetPrivacyWarning();
     void run(mode.kind === "new" ? "Saving the visit" : "Saving the changes", async () => {
       const wasNewTeam = isNewTeam;
       if (mode.kind === "new") {

@@ -1,10 +1,17 @@
 /** @jest-environment jsdom */
 import { screen, within } from "@testing-library/react";
+import type { UserEvent } from "@testing-library/user-event";
 import { FakeWorkbook, visitRow } from "./fakeWorkbook";
 import { control, fillVisit, form } from "./formHelpers";
 import { renderPane } from "./renderPane";
 
 const NHS = "943 476 5919";
+
+/** Types a line holding an NHS number into Recommendations. */
+async function nhsInRecommendations(user: UserEvent): Promise<void> {
+  await user.click(control("Recommendations", form()));
+  await user.paste(`Remove NHS ${NHS} from the file.`);
+}
 
 // Filling the whole form by keyboard takes a while on a loaded machine.
 jest.setTimeout(120_000);
@@ -12,8 +19,7 @@ jest.setTimeout(120_000);
 test("the form warns before saving text that looks like a child's personal data, never quoting it, and Save anyway saves", async () => {
   const { user, workbook } = await renderPane(new FakeWorkbook({ rows: [visitRow("TD-0001", "Safeguarding North", "G")] }));
   await fillVisit(user);
-  await user.click(control("Recommendations", form()));
-  await user.paste(`Remove NHS ${NHS} from the file.`);
+  await nhsInRecommendations(user);
   await user.click(screen.getByRole("button", { name: "Save visit" }));
 
   const bar = (await screen.findByText("This may hold personal data about a child")).closest("[role=alert]") as HTMLElement;
@@ -66,8 +72,7 @@ test("Check sheet lists each cell that looks like personal data by cell and kind
 test("the warning comes with the form's other errors on the first Save, so fixing them and Save anyway saves (two presses, not three)", async () => {
   const { user, workbook } = await renderPane(new FakeWorkbook({ rows: [visitRow("TD-0001", "Safeguarding North", "G")] }));
   await fillVisit(user, { skipGrades: ["Joint working"] });
-  await user.click(control("Recommendations", form()));
-  await user.paste(`Remove NHS ${NHS} from the file.`);
+  await nhsInRecommendations(user);
   await user.click(screen.getByRole("button", { name: "Save visit" }));
   // Both at once: the missing grade and the personal data.
   expect(await screen.findByText("This may hold personal data about a child")).toBeInTheDocument();
@@ -83,8 +88,7 @@ test("the warning comes with the form's other errors on the first Save, so fixin
 test("Clear form takes the warning away with the text, and the next visit's personal data is warned of again", async () => {
   const { user, workbook } = await renderPane(new FakeWorkbook({ rows: [visitRow("TD-0001", "Safeguarding North", "G")] }));
   await fillVisit(user);
-  await user.click(control("Recommendations", form()));
-  await user.paste(`Remove NHS ${NHS} from the file.`);
+  await nhsInRecommendations(user);
   await user.click(screen.getByRole("button", { name: "Save visit" }));
   expect(await screen.findByText("This may hold personal data about a child")).toBeInTheDocument();
 
@@ -94,8 +98,7 @@ test("Clear form takes the warning away with the text, and the next visit's pers
 
   // The same text typed again on the fresh form is warned of again, not saved at once.
   await fillVisit(user);
-  await user.click(control("Recommendations", form()));
-  await user.paste(`Remove NHS ${NHS} from the file.`);
+  await nhsInRecommendations(user);
   await user.click(screen.getByRole("button", { name: "Save visit" }));
   expect(await screen.findByText("This may hold personal data about a child")).toBeInTheDocument();
   expect(workbook.plans).toEqual([]);
