@@ -131,7 +131,6 @@ export class SheetScanner {
     const plen = prefix.length;
     const inlinePrefix = isPlainPrefix(prefix) ? prefix : null;
     let done = false;
-    const { strings, date1904, isDate } = this.options;
     const sink = this.sink;
     // The position in the sheet, in locals while scanning (faster than fields), stored back at each return.
     let row = this.row;
@@ -155,6 +154,61 @@ export class SheetScanner {
         }
         i = lt + 2;
         continue;
+      }
+      // The usual cell as Excel and ExcelJS write it, <c r="B2" s="1" t="s"><v>5</v></c> with no prefix, read in one
+      // straight pass: its reference parsed once, no loop over its attributes, no search for its children. Any other
+      // form (another attribute or order, no "r", children other than one <v>, a cell cut by a piece's end) is read
+      // by the general reading below, from its "<" again, as before.
+      if (plen === 0 && bytes[lt + 1] === 99 && bytes[lt + 2] === SPACE && bytes[lt + 3] === 114 && bytes[lt + 4] === EQUALS && bytes[lt + 5] === QUOTE) {
+        let k = lt + 6;
+        let c = 0;
+        while (k < n) {
+          const code = bytes[k] | 32;
+          if (code < 97 || code > 122) break;
+          c = c * 26 + (code - 96);
+          k++;
+        }
+        const digitsAt = k;
+        let r = 0;
+        while (k < n && bytes[k] >= 48 && bytes[k] <= 57) r = r * 10 + (bytes[k++] - 48);
+        let ok = c > 0 && k > digitsAt && k < n && bytes[k] === QUOTE;
+        k++;
+        let fastStyle = -1;
+        if (ok && bytes[k] === SPACE && bytes[k + 1] === 115 && bytes[k + 2] === EQUALS && bytes[k + 3] === QUOTE) {
+          k += 4;
+          fastStyle = 0;
+          while (k < n && bytes[k] >= 48 && bytes[k] <= 57) fastStyle = fastStyle * 10 + (bytes[k++] - 48);
+          ok = k < n && bytes[k] === QUOTE;
+          k++;
+        }
+        let fastType = 0;
+        let fastTypeLength = 0;
+        if (ok && bytes[k] === SPACE && bytes[k + 1] === 116 && bytes[k + 2] === EQUALS && bytes[k + 3] === QUOTE) {
+          k += 4;
+          const from = k;
+          while (k < n && bytes[k] !== QUOTE) k++;
+          fastType = bytes[from];
+          fastTypeLength = k - from;
+          ok = k < n;
+          k++;
+        }
+        // Not an inline string (its text is in <is>, read below).
+        if (ok && !(fastType === 105 && fastTypeLength === 9) && bytes[k] === GT && bytes[k + 1] === LT && bytes[k + 2] === 118 && bytes[k + 3] === GT) {
+          const from = k + 4;
+          let e = from;
+          while (e < n && bytes[e] !== LT) e++;
+          if (e + 7 < n && bytes[e + 1] === SLASH && bytes[e + 2] === 118 && bytes[e + 3] === GT && bytes[e + 4] === LT && bytes[e + 5] === SLASH && bytes[e + 6] === 99 && bytes[e + 7] === GT) {
+            row = r - 1;
+            column = c - 1;
+            if (row >= EXCEL_MAX_ROWS || column >= EXCEL_MAX_COLUMNS) this.outOfBounds();
+            i = e + 8;
+            if (row < 0) continue;
+            if (sink.wants && sink.wants(row, column) === WANT_NOTHING) continue;
+            const value = vValue(bytes, from, e, fastType, fastTypeLength, fastStyle, this.options, sink);
+            if (value !== null && value !== "") sink.cell(row, column, value);
+            continue;
+          }
+        }
       }
       const cell = isTag(bytes, lt + 1, prefix, C);
       if (!cell && !isTag(bytes, lt + 1, prefix, ROW)) {
@@ -302,27 +356,7 @@ export class SheetScanner {
           const text = inlineText(bytes, isStart, isEnd < 0 ? isStart : isEnd, inlinePrefix);
           value = sink.text ? sink.text(text) : text;
         }
-      } else if (vStart >= 0) {
-        if (type === 115 /* s */ && typeLength === 1) {
-          let index = 0;
-          for (let q = vStart; q < vEnd; q++) {
-            const d = bytes[q] - 48;
-            if (d >= 0 && d <= 9) index = index * 10 + d;
-          }
-          value = strings[index] ?? "";
-        } else if (type === 115 /* str */ || type === 101 /* e */) {
-          const text = decodeXml(utf8Text(bytes, vStart, vEnd));
-          value = sink.text ? sink.text(text) : text;
-        } else if (type === 98 /* b */) {
-          value = bytes[vStart] === 49 || (bytes[vStart] | 32) === 116;
-        } else if (type === 100 /* d */) {
-          const text = utf8Text(bytes, vStart, vEnd);
-          value = isoCellSerial(text) ?? decodeXml(text);
-        } else {
-          value = numberOrText(bytes, vStart, vEnd);
-          if (date1904 && typeof value === "number" && style >= 0 && isDate[style]) value += DATE1904_OFFSET;
-        }
-      }
+      } else if (vStart >= 0) value = vValue(bytes, vStart, vEnd, type, typeLength, style, this.options, sink);
       if (value === null || value === "" || row < 0 || column < 0) continue;
       sink.cell(row, column, value);
     }
@@ -338,6 +372,29 @@ export class SheetScanner {
       `has a cell beyond Excel's limit of ${EXCEL_MAX_ROWS.toLocaleString("en-GB")} rows and ${EXCEL_MAX_COLUMNS.toLocaleString("en-GB")} columns`,
     );
   }
+}
+
+/** A <v> value by the cell's type (the first byte of t and its length) and style, as the reader gives it. */
+function vValue(bytes: Uint8Array, vStart: number, vEnd: number, type: number, typeLength: number, style: number, options: ScanOptions, sink: SheetCells): CellValue {
+  if (type === 115 /* s */ && typeLength === 1) {
+    let index = 0;
+    for (let q = vStart; q < vEnd; q++) {
+      const d = bytes[q] - 48;
+      if (d >= 0 && d <= 9) index = index * 10 + d;
+    }
+    return options.strings[index] ?? "";
+  }
+  if (type === 115 /* str */ || type === 101 /* e */) {
+    const text = decodeXml(utf8Text(bytes, vStart, vEnd));
+    return sink.text ? sink.text(text) : text;
+  }
+  if (type === 98 /* b */) return bytes[vStart] === 49 || (bytes[vStart] | 32) === 116;
+  if (type === 100 /* d */) {
+    const text = utf8Text(bytes, vStart, vEnd);
+    return isoCellSerial(text) ?? decodeXml(text);
+  }
+  const value = numberOrText(bytes, vStart, vEnd);
+  return options.date1904 && typeof value === "number" && style >= 0 && options.isDate[style] ? value + DATE1904_OFFSET : value;
 }
 
 /**

@@ -1,0 +1,91 @@
+/**
+ * The scanner's straight pass for the usual cell (sheetScan.ts: <c r="B2" s="1" t="s"><v>5</v></c>, no prefix) reads
+ * what its general reading reads. The oracle is the same cell with its attributes in another order, which only the
+ * general reading takes: generated cells, whole and cut into pieces, in a 1900 and a 1904 workbook.
+ */
+import fc from "fast-check";
+import { scanSheet } from "../../../src/adapters/files/sheetScan";
+
+const bytes = (xml: string) => new TextEncoder().encode(xml);
+
+const column = (n: number) => {
+  let s = "";
+  for (let c = n + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+};
+
+interface Cell {
+  column: number;
+  row: number;
+  style: number | null;
+  type: string | null;
+  value: string;
+  lower: boolean;
+}
+
+const cell = fc.record({
+  column: fc.integer({ min: 0, max: 800 }),
+  // Rows up to 2,000: the grid the test reads is as tall as the last row.
+  row: fc.integer({ min: 1, max: 2_000 }),
+  style: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
+  type: fc.option(fc.constantFrom("s", "str", "b", "e", "d", "n"), { nil: null }),
+  value: fc.oneof(
+    fc.integer({ min: 0, max: 4 }).map(String),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+    fc.constantFrom("", "1", "0", "true", "#N/A", "a&amp;b", "2017-08-07T00:00:00", "caf\u00e9", " 12 ", "1e3"),
+  ),
+  lower: fc.boolean(),
+});
+
+/** The cell with r, s, t in that order (the straight pass), or t, s, r (only the general reading). */
+function cellXml(c: Cell, straight: boolean): string {
+  const ref = c.lower ? column(c.column).toLowerCase() : column(c.column);
+  const r = ` r="${ref}${c.row}"`;
+  const s = c.style === null ? "" : ` s="${c.style}"`;
+  const t = c.type === null ? "" : ` t="${c.type}"`;
+  return `<c${straight ? r + s + t : t + s + r}><v>${c.value}</v></c>`;
+}
+
+function sheet(cells: Cell[], straight: boolean): string {
+  const rows = cells.map((c) => `<row r="${c.row}" spans="1:3">${cellXml(c, straight)}</row>`).join("");
+  return `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
+}
+
+describe("the scanner's straight pass for the usual cell", () => {
+  const strings = ["zero", "one", "two", "three", "four"];
+
+  it("reads what the general reading reads, whole and in pieces, in either date system", () => {
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), fc.boolean(), fc.integer({ min: 1, max: 40 }), (cells, date1904, piece) => {
+        // One cell per row, rows in order: a sheet Excel could write.
+        const sorted = [...cells].sort((a, b) => a.row - b.row).filter((c, i, all) => i === 0 || all[i - 1].row !== c.row);
+        const options = { strings, date1904, isDate: [false, true, false, true] };
+        const want = scanSheet(bytes(sheet(sorted, false)), options);
+        const part = bytes(sheet(sorted, true));
+        expect(scanSheet(part, options)).toEqual(want);
+        expect(scanSheet(part, options, piece)).toEqual(want);
+      }),
+      { numRuns: 300, endOnFailure: true },
+    );
+  });
+
+  it("leaves to the general reading what it does not take, and reads the same as before", () => {
+    const options = { strings, date1904: false, isDate: [] };
+    const cells = [
+      `<c r="A1" t="s"><v>1</v></c>`, // straight
+      `<c r="B1" t="inlineStr"><is><t>inline</t></is></c>`, // an inline string: its text is in <is>
+      `<c r="C1" s="1"/>`, // no value
+      `<c r="D1" cm="1"><v>4</v></c>`, // another attribute
+      `<c r="E1"><f>D1</f><v>4</v></c>`, // a formula first
+      `<c r="F1"><v>6</v><extLst/></c>`, // something after the value
+      `<c r="G"><v>7</v></c>`, // a reference without its row: the row it is in
+      `<c r="H1" t="s" ><v>2</v></c>`, // a space before ">"
+      `<c r="i1"><v>9</v></c>`, // a lower-case reference
+    ];
+    const xml = `<worksheet><sheetData><row r="1">${cells.join("")}</row></sheetData></worksheet>`;
+    const want = [["one", "inline", undefined, 4, 4, 6, 7, "two", 9]];
+    const part = bytes(xml);
+    expect(scanSheet(part, options)).toEqual(want);
+    for (let piece = 1; piece <= 60; piece++) expect(scanSheet(part, options, piece)).toEqual(want);
+  });
+});
