@@ -156,9 +156,11 @@ export class SheetScanner {
         continue;
       }
       // The usual cell as Excel and ExcelJS write it, <c r="B2" s="1" t="s"><v>5</v></c> with no prefix, read in one
-      // straight pass: its reference parsed once, no loop over its attributes, no search for its children. Any other
-      // form (another attribute or order, no "r", children other than one <v>, a cell cut by a piece's end) is read
-      // by the general reading below, from its "<" again, as before.
+      // straight pass: its reference parsed once, no loop over its attributes, no search for its children. It takes
+      // only one space between attributes, "r" first, then "s" and "t" if there, in double quotes, and one <v> child;
+      // never an inline string (t="inlineStr", whose text is in <is>). Any other form (a tab or newline in the tag,
+      // another attribute or order, no row in "r", other children, a cell cut by a piece's end) is read by the
+      // general reading below, from its "<" again, as before.
       if (plen === 0 && bytes[lt + 1] === 99 && bytes[lt + 2] === SPACE && bytes[lt + 3] === 114 && bytes[lt + 4] === EQUALS && bytes[lt + 5] === QUOTE) {
         let k = lt + 6;
         let c = 0;
@@ -197,7 +199,7 @@ export class SheetScanner {
           const from = k + 4;
           let e = from;
           while (e < n && bytes[e] !== LT) e++;
-          if (e + 7 < n && bytes[e + 1] === SLASH && bytes[e + 2] === 118 && bytes[e + 3] === GT && bytes[e + 4] === LT && bytes[e + 5] === SLASH && bytes[e + 6] === 99 && bytes[e + 7] === GT) {
+          if (endsValueCell(bytes, e, n)) {
             row = r - 1;
             column = c - 1;
             if (row >= EXCEL_MAX_ROWS || column >= EXCEL_MAX_COLUMNS) this.outOfBounds();
@@ -291,7 +293,7 @@ export class SheetScanner {
       if (plen === 0 && bytes[k] === LT && bytes[k + 1] === 118 && bytes[k + 2] === GT) {
         let e = k + 3;
         while (e < n && bytes[e] !== LT) e++;
-        if (e + 7 < n && bytes[e + 1] === SLASH && bytes[e + 2] === 118 && bytes[e + 3] === GT && bytes[e + 4] === LT && bytes[e + 5] === SLASH && bytes[e + 6] === 99 && bytes[e + 7] === GT) {
+        if (endsValueCell(bytes, e, n)) {
           vStart = k + 3;
           vEnd = e;
           closed = true;
@@ -372,6 +374,11 @@ export class SheetScanner {
       `has a cell beyond Excel's limit of ${EXCEL_MAX_ROWS.toLocaleString("en-GB")} rows and ${EXCEL_MAX_COLUMNS.toLocaleString("en-GB")} columns`,
     );
   }
+}
+
+/** Whether </v></c> starts at `e` (the "<" after a value), all of it within the first `n` bytes. */
+function endsValueCell(bytes: Uint8Array, e: number, n: number): boolean {
+  return e + 7 < n && bytes[e + 1] === SLASH && bytes[e + 2] === 118 && bytes[e + 3] === GT && bytes[e + 4] === LT && bytes[e + 5] === SLASH && bytes[e + 6] === 99 && bytes[e + 7] === GT;
 }
 
 /** A <v> value by the cell's type (the first byte of t and its length) and style, as the reader gives it. */

@@ -69,6 +69,24 @@ describe("the scanner's straight pass for the usual cell", () => {
     );
   });
 
+  // The property above compares the two readings, which now share vValue: these values are fixed by hand.
+  it("reads each kind of value as before, a date style moved onto the 1900 system in a 1904 workbook", () => {
+    const xml = (cells: string) => bytes(`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`);
+    const cells = [
+      `<c r="A1" s="1"><v>42954</v></c>`, // a date style: 1462 days later in the 1900 system
+      `<c r="B1" s="0"><v>42954</v></c>`, // not a date style: the number as it is
+      `<c r="C1" t="s"><v>2</v></c>`,
+      `<c r="D1" t="str"><v>a&amp;b</v></c>`,
+      `<c r="E1" t="b"><v>1</v></c>`,
+      `<c r="F1" t="e"><v>#N/A</v></c>`,
+      `<c r="G1" t="d"><v>2017-08-07T00:00:00</v></c>`,
+      `<c r="H1"><v>-1.5</v></c>`,
+    ].join("");
+    const base = { strings, isDate: [false, true] };
+    expect(scanSheet(xml(cells), { ...base, date1904: true })).toEqual([[44416, 42954, "two", "a&b", true, "#N/A", 42954, -1.5]]);
+    expect(scanSheet(xml(cells), { ...base, date1904: false })).toEqual([[42954, 42954, "two", "a&b", true, "#N/A", 42954, -1.5]]);
+  });
+
   it("leaves to the general reading what it does not take, and reads the same as before", () => {
     const options = { strings, date1904: false, isDate: [] };
     const cells = [
