@@ -157,8 +157,8 @@ export class SheetScanner {
       }
       // The usual cell as Excel and ExcelJS write it, <c r="B2" s="1" t="s"><v>5</v></c> with no prefix, read in one
       // straight pass: its reference parsed once, no loop over its attributes, no search for its children. It takes
-      // only one space between attributes, "r" first, then "s" and "t" if there, in double quotes, and one <v> child;
-      // never an inline string (t="inlineStr", whose text is in <is>). Any other form (a tab or newline in the tag,
+      // only one space between attributes, "r" first, then "s" and "t" if there, in double quotes, and one <v> child,
+      // or for an inline string one <is> child. Any other form (a tab or newline in the tag,
       // another attribute or order, no row in "r", other children, a cell cut by a piece's end) is read by the
       // general reading below, from its "<" again, as before.
       if (plen === 0 && bytes[lt + 1] === 99 && bytes[lt + 2] === SPACE && bytes[lt + 3] === 114 && bytes[lt + 4] === EQUALS && bytes[lt + 5] === QUOTE) {
@@ -194,8 +194,38 @@ export class SheetScanner {
           ok = k < n;
           k++;
         }
-        // Not an inline string (its text is in <is>, read below).
-        if (ok && !(fastType === 105 && fastTypeLength === 9) && bytes[k] === GT && bytes[k + 1] === LT && bytes[k + 2] === 118 && bytes[k + 3] === GT) {
+        const inline = fastType === 105 /* inlineStr */ && fastTypeLength === 9;
+        // An inline string as openpyxl and pandas write every text, <c r="A2" t="inlineStr"><is>…</is></c>: its
+        // fragment is read as the general reading reads it (presence only, when that is all that is wanted).
+        if (ok && inline && bytes[k] === GT && bytes[k + 1] === LT && bytes[k + 2] === 105 && bytes[k + 3] === 115 && bytes[k + 4] === GT) {
+          const from = k + 5;
+          let e = from;
+          for (;;) {
+            while (e < n && bytes[e] !== LT) e++;
+            if (e + 4 >= n || (bytes[e + 1] === SLASH && bytes[e + 2] === 105 && bytes[e + 3] === 115 && bytes[e + 4] === GT)) break;
+            e++;
+          }
+          if (e + 8 < n && bytes[e + 1] === SLASH && bytes[e + 2] === 105 && bytes[e + 3] === 115 && bytes[e + 4] === GT && bytes[e + 5] === LT && bytes[e + 6] === SLASH && bytes[e + 7] === 99 && bytes[e + 8] === GT) {
+            row = r - 1;
+            column = c - 1;
+            if (row >= EXCEL_MAX_ROWS || column >= EXCEL_MAX_COLUMNS) this.outOfBounds();
+            i = e + 9;
+            if (row < 0) continue;
+            const want = sink.wants ? sink.wants(row, column) : WANT_VALUE;
+            if (want === WANT_NOTHING) continue;
+            if (want === WANT_PRESENCE) {
+              const present = hasText(bytes, from, e);
+              if (present === true) sink.cell(row, column, PRESENT);
+              if (present !== null) continue;
+            }
+            const text = inlineText(bytes, from, e, inlinePrefix);
+            const value = sink.text ? sink.text(text) : text;
+            if (value !== "") sink.cell(row, column, value);
+            continue;
+          }
+        }
+        // Any other type: one <v>.
+        if (ok && !inline && bytes[k] === GT && bytes[k + 1] === LT && bytes[k + 2] === 118 && bytes[k + 3] === GT) {
           const from = k + 4;
           let e = from;
           while (e < n && bytes[e] !== LT) e++;

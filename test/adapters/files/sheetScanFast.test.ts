@@ -4,7 +4,7 @@
  * general reading takes: generated cells, whole and cut into pieces, in a 1900 and a 1904 workbook.
  */
 import fc from "fast-check";
-import { scanSheet } from "../../../src/adapters/files/sheetScan";
+import { SheetScanner, WANT_NOTHING, WANT_PRESENCE, WANT_VALUE, scanSheet } from "../../../src/adapters/files/sheetScan";
 
 const bytes = (xml: string) => new TextEncoder().encode(xml);
 
@@ -20,6 +20,7 @@ interface Cell {
   style: number | null;
   type: string | null;
   value: string;
+  fragment: string;
   lower: boolean;
 }
 
@@ -28,7 +29,19 @@ const cell = fc.record({
   // Rows up to 2,000: the grid the test reads is as tall as the last row.
   row: fc.integer({ min: 1, max: 2_000 }),
   style: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
-  type: fc.option(fc.constantFrom("s", "str", "b", "e", "d", "n"), { nil: null }),
+  type: fc.option(fc.constantFrom("s", "str", "b", "e", "d", "n", "inlineStr"), { nil: null }),
+  // The <is> fragment of an inline string (the value above is used for the other types).
+  fragment: fc.constantFrom(
+    "<t>text</t>",
+    '<t xml:space="preserve"> spaced </t>',
+    "<t></t>",
+    "<t>a&amp;b</t>",
+    "<t>caf\u00e9</t>",
+    "<t>   </t>",
+    "<r><t>rich</t></r><r><t> runs</t></r>",
+    "<rPh><t>ruby</t></rPh><t>base</t>",
+    "",
+  ),
   value: fc.oneof(
     fc.integer({ min: 0, max: 4 }).map(String),
     fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
@@ -43,7 +56,8 @@ function cellXml(c: Cell, straight: boolean): string {
   const r = ` r="${ref}${c.row}"`;
   const s = c.style === null ? "" : ` s="${c.style}"`;
   const t = c.type === null ? "" : ` t="${c.type}"`;
-  return `<c${straight ? r + s + t : t + s + r}><v>${c.value}</v></c>`;
+  const body = c.type === "inlineStr" ? `<is>${c.fragment}</is>` : `<v>${c.value}</v>`;
+  return `<c${straight ? r + s + t : t + s + r}>${body}</c>`;
 }
 
 function sheet(cells: Cell[], straight: boolean): string {
@@ -87,6 +101,45 @@ describe("the scanner's straight pass for the usual cell", () => {
     expect(scanSheet(xml(cells), { ...base, date1904: false })).toEqual([[42954, 42954, "two", "a&b", true, "#N/A", 42954, -1.5]]);
   });
 
+  it("asks the sink what it wants and tells it the same, in the same order, as the general reading does", () => {
+    // What a reader's sink sees (xlsxFile.ts Kept): each wants, text and cell call, in order.
+    const calls = (part: Uint8Array, piece: number) => {
+      const log: unknown[] = [];
+      const scanner = new SheetScanner(
+        { strings, date1904: false, isDate: [] },
+        {
+          wants(row, column) {
+            const want = column % 3 === 0 ? WANT_PRESENCE : column % 7 === 2 ? WANT_NOTHING : WANT_VALUE;
+            log.push(["wants", row, column, want]);
+            return want;
+          },
+          text(text) {
+            log.push(["text", text]);
+            return text;
+          },
+          cell(row, column, value) {
+            log.push(["cell", row, column, value]);
+          },
+        },
+      );
+      for (let at = 0; at < part.length; at += piece) scanner.push(part.subarray(at, at + piece));
+      scanner.end();
+      log.push(["done", scanner.done]);
+      return log;
+    };
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 40 }), (cells, piece) => {
+        const sorted = [...cells].sort((a, b) => a.row - b.row).filter((c, i, all) => i === 0 || all[i - 1].row !== c.row);
+        const general = bytes(sheet(sorted, false));
+        const straight = bytes(sheet(sorted, true));
+        const want = calls(general, general.length);
+        expect(calls(straight, straight.length)).toEqual(want);
+        expect(calls(straight, piece)).toEqual(want);
+      }),
+      { numRuns: 300, endOnFailure: true },
+    );
+  });
+
   it("leaves to the general reading what it does not take, and reads the same as before", () => {
     const options = { strings, date1904: false, isDate: [] };
     const cells = [
@@ -99,9 +152,12 @@ describe("the scanner's straight pass for the usual cell", () => {
       `<c r="G"><v>7</v></c>`, // a reference without its row: the row it is in
       `<c r="H1" t="s" ><v>2</v></c>`, // a space before ">"
       `<c r="i1"><v>9</v></c>`, // a lower-case reference
+      `<c r="J1" t="inlineStr"><is><t>straight</t></is></c>`, // an inline string in the straight pass
+      `<c r="K1" t="inlineStr"><is/></c>`, // an empty inline string: nothing
+      `<c r="L1" t="inlineStr"><is><t>then</t></is><extLst/></c>`, // something after </is>
     ];
     const xml = `<worksheet><sheetData><row r="1">${cells.join("")}</row></sheetData></worksheet>`;
-    const want = [["one", "inline", undefined, 4, 4, 6, 7, "two", 9]];
+    const want = [["one", "inline", undefined, 4, 4, 6, 7, "two", 9, "straight", undefined, "then"]];
     const part = bytes(xml);
     expect(scanSheet(part, options)).toEqual(want);
     for (let piece = 1; piece <= 60; piece++) expect(scanSheet(part, options, piece)).toEqual(want);
