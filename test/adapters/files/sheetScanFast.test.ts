@@ -162,4 +162,26 @@ describe("the scanner's straight pass for the usual cell", () => {
     expect(scanSheet(part, options)).toEqual(want);
     for (let piece = 1; piece <= 60; piece++) expect(scanSheet(part, options, piece)).toEqual(want);
   });
+  it("ends an inline string where the general reading ends it: at its cell's </c> or the first </is, never in a later cell", () => {
+    const options = { strings, date1904: false, isDate: [] };
+    const read = (cells: string) => bytes(`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`);
+    const cases: [string, unknown][] = [
+      // No </is>: the cell ends at its </c>, with no text; B1 is read on its own.
+      [`<c r="A1" t="inlineStr"><is><t>a</t></c><c r="B1" t="inlineStr"><is><t>b</t></is></c>`, [[undefined, "b"]]],
+      // </is > (a space before ">"): A1 is "a", and B1 is not swallowed into it.
+      [`<c r="A1" t="inlineStr"><is><t>a</t></is ></c><c r="B1" t="inlineStr"><is><t>b</t></is></c>`, [["a", "b"]]],
+      // The first </is ends the text, though a </is> comes later in the same cell.
+      [`<c r="A1" t="inlineStr"><is><t>a</t></is ><t>b</t></is></c>`, [["a"]]],
+      // "</c>" in a CDATA section ends the cell for the general reading.
+      [`<c r="A1" t="inlineStr"><is><t><![CDATA[</c>]]></t></is></c>`, []],
+    ];
+    for (const [cells, want] of cases) {
+      const part = read(cells);
+      expect(scanSheet(part, options)).toEqual(want);
+      for (let piece = 1; piece <= 40; piece++) expect(scanSheet(part, options, piece)).toEqual(want);
+    }
+    // A cell past Excel's last row after such a cell is still refused, not read as part of the cell before it.
+    const beyond = read(`<c r="A1" t="inlineStr"><is><t>a</t></is ></c><c r="B1048577" t="inlineStr"><is><t>b</t></is></c>`);
+    expect(() => scanSheet(beyond, options)).toThrow("beyond Excel's limit");
+  });
 });
