@@ -202,7 +202,8 @@ export class SheetScanner {
           let e = from;
           for (;;) {
             while (e < n && bytes[e] !== LT) e++;
-            if (e + 4 >= n || (bytes[e + 1] === SLASH && bytes[e + 2] === 105 && bytes[e + 3] === 115 && bytes[e + 4] === GT)) break;
+            // Stops at the first "</is" (as the general reading's end of the text) or "</c" (its end of the cell), never past.
+            if (e + 4 >= n || (bytes[e + 1] === SLASH && (bytes[e + 2] === 99 || (bytes[e + 2] === 105 && bytes[e + 3] === 115)))) break;
             e++;
           }
           if (e + 8 < n && bytes[e + 1] === SLASH && bytes[e + 2] === 105 && bytes[e + 3] === 115 && bytes[e + 4] === GT && bytes[e + 5] === LT && bytes[e + 6] === SLASH && bytes[e + 7] === 99 && bytes[e + 8] === GT) {
