@@ -97,20 +97,22 @@ export function filesSection(deps: FilesBenchDeps): BenchSection {
         ratios.push(run.seconds / f.seconds);
         coldRatios.push(run.seconds / cold);
       }
-      const floor = median(floors);
+      // The target's floor is the one measured in a fresh process, timed inside it: its code starts cold, as the
+      // command's does, and it does not share a heap with this process (which holds the bench's generated rows and,
+      // from the second turn, the floor's own optimised loop). Measured in this process it came out slower and
+      // noisier (0.32 to 0.64 s in the turns of 1 December 2026's runs, against medians of 0.33 to 0.43 s fresh), which made
+      // the ratio look better than it is; it is printed for comparison.
+      const floor = median(coldFloors);
       const seconds = median(runs.map((r) => r.seconds));
-      const ratio = median(ratios);
+      const ratio = median(coldRatios);
       const peak = Math.max(...runs.map((r) => r.peakMb));
-      deps.line(`floor: inflate ${xmlMb.toFixed(0)} MB of sheet XML and scan it once`, `${floor.toFixed(2)} s`, "", "");
+      deps.line(`floor (fresh process): inflate ${xmlMb.toFixed(0)} MB of XML, scan it once`, `${floor.toFixed(2)} s`, "", "");
       deps.line("summary --json, 100,000-row .xlsx, wall time", `${seconds.toFixed(2)} s`, "", "");
       deps.line("summary --json, 100,000-row .xlsx, peak memory", `${peak.toFixed(0)} MB`, "< 300 MB", peak < 300 ? "ok" : "OVER TARGET");
       deps.line("ratio to the floor (median of the turns' ratios)", `${ratio.toFixed(2)} x`, "< 2 x", ratio < 2 ? "ok" : "OVER TARGET");
-      process.stdout.write(`    (each turn, floor then command: ${floors.map((f, i) => `${f.toFixed(2)}/${runs[i].seconds.toFixed(2)} s`).join(", ")})\n`);
-      // For comparison only (the target stays on the floor above): the same floor in a fresh process, timed inside it
-      // as above, so its compiled code starts cold as the command's does; in this process the floor's loop is already
-      // optimised from the second turn on.
-      deps.line("  (for comparison) the floor in a fresh process, cold", `${median(coldFloors).toFixed(2)} s`, "", "");
-      deps.line("  (for comparison) the command over that floor", `${median(coldRatios).toFixed(2)} x`, "", "");
+      process.stdout.write(`    (each turn, floor then command: ${coldFloors.map((f, i) => `${f.toFixed(2)}/${runs[i].seconds.toFixed(2)} s`).join(", ")})\n`);
+      deps.line("  (for comparison) the floor in this process", `${median(floors).toFixed(2)} s`, "", "");
+      deps.line("  (for comparison) the command over that floor", `${median(ratios).toFixed(2)} x`, "", "");
       // Where the command's time goes: the read alone (open the file, read the Diagnostics table as summary does) in a
       // fresh process, and what is left for checking the rows, rolling them up and printing.
       const { buildReadBundle, readOnce } = await import("./readCpu");
