@@ -1,8 +1,11 @@
 import type { ScanOptions } from "./xlsxStructure";
 import { CellValue } from "../../workbook/plan";
 import { XlsxFormatError } from "./xlsxStructure";
-import { GT, LT, SLASH, SPACE, hasText, indexOfBytes, inlineText, isPlainPrefix, isTag, numberOrText, utf8Text } from "./cellBytes";
-import { decodeXml, isoCellSerial } from "./xmlText";
+import { GT, LT, SLASH, SPACE, hasText, indexOfBytes, inlineText, isPlainPrefix, isTag } from "./cellBytes";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, PRESENT, SheetCells, WANT_NOTHING, WANT_PRESENCE, WANT_VALUE, endsValueCell, vValue } from "./sheetCells";
+
+export { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, PRESENT, WANT_NOTHING, WANT_PRESENCE, WANT_VALUE, cutShort, partMissing } from "./sheetCells";
+export type { SheetCells } from "./sheetCells";
 
 /**
  * A byte-level scan of a worksheet part's <sheetData>, fed in pieces as they are inflated: several times faster
@@ -15,14 +18,8 @@ import { decodeXml, isoCellSerial } from "./xmlText";
  * and the task pane's "Import visits…" (xlsxParts.ts, in the pane's bundle) read sheets through this one scanner.
  */
 
-/** Excel's own limits (Excel specifications and limits): no real sheet has a cell beyond them. */
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
 /** One element (a cell with its value) longer than this is no cell Excel writes: 32,767 characters, escaped, are far less. */
 const MAX_CARRY = 16 * 1024 * 1024;
-
-/** 1904-system serials are 1462 days smaller than 1900-system ones for the same date. */
-const DATE1904_OFFSET = 1462;
 
 const QUOTE = 34;
 const APOS = 39;
@@ -33,22 +30,6 @@ const IS = [105, 115];
 const ROW = [114, 111, 119];
 const SHEET_DATA = Array.from("sheetData", (c) => c.charCodeAt(0));
 
-export interface SheetCells {
-  /** A cell with a value, by 0-based row and column, in the order of the XML. */
-  cell(row: number, column: number, value: CellValue): void;
-  /** Applied to inline and formula texts, so a repeated one can be kept once (shared strings already are). */
-  text?(text: string): string;
-  /** What is wanted of a cell, asked before its value is decoded (WANT_VALUE when the sink does not say). */
-  wants?(row: number, column: number): number;
-}
-
-/** The cell's value. */
-export const WANT_VALUE = 0;
-/** Nothing: the cell is passed over. */
-export const WANT_NOTHING = 1;
-/** Only whether it holds anything: an inline text is not decoded, and PRESENT stands for it. */
-export const WANT_PRESENCE = 2;
-export const PRESENT = "\u0000present";
 
 
 export type { ScanOptions };
@@ -407,34 +388,6 @@ export class SheetScanner {
   }
 }
 
-/** Whether </v></c> starts at `e` (the "<" after a value), all of it within the first `n` bytes. */
-function endsValueCell(bytes: Uint8Array, e: number, n: number): boolean {
-  return e + 7 < n && bytes[e + 1] === SLASH && bytes[e + 2] === 118 && bytes[e + 3] === GT && bytes[e + 4] === LT && bytes[e + 5] === SLASH && bytes[e + 6] === 99 && bytes[e + 7] === GT;
-}
-
-/** A <v> value by the cell's type (the first byte of t and its length) and style, as the reader gives it. */
-function vValue(bytes: Uint8Array, vStart: number, vEnd: number, type: number, typeLength: number, style: number, options: ScanOptions, sink: SheetCells): CellValue {
-  if (type === 115 /* s */ && typeLength === 1) {
-    let index = 0;
-    for (let q = vStart; q < vEnd; q++) {
-      const d = bytes[q] - 48;
-      if (d >= 0 && d <= 9) index = index * 10 + d;
-    }
-    return options.strings[index] ?? "";
-  }
-  if (type === 115 /* str */ || type === 101 /* e */) {
-    const text = decodeXml(utf8Text(bytes, vStart, vEnd));
-    return sink.text ? sink.text(text) : text;
-  }
-  if (type === 98 /* b */) return bytes[vStart] === 49 || (bytes[vStart] | 32) === 116;
-  if (type === 100 /* d */) {
-    const text = utf8Text(bytes, vStart, vEnd);
-    return isoCellSerial(text) ?? decodeXml(text);
-  }
-  const value = numberOrText(bytes, vStart, vEnd);
-  return options.date1904 && typeof value === "number" && style >= 0 && options.isDate[style] ? value + DATE1904_OFFSET : value;
-}
-
 /**
  * A buffer of n bytes and PAD zeros after them: the scanner looks a few bytes ahead of where it is, and a read past
  * the end of a typed array makes V8 throw away the scanner's optimised code (a deopt "out of bounds") at every piece.
@@ -442,41 +395,4 @@ function vValue(bytes: Uint8Array, vStart: number, vEnd: number, type: number, t
 const PAD = 512;
 function padded(n: number): Uint8Array {
   return new Uint8Array(n + PAD);
-}
-
-/**
- * A part read to its end without its </sheetData> (or with no <sheetData> at all) is cut short or is no sheet: read
- * as it is, the rows after the cut would be lost without a word. A worksheet part always holds <sheetData>
- * (ECMA-376 Part 1, 18.3.1.99 worksheet: sheetData is required).
- */
-export const cutShort = () => new XlsxFormatError("a sheet part stops before the end of its rows", "is damaged (its XML stops before the end of its rows)");
-
-/** A sheet whose part the workbook names but the file does not hold. */
-export const partMissing = (part: string) => new XlsxFormatError(`its part ${part} is missing`, `is damaged (its part ${part} is missing)`);
-
-/**
- * The whole grid of a part held in memory (the pane's "Import visits…", tests): rows without cells are empty
- * arrays. The part is scanned whole where it lies, or fed in pieces of `pieceBytes` (tests cut every element).
- */
-export function scanSheet(bytes: Uint8Array, options: ScanOptions, pieceBytes = bytes.length): CellValue[][] {
-  const grid: CellValue[][] = [];
-  const scanner = new SheetScanner(options, {
-    cell(row, column, value) {
-      let cells = grid[row];
-      if (!cells) {
-        cells = [];
-        grid[row] = cells;
-      }
-      cells[column] = value;
-    },
-  });
-  if (pieceBytes >= bytes.length) scanner.whole(bytes);
-  else {
-    const step = Math.max(1, pieceBytes);
-    for (let at = 0; at < bytes.length; at += step) scanner.push(bytes.subarray(at, at + step));
-    scanner.end();
-  }
-  if (!scanner.done) throw cutShort();
-  for (let r = 0; r < grid.length; r++) if (!grid[r]) grid[r] = [];
-  return grid;
 }

@@ -6,7 +6,8 @@
  * readers give the same book. The parts come from zipBytes.ts (inflated through inflate.ts).
  */
 import { SourceBook, SourceSheet } from "../exceljs/snapshot";
-import { partMissing, scanSheet } from "./sheetScan";
+import { partMissing } from "./sheetScan";
+import { scanSheet } from "./sheetGrid";
 import { XlsxFormatError, sheetFormatError, workbookParts } from "./xlsxStructure";
 
 const utf8 = new TextDecoder("utf-8");

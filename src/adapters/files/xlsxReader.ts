@@ -1,5 +1,6 @@
 import { SourceBook, SourceSheet } from "../exceljs/snapshot";
-import { partMissing, scanSheet } from "./sheetScan";
+import { partMissing } from "./sheetScan";
+import { scanSheet } from "./sheetGrid";
 import { decodeXml, isoCellSerial, tags } from "./xmlText";
 import { workbookParts } from "./xlsxStructure";
 import { XlsxFormatError, ZipEntry, entryData, readLimits, zipEntries } from "./zip";

@@ -4,7 +4,8 @@
  * general reading takes: generated cells, whole and cut into pieces, in a 1900 and a 1904 workbook.
  */
 import fc from "fast-check";
-import { SheetScanner, WANT_NOTHING, WANT_PRESENCE, WANT_VALUE, scanSheet } from "../../../src/adapters/files/sheetScan";
+import { SheetScanner, WANT_NOTHING, WANT_PRESENCE, WANT_VALUE } from "../../../src/adapters/files/sheetScan";
+import { scanSheet } from "../../../src/adapters/files/sheetGrid";
 
 const bytes = (xml: string) => new TextEncoder().encode(xml);
 

@@ -3,7 +3,7 @@
  * inline string read from the bytes) give what the general readings give: Number() on the text as the scanner read
  * numbers before, and textRuns on the decoded <is> fragment. Whole and in pieces of every size from 1 to 9 bytes.
  */
-import { scanSheet } from "../../../src/adapters/files/sheetScan";
+import { scanSheet } from "../../../src/adapters/files/sheetGrid";
 import { CellValue } from "../../../src/workbook/plan";
 import { decodeXml, textRuns } from "../../../src/adapters/files/xmlText";
 

@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { openWorkbookFile } from "../../../src/adapters/exceljs/files";
 import { snapshotFrom } from "../../../src/adapters/exceljs/snapshot";
-import { scanSheet } from "../../../src/adapters/files/sheetScan";
+import { scanSheet } from "../../../src/adapters/files/sheetGrid";
 import { readLimits, readXlsx } from "../../../src/adapters/files/xlsxReader";
 import { defaultConfig } from "../../../src/domain";
 import { diagnosticsRequest, diagnosticsView } from "../../../src/workbook/diagnosticsRead";
