@@ -35,7 +35,6 @@ function median(values: number[]): number {
 /** Turns of floor then command (5: the median has 2 turns either side of it, and the section stays short). */
 const TURNS = 5;
 
-
 const csvField = (v: string | number | null) => {
   const s = v === null ? "" : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -100,8 +99,8 @@ export function filesSection(deps: FilesBenchDeps): BenchSection {
       // The target's floor is the one measured in a fresh process, timed inside it: its code starts cold, as the
       // command's does, and it does not share a heap with this process (which holds the bench's generated rows and,
       // from the second turn, the floor's own optimised loop). Measured in this process it came out slower and
-      // noisier (0.32 to 0.64 s in the turns of 1 December 2026's runs, against medians of 0.33 to 0.43 s fresh), which made
-      // the ratio look better than it is; it is printed for comparison.
+      // noisier (0.32 to 0.64 s in the turns of 1 December 2026's runs, against medians of 0.33 to 0.43 s fresh),
+      // which made the ratio look better than it is; it is printed for comparison.
       const floor = median(coldFloors);
       const seconds = median(runs.map((r) => r.seconds));
       const ratio = median(coldRatios);

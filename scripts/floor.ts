@@ -4,10 +4,9 @@
  * seconds: its code starts cold, as the command line's does.
  */
 import { execFileSync } from "child_process";
-import { buildSync } from "esbuild";
 import { readFileSync } from "fs";
-import * as path from "path";
 import { entryData, zipEntries } from "../src/adapters/files/xlsxReader";
+import { benchBundle } from "./benchBundle";
 
 /** Inflates the first worksheet part and counts its "<" bytes: no reader can do less. */
 export function floorSeconds(bytes: Buffer): { seconds: number; xmlMb: number } {
@@ -23,12 +22,8 @@ export function floorSeconds(bytes: Buffer): { seconds: number; xmlMb: number } 
   return { seconds, xmlMb: xml.length / 1048576 };
 }
 
-/** This file bundled as build:cli bundles the command line, for fresh processes to run with --once. */
-export function buildFloorBundle(): string {
-  const bundle = path.join(__dirname, "..", "bench-output", "floor.js");
-  buildSync({ entryPoints: [path.join(__dirname, "floor.ts")], bundle: true, platform: "node", target: "node20", packages: "external", outfile: bundle, logLevel: "warning" });
-  return bundle;
-}
+/** This file bundled, for fresh processes to run with --once. */
+export const buildFloorBundle = () => benchBundle("floor");
 
 /** The floor of `file` measured once in a fresh process, in seconds (the process's own start is not counted). */
 export function floorColdSeconds(bundle: string, file: string): number {

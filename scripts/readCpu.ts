@@ -6,7 +6,7 @@
  * rather than wall time: on a shared machine the wall time follows the other jobs. Prints each run and the median.
  */
 import { execFileSync } from "child_process";
-import { buildSync } from "esbuild";
+import { benchBundle } from "./benchBundle";
 import * as path from "path";
 import { openWorkbookFile } from "../src/adapters/exceljs/files";
 import { defaultConfig } from "../src/domain";
@@ -27,12 +27,8 @@ async function once(file: string): Promise<void> {
   process.stdout.write(`${ms.toFixed(0)} ${snapshot.found.Diagnostics?.rows.length ?? 0} ${wall.toFixed(0)}\n`);
 }
 
-/** This file bundled as build:cli bundles the command line, for fresh processes to run with --once. */
-export function buildReadBundle(): string {
-  const bundle = path.join(__dirname, "..", "bench-output", "readCpu.js");
-  buildSync({ entryPoints: [path.join(__dirname, "readCpu.ts")], bundle: true, platform: "node", target: "node20", packages: "external", outfile: bundle, logLevel: "warning" });
-  return bundle;
-}
+/** This file bundled, for fresh processes to run with --once. */
+export const buildReadBundle = () => benchBundle("readCpu");
 
 /** One open and read of `file` in a fresh process: CPU and wall time in ms, and the rows read. */
 export function readOnce(bundle: string, file: string): { cpuMs: number; wallMs: number; rows: number } {

@@ -6,7 +6,7 @@
 import type { ScanOptions } from "./xlsxStructure";
 import { CellValue } from "../../workbook/plan";
 import { XlsxFormatError } from "./xlsxStructure";
-import { GT, LT, SLASH, numberOrText, utf8Text } from "./cellBytes";
+import { GT, LT, SLASH, hasText, inlineText, numberOrText, utf8Text } from "./cellBytes";
 import { decodeXml, isoCellSerial } from "./xmlText";
 
 /** Excel's own limits (Excel specifications and limits): no real sheet has a cell beyond them. */
@@ -36,6 +36,27 @@ export const PRESENT = "\u0000present";
 /** Whether </v></c> starts at `e` (the "<" after a value), all of it within the first `n` bytes. */
 export function endsValueCell(bytes: Uint8Array, e: number, n: number): boolean {
   return e + 7 < n && bytes[e + 1] === SLASH && bytes[e + 2] === 118 && bytes[e + 3] === GT && bytes[e + 4] === LT && bytes[e + 5] === SLASH && bytes[e + 6] === 99 && bytes[e + 7] === GT;
+}
+
+/** Whether </is></c> starts at `e` (the "<" after an inline string's fragment), all of it within the first `n` bytes. */
+export function endsInlineCell(bytes: Uint8Array, e: number, n: number): boolean {
+  return e + 8 < n && bytes[e + 1] === SLASH && bytes[e + 2] === 105 && bytes[e + 3] === 115 && bytes[e + 4] === GT && bytes[e + 5] === LT && bytes[e + 6] === SLASH && bytes[e + 7] === 99 && bytes[e + 8] === GT;
+}
+
+/**
+ * An inline string's cell to the sink, from its <is> fragment (`from` to `to`): PRESENT when only its presence is
+ * wanted and that can be told without decoding, else its text (through the sink's text, when it has one); nothing
+ * when it holds no text.
+ */
+export function inlineCell(sink: SheetCells, row: number, column: number, want: number, bytes: Uint8Array, from: number, to: number, prefix: readonly number[] | null): void {
+  if (want === WANT_PRESENCE) {
+    const present = hasText(bytes, from, to);
+    if (present === true) sink.cell(row, column, PRESENT);
+    if (present !== null) return;
+  }
+  const text = inlineText(bytes, from, to, prefix);
+  const value = sink.text ? sink.text(text) : text;
+  if (value !== "") sink.cell(row, column, value);
 }
 
 /** A <v> value by the cell's type (the first byte of t and its length) and style, as the reader gives it. */

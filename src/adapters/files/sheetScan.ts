@@ -1,8 +1,7 @@
 import type { ScanOptions } from "./xlsxStructure";
-import { CellValue } from "../../workbook/plan";
 import { XlsxFormatError } from "./xlsxStructure";
-import { GT, LT, SLASH, SPACE, hasText, indexOfBytes, inlineText, isPlainPrefix, isTag } from "./cellBytes";
-import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, PRESENT, SheetCells, WANT_NOTHING, WANT_PRESENCE, WANT_VALUE, endsValueCell, vValue } from "./sheetCells";
+import { GT, LT, SLASH, SPACE, indexOfBytes, isPlainPrefix, isTag } from "./cellBytes";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, SheetCells, WANT_NOTHING, WANT_VALUE, endsInlineCell, endsValueCell, inlineCell, vValue } from "./sheetCells";
 
 export { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, PRESENT, WANT_NOTHING, WANT_PRESENCE, WANT_VALUE, cutShort, partMissing } from "./sheetCells";
 export type { SheetCells } from "./sheetCells";
@@ -29,8 +28,6 @@ const V = [118];
 const IS = [105, 115];
 const ROW = [114, 111, 119];
 const SHEET_DATA = Array.from("sheetData", (c) => c.charCodeAt(0));
-
-
 
 export type { ScanOptions };
 
@@ -187,22 +184,14 @@ export class SheetScanner {
             if (e + 4 >= n || (bytes[e + 1] === SLASH && (bytes[e + 2] === 99 || (bytes[e + 2] === 105 && bytes[e + 3] === 115)))) break;
             e++;
           }
-          if (e + 8 < n && bytes[e + 1] === SLASH && bytes[e + 2] === 105 && bytes[e + 3] === 115 && bytes[e + 4] === GT && bytes[e + 5] === LT && bytes[e + 6] === SLASH && bytes[e + 7] === 99 && bytes[e + 8] === GT) {
+          if (endsInlineCell(bytes, e, n)) {
             row = r - 1;
             column = c - 1;
             if (row >= EXCEL_MAX_ROWS || column >= EXCEL_MAX_COLUMNS) this.outOfBounds();
             i = e + 9;
             if (row < 0) continue;
             const want = sink.wants ? sink.wants(row, column) : WANT_VALUE;
-            if (want === WANT_NOTHING) continue;
-            if (want === WANT_PRESENCE) {
-              const present = hasText(bytes, from, e);
-              if (present === true) sink.cell(row, column, PRESENT);
-              if (present !== null) continue;
-            }
-            const text = inlineText(bytes, from, e, inlinePrefix);
-            const value = sink.text ? sink.text(text) : text;
-            if (value !== "") sink.cell(row, column, value);
+            if (want !== WANT_NOTHING) inlineCell(sink, row, column, want, bytes, from, e, inlinePrefix);
             continue;
           }
         }
@@ -359,19 +348,12 @@ export class SheetScanner {
       if (row < 0 || column < 0) continue;
       const want = sink.wants ? sink.wants(row, column) : WANT_VALUE;
       if (want === WANT_NOTHING) continue;
-      if (want === WANT_PRESENCE && type === 105 && typeLength === 9 && isStart >= 0) {
-        const present = hasText(bytes, isStart, isEnd < 0 ? isStart : isEnd);
-        if (present === true) sink.cell(row, column, PRESENT);
-        if (present !== null) continue;
-      }
-      let value: CellValue = null;
       if (type === 105 /* inlineStr */ && typeLength === 9) {
-        if (isStart >= 0) {
-          const text = inlineText(bytes, isStart, isEnd < 0 ? isStart : isEnd, inlinePrefix);
-          value = sink.text ? sink.text(text) : text;
-        }
-      } else if (vStart >= 0) value = vValue(bytes, vStart, vEnd, type, typeLength, style, this.options, sink);
-      if (value === null || value === "" || row < 0 || column < 0) continue;
+        if (isStart >= 0) inlineCell(sink, row, column, want, bytes, isStart, isEnd < 0 ? isStart : isEnd, inlinePrefix);
+        continue;
+      }
+      const value = vStart >= 0 ? vValue(bytes, vStart, vEnd, type, typeLength, style, this.options, sink) : null;
+      if (value === null || value === "") continue;
       sink.cell(row, column, value);
     }
     this.row = row;

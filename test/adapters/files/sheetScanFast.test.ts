@@ -68,6 +68,9 @@ function cellXml(c: Cell, straight: boolean): string {
   return `<c${straight ? r + s + t : t + s + r}>${body}</c>`;
 }
 
+/** One cell per row, rows in order: a sheet Excel could write. */
+const oneCellPerRow = (cells: Cell[]) => [...cells].sort((a, b) => a.row - b.row).filter((c, i, all) => i === 0 || all[i - 1].row !== c.row);
+
 function sheet(cells: Cell[], straight: boolean): string {
   const rows = cells.map((c) => `<row r="${c.row}" spans="1:3">${cellXml(c, straight)}</row>`).join("");
   return `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
@@ -79,8 +82,7 @@ describe("the scanner's straight pass for the usual cell", () => {
   it("reads what the general reading reads, whole and in pieces, in either date system", () => {
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), fc.boolean(), fc.integer({ min: 1, max: 40 }), (cells, date1904, piece) => {
-        // One cell per row, rows in order: a sheet Excel could write.
-        const sorted = [...cells].sort((a, b) => a.row - b.row).filter((c, i, all) => i === 0 || all[i - 1].row !== c.row);
+        const sorted = oneCellPerRow(cells);
         const options = { strings, date1904, isDate: [false, true, false, true] };
         const want = scanSheet(bytes(sheet(sorted, false)), options);
         const part = bytes(sheet(sorted, true));
@@ -137,7 +139,7 @@ describe("the scanner's straight pass for the usual cell", () => {
     };
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 40 }), (cells, piece) => {
-        const sorted = [...cells].sort((a, b) => a.row - b.row).filter((c, i, all) => i === 0 || all[i - 1].row !== c.row);
+        const sorted = oneCellPerRow(cells);
         const general = bytes(sheet(sorted, false));
         const straight = bytes(sheet(sorted, true));
         const want = calls(general, general.length);
