@@ -173,10 +173,14 @@ export class SheetScanner {
           k++;
         }
         const inline = fastType === 105 /* inlineStr */ && fastTypeLength === 9;
+        // Where the value's bytes start and end, and where the cell ends, once its children are as expected.
+        let from = -1;
+        let to = -1;
+        let cellEnd = -1;
         // An inline string as openpyxl and pandas write every text, <c r="A2" t="inlineStr"><is>…</is></c>: its
         // fragment is read as the general reading reads it (presence only, when that is all that is wanted).
         if (ok && inline && bytes[k] === GT && bytes[k + 1] === LT && bytes[k + 2] === 105 && bytes[k + 3] === 115 && bytes[k + 4] === GT) {
-          const from = k + 5;
+          from = k + 5;
           let e = from;
           for (;;) {
             while (e < n && bytes[e] !== LT) e++;
@@ -185,32 +189,33 @@ export class SheetScanner {
             e++;
           }
           if (endsInlineCell(bytes, e, n)) {
-            row = r - 1;
-            column = c - 1;
-            if (row >= EXCEL_MAX_ROWS || column >= EXCEL_MAX_COLUMNS) this.outOfBounds();
-            i = e + 9;
-            if (row < 0) continue;
-            const want = sink.wants ? sink.wants(row, column) : WANT_VALUE;
-            if (want !== WANT_NOTHING) inlineCell(sink, row, column, want, bytes, from, e, inlinePrefix);
-            continue;
+            to = e;
+            cellEnd = e + 9;
           }
-        }
-        // Any other type: one <v>.
-        if (ok && !inline && bytes[k] === GT && bytes[k + 1] === LT && bytes[k + 2] === 118 && bytes[k + 3] === GT) {
-          const from = k + 4;
+        } else if (ok && !inline && bytes[k] === GT && bytes[k + 1] === LT && bytes[k + 2] === 118 && bytes[k + 3] === GT) {
+          // Any other type: one <v>.
+          from = k + 4;
           let e = from;
           while (e < n && bytes[e] !== LT) e++;
           if (endsValueCell(bytes, e, n)) {
-            row = r - 1;
-            column = c - 1;
-            if (row >= EXCEL_MAX_ROWS || column >= EXCEL_MAX_COLUMNS) this.outOfBounds();
-            i = e + 8;
-            if (row < 0) continue;
-            if (sink.wants && sink.wants(row, column) === WANT_NOTHING) continue;
-            const value = vValue(bytes, from, e, fastType, fastTypeLength, fastStyle, this.options, sink);
-            if (value !== null && value !== "") sink.cell(row, column, value);
-            continue;
+            to = e;
+            cellEnd = e + 8;
           }
+        }
+        if (cellEnd >= 0) {
+          row = r - 1;
+          column = c - 1;
+          if (row >= EXCEL_MAX_ROWS || column >= EXCEL_MAX_COLUMNS) this.outOfBounds();
+          i = cellEnd;
+          if (row < 0) continue;
+          const want = sink.wants ? sink.wants(row, column) : WANT_VALUE;
+          if (want === WANT_NOTHING) continue;
+          if (inline) inlineCell(sink, row, column, want, bytes, from, to, inlinePrefix);
+          else {
+            const value = vValue(bytes, from, to, fastType, fastTypeLength, fastStyle, this.options, sink);
+            if (value !== null && value !== "") sink.cell(row, column, value);
+          }
+          continue;
         }
       }
       const cell = isTag(bytes, lt + 1, prefix, C);
