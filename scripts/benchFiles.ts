@@ -57,6 +57,16 @@ function serialToBritish(serial: number): string {
   return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
 }
 
+/** The wall time of `node -e 0` under `env`, median of 3: a process that starts and does nothing. */
+function nodeStartSeconds(env: NodeJS.ProcessEnv): number {
+  const runs = [0, 1, 2].map(() => {
+    const t0 = performance.now();
+    execFileSync(process.execPath, ["-e", "0"], { env, stdio: "ignore" });
+    return (performance.now() - t0) / 1000;
+  });
+  return median(runs);
+}
+
 function installed(check: () => void): boolean {
   try {
     check();
@@ -120,6 +130,16 @@ export function filesSection(deps: FilesBenchDeps): BenchSection {
       const readWall = median(reads.map((r) => r.wallMs)) / 1000;
       deps.line("  of which open and read (a fresh process each run)", `${readWall.toFixed(2)} s`, "", `${(readWall / floor).toFixed(1)} x floor`);
       deps.line("  of which the rest: start-up, checks, roll-up, output", `${Math.max(0, seconds - readWall).toFixed(2)} s`, "", "");
+      // Node's own start, which the command pays and the floor (timed inside its process) does not. When
+      // NODE_EXTRA_CA_CERTS is set, Node 20 loads that file and its bundled root certificates at every start, network or
+      // not (https://github.com/nodejs/node/pull/23354 made it so; https://github.com/nodejs/node/pull/44529 makes
+      // later versions load them only when a secure connection needs them). On the development machine it names the
+      // system's CA bundle (144 certificates), and `node -e 0` took 0.08 to 0.11 s with it against 0.02 to 0.03 s without.
+      deps.line("  of which Node's own start (node -e 0, median of 3)", `${nodeStartSeconds(process.env).toFixed(2)} s`, "", "");
+      if (process.env.NODE_EXTRA_CA_CERTS) {
+        const { NODE_EXTRA_CA_CERTS: _certs, ...without } = process.env;
+        deps.line("  (for comparison) Node's start without NODE_EXTRA_CA_CERTS", `${nodeStartSeconds(without).toFixed(2)} s`, "", "set here");
+      }
 
       const csv = path.join(deps.out, "diagnostics-300000.csv");
       if (!existsSync(csv)) {
