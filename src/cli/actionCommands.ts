@@ -37,7 +37,8 @@ export function actionsAsText(report: Pick<ActionsReportJson, "today" | "service
 }
 
 export async function actionsCommand(options: Options, io: CommandIO): Promise<number> {
-  if (options.inputs.length <= 1) return actionsOfOne(options, io);
+  // One workbook is read as one; one folder, as several inputs are (sourcesFor expands it).
+  if (options.inputs.length === 0) return actionsOfOne(options, io);
   // Several inputs and folders (issue 14): the actions counted together, each problem naming its file.
   const { files, sources } = await sourcesFor(options, io.progress);
   if (sources.length === 1) return actionsOfOne({ ...options, input: files[0], inputs: [files[0]] }, io);

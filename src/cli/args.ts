@@ -59,8 +59,8 @@ const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   report: ["output", ...SELECTION, "help", "settings", "today"],
   validate: ["help", "settings", "strict-privacy"],
   template: ["output", "help"],
-  trends: ["output", "json", "tie", "by", "strict", "help"],
-  programme: ["json", "today", "help"],
+  trends: ["output", "json", "tie", "by", "strict", "help", "settings"],
+  programme: ["json", "today", "help", "settings"],
   actions: ["json", "today", "help"],
   feedback: ["visit", "output", "today", "help"],
 };
@@ -73,7 +73,7 @@ Usage:
   team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
   (summary, report, validate, trends, programme and actions take several inputs and folders: see "Several files" below)
   team-diagnostics template -o <file.xlsx>
-  team-diagnostics trends <input.xlsx|input.csv> [--json] [--by service|area]
+  team-diagnostics trends <input.xlsx|input.csv> [-o <trends.xlsx>] [--json] [--by service|area]
   team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D]
   team-diagnostics actions <input.xlsx>... [--json] [--today D]
   team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx>
@@ -106,7 +106,8 @@ feedback  Writes the team's feedback report for one visit (Word): grades, findin
 
 The input is read from the sheet named Diagnostics, else the first sheet whose header row is
 recognised in its first 20 rows, or from a .csv file. The input file is never modified.
-Exit status: 0 done, 1 problems found (validate, or summary --strict), 2 the input could not be used.
+Exit status: 0 done, 1 problems found (validate, or --strict), 2 the input or the command line could not be
+used (one sentence on stderr), 3 an unexpected error.
 
 Several files: name several inputs, or a folder (every .xlsx and .csv directly inside it), and they are
 counted as one. Problems name the file ("east.xlsx: Diagnostics!G27: ..."); the base lists each file. A Visit ID
@@ -177,12 +178,12 @@ how many had an overall conclusion at or above the threshold grade (Good unless 
 then each team's change since its previous visit: improved, declined, same, new or not comparable.
 A visit with a blank Round counts in its financial year (2017-18). Problems go to stderr, one a line.
 
-  -o, --output FILE     Also write the trends workbook (the Trends sheet) to FILE.
+  -o, --output FILE     Also write the trends workbook (its Trends and Overview sheets) to FILE.
   --json                Print only a JSON document on stdout.
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
   --by service|area     Group by service (default) or by area.
   --strict              Exit with status 1 when there is any problem.
-  -h, --help            Show this help.
+${MANY_HELP}  -h, --help            Show this help.
 `,
   programme: `Usage: team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D]
 
@@ -193,7 +194,7 @@ grade, set on the Lists sheet ("Revisit grade", "Revisit months"; defaults O 12,
 
   --json                Print only a JSON document on stdout (dates as yyyy-mm-dd).
   --today D             Work the programme out for date D (dd/mm/yyyy or yyyy-mm-dd); default today.
-  -h, --help            Show this help.
+${MANY_HELP}  -h, --help            Show this help.
 `,
   actions: `Usage: team-diagnostics actions <input.xlsx>... [--json] [--today D]
 
@@ -201,7 +202,7 @@ Prints per service the number of actions by RAG, worked out from Status and Due 
 Red when Off track or overdue; Amber when At risk, or Not started and due within 14 days; Green
 otherwise. Then lists the overdue actions, earliest due first. Problems go to stderr.
 
-Several inputs and folders (every .xlsx directly inside) are counted as one, and the files are listed
+Several inputs and folders (every .xlsx and .csv directly inside) are counted as one, and the files are listed
 with their actions counted and left out. An Action ID in two files is counted once when every field
 matches, else the second row is left out; problems name the file ("west.xlsx: Actions!A4: ...").
 

@@ -50,7 +50,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       case "feedback":
         return await (await import("./actionCommands")).feedbackCommand(options, commandIO);
       default:
-        throw new UsageError(`Unknown command "${options.command}": use summary, report, validate or template (see --help).`);
+        throw new UsageError(`Unknown command "${options.command}": use summary, report, validate, template, trends, programme, actions or feedback (see --help).`);
     }
   } catch (error) {
     progress.done();

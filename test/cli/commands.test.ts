@@ -121,7 +121,7 @@ describe("files that cannot be used", () => {
     expect(await cli("frobnicate")).toEqual({
       code: 2,
       stdout: "",
-      stderr: 'Unknown command "frobnicate": use summary, report, validate or template (see --help).\n',
+      stderr: 'Unknown command "frobnicate": use summary, report, validate, template, trends, programme, actions or feedback (see --help).\n',
     });
     expect(await cli("template")).toEqual({ code: 2, stdout: "", stderr: "template needs an output file: template -o diagnostics.xlsx.\n" });
     expect((await cli()).code).toBe(2);

@@ -1,5 +1,5 @@
 /**
- * Review of the command line against README's "Command line" section and issue 14 (REVIEW.md): two
+ * Found by trying the command line against README's "Command line" section and issue 14 (a review on 1 December 2026): two
  * discrepancies found by trying the commands as a new user would. Both fail on the code as reviewed.
  *
  * 1. README: "summary, report, validate, trends, programme and actions take several inputs, and folders".
