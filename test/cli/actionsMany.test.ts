@@ -114,6 +114,18 @@ it("takes a folder, and a workbook without an Actions table is named with a warn
   expect(r.stderr).toContain("plain.xlsx has no Actions table: none of its rows are actions.");
 });
 
+it("takes one folder on its own, as the other commands do (it was refused as not a workbook file)", async () => {
+  const r = await cli("actions", at("folder"), "--json", "--today", "30/06/2018");
+  expect(r.stderr).not.toContain("is a folder");
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.stdout);
+  expect(doc.files).toEqual([
+    { file: "east.xlsx", actions: 3, excluded: 0 },
+    { file: "west.xlsx", actions: 2, excluded: 1 },
+  ]);
+  expect(doc.services.reduce((n: number, s: { actions: number }) => n + s.actions, 0)).toBe(5);
+});
+
 it("refuses several files of which none has an Actions table, with one sentence and exit 2", async () => {
   await fs.writeFile(at("plain.csv"), "Visit ID,Visit date,Service,Team\r\nV-040,07/08/2017,Safeguarding,South 1\r\n");
   const r = await cli("actions", at("plain.xlsx"), at("plain.csv"));

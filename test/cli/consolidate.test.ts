@@ -1,21 +1,11 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { defaultConfig } from "../../src/domain";
-import { listsSheetValues } from "../../src/workbook/listsSheet";
-import { Row, SheetSpec, cli, csvText, knownRows, tempDir, visit, writeXlsx } from "./fixtures";
+import { cli, csvText, knownRows, listsSheet, tempDir, visit, writeXlsx } from "./fixtures";
 
 jest.setTimeout(60_000);
 
 let dir: string;
 const at = (name: string) => path.join(dir, name);
-
-/** A Lists sheet as the add-in writes it, with any services accepted and the tie rule given. */
-function listsSheet(tieRule: "cautious" | "split"): SheetSpec {
-  const values = listsSheetValues({ ...defaultConfig({ services: [] }), tieRule });
-  const headers = values[0].map(String);
-  const rows: Row[] = values.slice(1).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? null])));
-  return { name: "Lists", headers, rows };
-}
 
 const json = (stdout: string) => JSON.parse(stdout);
 

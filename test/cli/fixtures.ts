@@ -4,6 +4,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { CliIO, run } from "../../src/cli/main";
 import { columnDefinitions, defaultConfig } from "../../src/domain";
+import { listsSheetValues } from "../../src/workbook/listsSheet";
 
 /** The default Diagnostics headers (test/domain/visits.test.ts pins them to the published list). */
 export const HEADERS = columnDefinitions(defaultConfig()).map((d) => d.header);
@@ -140,4 +141,12 @@ export function actionRow(id: string, visitId: string, service: string, team: st
     "Completed date": null,
     ...extra,
   };
+}
+
+/** A Lists sheet as the add-in writes it, with any services accepted and the tie rule given. */
+export function listsSheet(tieRule: "cautious" | "split"): SheetSpec {
+  const values = listsSheetValues({ ...defaultConfig({ services: [] }), tieRule });
+  const headers = values[0].map(String);
+  const rows: Row[] = values.slice(1).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? null])));
+  return { name: "Lists", headers, rows };
 }
