@@ -37,7 +37,7 @@ export function actionsAsText(report: Pick<ActionsReportJson, "today" | "service
 }
 
 export async function actionsCommand(options: Options, io: CommandIO): Promise<number> {
-  // One workbook is read as one; one folder, as several inputs are (sourcesFor expands it).
+  // No input: open() says so in actions' own words. One input or more goes through sourcesFor, which expands a folder.
   if (options.inputs.length === 0) return actionsOfOne(options, io);
   // Several inputs and folders (issue 14): the actions counted together, each problem naming its file.
   const { files, sources } = await sourcesFor(options, io.progress);
