@@ -140,17 +140,22 @@ interface Measured {
   seconds: number;
   peakMb: number;
   code: number;
+  /** What the command printed, when asked for (`keepStdout`); else its output is discarded. */
+  stdout?: string;
 }
 
 /** Runs a command, measuring wall time and peak resident memory (GNU time when present, else /proc polling). */
-async function measure(command: string, args: string[]): Promise<Measured> {
+async function measure(command: string, args: string[], keepStdout = false): Promise<Measured> {
   const useTime = existsSync("/usr/bin/time");
   const started = performance.now();
+  const out = keepStdout ? "pipe" : "ignore";
   const child = useTime
-    ? spawn("/usr/bin/time", ["-f", "TD_PEAK_KB %M", command, ...args], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] })
-    : spawn(command, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    ? spawn("/usr/bin/time", ["-f", "TD_PEAK_KB %M", command, ...args], { cwd: ROOT, stdio: ["ignore", out, "pipe"] })
+    : spawn(command, args, { cwd: ROOT, stdio: ["ignore", out, "pipe"] });
   let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
+  let stdout = "";
+  child.stderr!.on("data", (d) => (stderr += d));
+  child.stdout?.on("data", (d) => (stdout += d));
   let polledKb = 0;
   const poll = useTime
     ? null
@@ -163,7 +168,7 @@ async function measure(command: string, args: string[]): Promise<Measured> {
   const match = /TD_PEAK_KB (\d+)/.exec(stderr);
   const peakKb = match ? Number(match[1]) : polledKb;
   if (code !== 0) process.stdout.write(`  command failed (${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}\n`);
-  return { seconds, peakMb: peakKb / 1024, code };
+  return { seconds, peakMb: peakKb / 1024, code, ...(keepStdout ? { stdout } : {}) };
 }
 
 /** VmHWM of a process and its children, from /proc (for machines without GNU time). */

@@ -1,9 +1,8 @@
 /**
  * The floor of the file readers' bench (benchFiles.ts): inflate the sheet XML of a 100,000-row .xlsx and scan it once.
- * `npx tsx scripts/floor.ts --once file.xlsx` (or its bundle) prints the floor measured in that fresh process, in
- * seconds: its code starts cold, as the command line's does.
+ * `node <its bundle> --once file.xlsx` is the floor as a whole process, which the bench times from start to end as it
+ * times the command; it prints the seconds of the inflate and scan timed inside it, and the MB of XML.
  */
-import { execFileSync } from "child_process";
 import { readFileSync } from "fs";
 import { entryData, zipEntries } from "../src/adapters/files/xlsxReader";
 import { benchBundle } from "./benchBundle";
@@ -25,9 +24,18 @@ export function floorSeconds(bytes: Buffer): { seconds: number; xmlMb: number } 
 /** This file bundled, for fresh processes to run with --once. */
 export const buildFloorBundle = () => benchBundle("floor");
 
-/** The floor of `file` measured once in a fresh process, in seconds (the process's own start is not counted). */
-export function floorColdSeconds(bundle: string, file: string): number {
-  return Number(execFileSync(process.execPath, [bundle, "--once", file], { encoding: "utf8" }).trim());
+/** The arguments that run the floor of `file` once in a fresh process (`node <bundle> --once <file>`). */
+export const floorArgs = (bundle: string, file: string) => [bundle, "--once", file];
+
+/** What that process prints: the seconds timed inside it (no start, no file read) and the MB of sheet XML. */
+export function floorPrinted(stdout: string): { inside: number; xmlMb: number } {
+  const [inside, xmlMb] = stdout.trim().split(" ").map(Number);
+  if (!(inside > 0) || !(xmlMb > 0)) throw new Error(`the floor printed "${stdout.trim()}"`);
+  return { inside, xmlMb };
 }
 
-if (process.argv[2] === "--once") process.stdout.write(`${floorSeconds(readFileSync(process.argv[3])).seconds}\n`);
+// A whole process, as the command is one: Node starts, the file is read, its sheet inflated and scanned, the process ends.
+if (process.argv[2] === "--once") {
+  const { seconds, xmlMb } = floorSeconds(readFileSync(process.argv[3]));
+  process.stdout.write(`${seconds} ${xmlMb}\n`);
+}
