@@ -4,6 +4,7 @@ import { WorkbookBasis, WorkbookChange, WorkbookPlan } from "../workbook/plan";
 import { DiagnosticsRead, DiagnosticsSnapshot, headerSearchFor, readDiagnosticsSnapshot } from "../workbook/diagnosticsRead";
 import { WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { rawTableFrom } from "../workbook/tableRows";
+import { UserFacingError } from "../errors";
 
 /** What an action reads: rows or headers only, narrative columns or not, the Lists sheet, the selection. */
 export type ContextRequest = DiagnosticsRead;
@@ -23,6 +24,20 @@ export class NoDiagnosticsTableError extends Error {
   }
 }
 
+/**
+ * A 1904-system workbook: the add-in reads and writes dates in the 1900 system, so every date would be 4 years and a
+ * day out. Refused before anything is planned, so nothing is written.
+ */
+export class DateSystemError extends UserFacingError {
+  constructor() {
+    super(
+      "This workbook uses the 1904 date system (from older Excel for Mac), and Team Diagnostics works in the 1900 system, " +
+        "Excel's default, so it would read and write every date 4 years and a day out: it has changed nothing. To use it here, " +
+        "clear \"Use 1904 date system\" (File > Options > Advanced) and then add 1,462 to the dates already in the workbook.",
+    );
+  }
+}
+
 export async function readContext(
   port: WorkbookPort,
   request: ContextRequest,
@@ -33,6 +48,7 @@ export async function readContext(
   // The request names the table and sheet wanted, with the header labels to look for (from `base`) and the
   // narrative headers to leave out; the Lists sheet is parsed here, once, not in the adapter.
   let snapshot = await readDiagnosticsSnapshot(port, request, base);
+  if (snapshot.dateSystem === 1904) throw new DateSystemError();
   const config = configFromLists(snapshot.lists, base);
   // A plain range's header row is looked for with the built-in column names; when the Lists sheet renames them,
   // look again with the workbook's own (an Excel table is found by its name, so this never costs the pane a sync).

@@ -233,6 +233,20 @@ const requirementSet: SelfCheck = {
   },
 };
 
+const dateSystem: SelfCheck = {
+  id: "date-system",
+  title: "DATE(2000, 1, 1) tells the workbook's date system",
+  async run(context) {
+    // The add-in's first read asks Excel's DATE for 1 January 2000 (adapters/officejs/read.ts): 36526 in the 1900
+    // system, 35064 in the 1904 one, in which the add-in changes nothing (actions/context.ts, DateSystemError).
+    const result = context.workbook.functions.date(2000, 1, 1).load("value");
+    await context.sync();
+    if (result.value === 36526) return pass("36526: this workbook uses the 1900 date system, as Team Diagnostics does.");
+    if (result.value === 35064) return pass("35064: this workbook uses the 1904 date system, so Team Diagnostics will change nothing in it.");
+    return fail(`DATE gave ${String(result.value)}, neither system's serial: the add-in reads this workbook's dates as the 1900 system's.`);
+  },
+};
+
 /** In the order they are shown. Each owns four columns of the temporary sheet (run.ts). */
 export const SELF_CHECKS: SelfCheck[] = [
   requirementSet,
@@ -248,5 +262,6 @@ export const SELF_CHECKS: SelfCheck[] = [
   nullChildren,
   payloadLimit,
   createWorkbook,
+  dateSystem,
   dependentListCheck,
 ];

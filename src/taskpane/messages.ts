@@ -1,4 +1,4 @@
-import { NoDiagnosticsTableError } from "../actions/context";
+import { DateSystemError, NoDiagnosticsTableError } from "../actions/context";
 import { RowMovedError } from "../actions/workbookActions";
 import { MissingColumnsError } from "../domain";
 
@@ -14,6 +14,9 @@ export interface PaneMessage {
 export function describeError(error: unknown): PaneMessage {
   if (error instanceof NoDiagnosticsTableError) {
     return { intent: "warning", title: "No Diagnostics table", text: error.message };
+  }
+  if (error instanceof DateSystemError) {
+    return { intent: "error", title: "Dates in the 1904 system", text: error.message };
   }
   if (error instanceof RowMovedError) {
     return { intent: "error", title: "The row has changed", text: `${error.message} Nothing was saved.` };

@@ -86,6 +86,12 @@ export interface WorkbookSnapshot {
   /** Values from A1 to the end of the used range of each requested sheet that exists, keyed by SheetRequest.owner. */
   sheetValues: Record<string, CellValue[][]>;
   selection: SelectionSnapshot | null;
+  /**
+   * The workbook's date system, when the adapter can tell: 1900 (Excel's default) or 1904 (older Excel for Mac
+   * workbooks), in which every date's serial is 1,462 lower. Cells are given as stored; the files adapter has moved
+   * a 1904 file's date cells onto the 1900 system already and does not report it.
+   */
+  dateSystem?: 1900 | 1904;
 }
 
 export interface ReadRequest {

@@ -3,7 +3,7 @@
  * (project issue 10). Each behaviour cites its source in the emulation file that models it;
  * "unverified (cautious)" ones are checked in real Excel by the self-test (src/selftest).
  */
-import { EmulatedWorkbook, ExcelEmulation, FORMULA_RESULT } from "../emulation";
+import { EmulatedWorkbook, ExcelEmulation, FORMULA_RESULT, installExcelEmulation } from "../emulation";
 import { freshWorkbookEachTest } from "./freshPort";
 
 let emulation: ExcelEmulation;
@@ -241,5 +241,23 @@ describe("item 6 behaviours the adapter rests on", () => {
       context.workbook.tables.getItem("T").getDataBodyRange().getRowsBelow(1).values = [[2]];
     });
     expect(wb.tableValues("T").address).toBe("Sheet1!A1:A2");
+  });
+});
+
+describe("DATE through Workbook.functions (the add-in's date-system probe)", () => {
+  const dates = async (date1904: boolean) => {
+    emulation.uninstall();
+    emulation = installExcelEmulation(new EmulatedWorkbook({ date1904 }));
+    return Excel.run(async (context) => {
+      const asked = [[2000, 1, 1], [2018, 1, 9], [4, 3, 31], [1902, 8, 12]].map(([y, m, d]) => context.workbook.functions.date(y, m, d).load("value,error"));
+      await context.sync();
+      return asked.map((r) => r.error ?? r.value);
+    });
+  };
+
+  it("gives a date's serial in the workbook's date system, 1,462 lower in the 1904 one, and #NUM! before 1904 there", async () => {
+    // Support, "Date systems in Excel", and KB 175753's table: DATE(4,3,31) is 31 March 1904 in both systems.
+    expect(await dates(false)).toEqual([36526, 43109, 1552, 955]);
+    expect(await dates(true)).toEqual([35064, 41647, 90, "#NUM!"]);
   });
 });

@@ -24,3 +24,4 @@ export * from "./conditionalFormats";
 export * from "./tables";
 export * from "./names";
 export * from "./charts";
+export * from "./functions";

@@ -15,6 +15,8 @@ export { EmulatedSheet } from "./sheet";
 export interface EmulatedWorkbookOptions {
   /** Sheets of a new workbook; Excel's blank workbook has one, "Sheet1". */
   sheets?: string[];
+  /** The workbook's date system is the 1904 one (older Excel for Mac workbooks); the 1900 system when absent. */
+  date1904?: boolean;
 }
 
 export class EmulatedWorkbook {
@@ -22,12 +24,15 @@ export class EmulatedWorkbook {
   readonly tables: TableModel[] = [];
   readonly namedItems: NameModel[] = [];
   activeSheet: EmulatedSheet | null = null;
+  /** Dates are counted from 1 January 1904 rather than the 1900 system's start (see functions.ts). */
+  readonly date1904: boolean;
   /** Deliberate departures from Excel, to prove a check can fail (the self-test's own test uses them). */
   readonly faults = { tablesDoNotGrow: false, /** list formulas read as if every cell were the rule's top-left */ listFormulasAbsolute: false };
   private seq = 0;
   private ids = 0;
 
   constructor(options: EmulatedWorkbookOptions = {}) {
+    this.date1904 = options.date1904 === true;
     for (const name of options.sheets ?? ["Sheet1"]) this.addSheet(name);
   }
 

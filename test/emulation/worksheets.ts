@@ -4,6 +4,7 @@ import { EmulatedSheet, EmulatedWorkbook } from "./workbook";
 import { CollectionProxy, fail, Mirrors, ProxyBase, readAllFor, Readers } from "./base";
 import { ChartCollectionProxy } from "./charts";
 import { EmRequestContext } from "./context";
+import { FunctionsProxy } from "./functions";
 import { NamedItemCollectionProxy } from "./names";
 import { RangeProxy } from "./ranges";
 import { TableCollectionProxy } from "./tables";
@@ -12,10 +13,11 @@ import { TableCollectionProxy } from "./tables";
 
 export class WorkbookProxy
   extends ProxyBase
-  implements Mirrors<Excel.Workbook, "worksheets" | "names" | "tables" | "getActiveCell" | "getSelectedRange">
+  implements Mirrors<Excel.Workbook, "worksheets" | "names" | "tables" | "functions" | "getActiveCell" | "getSelectedRange">
 {
   protected readonly _type = "Workbook";
   private _worksheets?: WorksheetCollectionProxy;
+  private _functions?: FunctionsProxy;
   private _names?: NamedItemCollectionProxy;
   private _tables?: TableCollectionProxy;
 
@@ -33,6 +35,10 @@ export class WorkbookProxy
 
   get tables(): TableCollectionProxy {
     return (this._tables ??= new TableCollectionProxy(this.context, `${this._path}.tables`, this, null));
+  }
+
+  get functions(): FunctionsProxy {
+    return (this._functions ??= new FunctionsProxy(this.context, `${this._path}.functions`, this));
   }
 
   getActiveCell(): RangeProxy {

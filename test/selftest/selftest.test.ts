@@ -33,6 +33,16 @@ describe("Test this Excel, on the emulation", () => {
     expect(report).toMatchObject({ host: "Excel", platform: "OfficeOnline", version: "emulation" });
   });
 
+  it("tells a 1904-system workbook from a 1900 one, as the add-in's first read does", async () => {
+    expect((await runSelfTest()).results.find((r) => r.id === "date-system")?.detail).toMatch(/^36526: .*1900 date system/);
+    emulation.uninstall();
+    const mac = new EmulatedWorkbook({ sheets: ["Diagnostics"], date1904: true });
+    emulation = installExcelEmulation(mac);
+    const check = (await runSelfTest()).results.find((r) => r.id === "date-system");
+    expect(check).toMatchObject({ status: "pass" });
+    expect(check?.detail).toMatch(/^35064: .*1904 date system, so Team Diagnostics will change nothing/);
+  });
+
   it("keeps to a fixed number of syncs per check, not one per row", async () => {
     await runSelfTest();
     // Two to make the sheet, one to delete it, at most three per check plus Excel.run's closing one (empty ones are not sent).

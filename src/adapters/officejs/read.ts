@@ -34,9 +34,17 @@ function queueTable(wb: Excel.Workbook, request: TableRequest, first: number) {
   return { request, table, tableSheet, header, body, bodyHead, plain, plainHead, under };
 }
 
+/** DATE(2000, 1, 1) in each date system (support, "Date systems in Excel": the 1900 serial is 1,462 days more). */
+const Y2000_1900 = 36526;
+const Y2000_1904 = 35064;
+
 /** Everything read()'s first sync asks for, queued. */
 function queueFirstRead(context: Excel.RequestContext, request: ReadRequest, first: number, withCharts: boolean) {
   const wb = context.workbook;
+  // The date system, from the serial Excel's DATE gives (ExcelApi 1.2, Workbook.functions: "year Is a number from
+  // 1900 or 1904 (depending on the workbook's date system)"); Office.js has no property for it. Left out of the
+  // second try below, so a host that refused it would still be read (as the 1900 system, as before).
+  const dateProbe = withCharts ? wb.functions.date(2000, 1, 1).load("value") : null;
   // Every sheet with the names of its charts: one nested load, no request per sheet.
   const sheets = wb.worksheets.load(withCharts ? "items/name,items/charts/items/name" : "items/name");
   const names = wb.names.load("items/name,items/formula");
@@ -55,7 +63,7 @@ function queueFirstRead(context: Excel.RequestContext, request: ReadRequest, fir
   }));
 
   const active = request.selection ? wb.getActiveCell().load("address") : null;
-  return { withCharts, sheets, names, tables, wanted, owned, active };
+  return { withCharts, sheets, names, tables, wanted, owned, active, dateProbe };
 }
 
 type QueuedTable = ReturnType<typeof queueTable>;
@@ -106,12 +114,14 @@ export async function readWorkbook(context: Excel.RequestContext, request: ReadR
     await context.sync();
   } catch (e) {
     if (isPayloadTooLarge(e)) throw e;
-    // Should a host refuse the nested chart load, read once more without it: sheets are then reported without
-    // their charts, and a plan that clears one looks them up itself (apply's probe).
+    // Should a host refuse the nested chart load (or the date probe), read once more without them: sheets are then
+    // reported without their charts, and a plan that clears one looks them up itself (apply's probe).
     q = queueFirstRead(context, request, first, false);
     await context.sync();
   }
-  const { sheets, names, tables, wanted, owned, active } = q;
+  const { sheets, names, tables, wanted, owned, active, dateProbe } = q;
+  const serial = dateProbe?.value;
+  const dateSystem = serial === Y2000_1904 ? 1904 : serial === Y2000_1900 ? 1900 : undefined;
 
   const owners = ownersOf(names.items.map((n) => ({ name: n.name, formula: n.formula })));
   const sheetInfos: SheetInfo[] = sheets.items.map((s) => {
@@ -146,6 +156,7 @@ export async function readWorkbook(context: Excel.RequestContext, request: ReadR
     found,
     sheetValues,
     selection,
+    ...(dateSystem ? { dateSystem } : {}),
   };
 }
 
