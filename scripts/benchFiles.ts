@@ -7,7 +7,8 @@ import { execFileSync } from "child_process";
 import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import type { BenchSection } from "./bench";
-import { buildFloorBundle, floorArgs, floorPrinted } from "./floor";
+import { benchBundle } from "./benchBundle";
+import { floorArgs, floorPrinted } from "./floor";
 
 interface Measured {
   seconds: number;
@@ -90,13 +91,12 @@ export function filesSection(deps: FilesBenchDeps): BenchSection {
       // a shared machine whose speed changes from one second to the next, a floor measured a while before the
       // command would compare a quiet moment with a busy one.
       //
-      // The target compares like with like: the command is timed end to end as a process (Node's start, reading the
-      // file, the work, the exit), and so is the floor, a process that starts Node, reads the file, inflates the sheet
-      // and scans it once, timed by the same measure(). No command-line reader can take less than that process. The
-      // floor timed inside its process (the inflate and scan alone: no start, no file read, no exit) is less than any
-      // process can take; the ratio to it is printed beside, and is the one notes before 2 December 2026 quoted.
-      const floorBundle = buildFloorBundle();
-      const floors: Measured[] = [];
+      // The target's floor is the inflate and scan timed inside a fresh process: the work the issue names, its code
+      // starting cold as the command's does. The same process timed from start to end (Node's start, reading the
+      // file, the exit: what the command pays too) is printed for comparison: adding the same start to both sides
+      // always brings a ratio nearer 1, and the issue budgets start-up on its own (`--help` under 0.2 s).
+      const floorBundle = benchBundle("floor");
+      const wholes: Measured[] = [];
       const insides: number[] = [];
       const runs: Measured[] = [];
       let xmlMb = 0;
@@ -105,30 +105,30 @@ export function filesSection(deps: FilesBenchDeps): BenchSection {
         if (f.code !== 0) throw new Error("the floor's process failed");
         const printed = floorPrinted(f.stdout ?? "");
         xmlMb = printed.xmlMb;
-        floors.push(f);
+        wholes.push(f);
         insides.push(printed.inside);
         runs.push(await deps.measure(cli[0], [...cli.slice(1), input, "--json"]));
       }
-      const floor = median(floors.map((f) => f.seconds));
+      const floor = median(insides);
       const seconds = median(runs.map((r) => r.seconds));
-      const ratio = median(runs.map((r, i) => r.seconds / floors[i].seconds));
+      const ratio = median(runs.map((r, i) => r.seconds / insides[i]));
       const peak = Math.max(...runs.map((r) => r.peakMb));
-      deps.line(`floor: a process that inflates ${xmlMb.toFixed(0)} MB of XML and scans it once`, `${floor.toFixed(2)} s`, "", "");
+      deps.line(`floor: inflate ${xmlMb.toFixed(0)} MB of XML, scan it once (timed inside)`, `${floor.toFixed(2)} s`, "", "");
       deps.line("summary --json, 100,000-row .xlsx, wall time", `${seconds.toFixed(2)} s`, "", "");
       deps.line("summary --json, 100,000-row .xlsx, peak memory", `${peak.toFixed(0)} MB`, "< 300 MB", peak < 300 ? "ok" : "OVER TARGET");
       deps.line("ratio to the floor (median of the turns' ratios)", `${ratio.toFixed(2)} x`, "< 2 x", ratio < 2 ? "ok" : "OVER TARGET");
-      process.stdout.write(`    (each turn, floor then command: ${floors.map((f, i) => `${f.seconds.toFixed(2)}/${runs[i].seconds.toFixed(2)} s`).join(", ")})\n`);
-      deps.line("  (for comparison) the floor timed inside its process", `${median(insides).toFixed(2)} s`, "", "no start");
-      deps.line("  (for comparison) the command over that floor", `${median(runs.map((r, i) => r.seconds / insides[i])).toFixed(2)} x`, "", "");
+      process.stdout.write(`    (each turn, floor then command: ${insides.map((f, i) => `${f.toFixed(2)}/${runs[i].seconds.toFixed(2)} s`).join(", ")})\n`);
+      deps.line("  (for comparison) the floor's process, start to end", `${median(wholes.map((w) => w.seconds)).toFixed(2)} s`, "", "start, read, exit");
+      deps.line("  (for comparison) the command over it, process to process", `${median(runs.map((r, i) => r.seconds / wholes[i].seconds)).toFixed(2)} x`, "", "");
       // Where the command's time goes: the read alone (open the file, read the Diagnostics table as summary does) in a
       // fresh process, and what is left for checking the rows, rolling them up and printing.
       const { buildReadBundle, readOnce } = await import("./readCpu");
       const bundle = buildReadBundle();
       const reads = [0, 1, 2].map(() => readOnce(bundle, input));
       const readWall = median(reads.map((r) => r.wallMs)) / 1000;
-      deps.line("  of which open and read (timed inside a fresh process)", `${readWall.toFixed(2)} s`, "", `${(readWall / median(insides)).toFixed(1)} x inside`);
+      deps.line("  of which open and read (timed inside a fresh process)", `${readWall.toFixed(2)} s`, "", `${(readWall / floor).toFixed(1)} x floor`);
       deps.line("  of which the rest: start-up, checks, roll-up, output", `${Math.max(0, seconds - readWall).toFixed(2)} s`, "", "");
-      // Node's own start, which the command and the floor's process both pay (the floor timed inside it does not). When
+      // Node's own start, which the command pays and the floor timed inside its process does not. When
       // NODE_EXTRA_CA_CERTS is set, Node 20 loads that file and its bundled root certificates at every start, network or
       // not (https://github.com/nodejs/node/pull/23354 made it so; https://github.com/nodejs/node/pull/44529 makes
       // later versions load them only when a secure connection needs them). On the development machine it names the

@@ -1,11 +1,11 @@
 /**
  * The floor of the file readers' bench (benchFiles.ts): inflate the sheet XML of a 100,000-row .xlsx and scan it once.
- * `node <its bundle> --once file.xlsx` is the floor as a whole process, which the bench times from start to end as it
- * times the command; it prints the seconds of the inflate and scan timed inside it, and the MB of XML.
+ * `node <its bundle> --once file.xlsx` (bundled by benchFiles.ts) runs it in a fresh process and prints the seconds of
+ * the inflate and scan timed inside it, and the MB of XML. It imports nothing the bench uses (esbuild, say): the
+ * bench also times that process from start to end, which only the reading should fill.
  */
 import { readFileSync } from "fs";
 import { entryData, zipEntries } from "../src/adapters/files/xlsxReader";
-import { benchBundle } from "./benchBundle";
 
 /** Inflates the first worksheet part and counts its "<" bytes: no reader can do less. */
 export function floorSeconds(bytes: Buffer): { seconds: number; xmlMb: number } {
@@ -21,9 +21,6 @@ export function floorSeconds(bytes: Buffer): { seconds: number; xmlMb: number } 
   return { seconds, xmlMb: xml.length / 1048576 };
 }
 
-/** This file bundled, for fresh processes to run with --once. */
-export const buildFloorBundle = () => benchBundle("floor");
-
 /** The arguments that run the floor of `file` once in a fresh process (`node <bundle> --once <file>`). */
 export const floorArgs = (bundle: string, file: string) => [bundle, "--once", file];
 
@@ -34,7 +31,6 @@ export function floorPrinted(stdout: string): { inside: number; xmlMb: number } 
   return { inside, xmlMb };
 }
 
-// A whole process, as the command is one: Node starts, the file is read, its sheet inflated and scanned, the process ends.
 if (process.argv[2] === "--once") {
   const { seconds, xmlMb } = floorSeconds(readFileSync(process.argv[3]));
   process.stdout.write(`${seconds} ${xmlMb}\n`);
