@@ -33,7 +33,7 @@ export class DateSystemError extends UserFacingError {
     super(
       "This workbook uses the 1904 date system (from older Excel for Mac), and Team Diagnostics works in the 1900 system, " +
         "Excel's default, so it would read and write every date 4 years and a day out: it has changed nothing. To use it here, " +
-        "clear \"Use 1904 date system\" (File > Options > Advanced) and then add 1,462 to the dates already in the workbook.",
+        "clear \"Use 1904 date system\" (File > Options > Advanced; on a Mac, Excel > Preferences > Calculation) and then add 1,462 to the dates already in the workbook.",
     );
   }
 }

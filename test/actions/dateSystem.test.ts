@@ -15,9 +15,9 @@ const headers = columnDefinitions(config).map((d) => d.header);
 let emulation: ExcelEmulation | null = null;
 afterEach(() => emulation?.uninstall());
 
-function emulated(date1904: boolean): EmulatedWorkbook {
+function emulated(date1904: boolean, options: Parameters<typeof installExcelEmulation>[1] = {}): EmulatedWorkbook {
   const wb = new EmulatedWorkbook({ date1904 });
-  emulation = installExcelEmulation(wb);
+  emulation = installExcelEmulation(wb, options);
   return wb;
 }
 
@@ -57,6 +57,12 @@ describe("the workbook's date system", () => {
     );
     expect(wb.sheetNames()).toEqual(["Sheet1"]);
     expect(wb.tables).toHaveLength(0);
+  });
+
+  it("in the 1904 system, Set up still stops on a host that refuses the read's nested chart load (the second try)", async () => {
+    const wb = emulated(true, { nestedCollectionLoads: false });
+    await expect(setUpWorkbook(new OfficeWorkbook())).rejects.toThrow(/1904 date system/);
+    expect(wb.sheetNames()).toEqual(["Sheet1"]);
   });
 
   it("in the 1904 system, recording a visit leaves the manager's table as it was", async () => {

@@ -249,7 +249,7 @@ describe("DATE through Workbook.functions (the add-in's date-system probe)", () 
     emulation.uninstall();
     emulation = installExcelEmulation(new EmulatedWorkbook({ date1904 }));
     return Excel.run(async (context) => {
-      const asked = [[2000, 1, 1], [2018, 1, 9], [4, 3, 31], [1902, 8, 12]].map(([y, m, d]) => context.workbook.functions.date(y, m, d).load("value,error"));
+      const asked = [[2000, 1, 1], [2018, 1, 9], [4, 3, 31], [1902, 8, 12], [1904, 1, 0], [9999, 12, 32]].map(([y, m, d]) => context.workbook.functions.date(y, m, d).load("value,error"));
       await context.sync();
       return asked.map((r) => r.error ?? r.value);
     });
@@ -257,7 +257,7 @@ describe("DATE through Workbook.functions (the add-in's date-system probe)", () 
 
   it("gives a date's serial in the workbook's date system, 1,462 lower in the 1904 one, and #NUM! before 1904 there", async () => {
     // Support, "Date systems in Excel", and KB 175753's table: DATE(4,3,31) is 31 March 1904 in both systems.
-    expect(await dates(false)).toEqual([36526, 43109, 1552, 955]);
-    expect(await dates(true)).toEqual([35064, 41647, 90, "#NUM!"]);
+    expect(await dates(false)).toEqual([36526, 43109, 1552, 955, 1461, "#NUM!"]);
+    expect(await dates(true)).toEqual([35064, 41647, 90, "#NUM!", "#NUM!", "#NUM!"]);
   });
 });

@@ -25,8 +25,13 @@ export function excelDate(wb: EmulatedWorkbook, year: number, month: number, day
   if (!Number.isFinite(y) || y < 1900 || y > 9999 || (wb.date1904 && y < 1904)) return { value: null, error: "#NUM!" };
   const utc = Date.UTC(y, Math.trunc(month) - 1, Math.trunc(day));
   const base = wb.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  // (Dates before March 1900 in the 1900 system, where Excel counts a 29 February 1900, are not modelled.)
-  return { value: Math.round((utc - base) / DAY), error: null };
+  const serial = Math.round((utc - base) / DAY);
+  // A month or day that rolls the date past either end is #NUM! too (support, "DATE function": 1 January 1900, or
+  // 1904, to 31 December 9999).
+  if (serial < 0 || utc > Date.UTC(9999, 11, 31)) return { value: null, error: "#NUM!" };
+  // Before March 1900 the 1900 system counts a 29 February 1900 that never was: not modelled, so refused.
+  if (!wb.date1904 && utc < Date.UTC(1900, 2, 1)) fail("InvalidArgument", "The emulation's DATE does not model dates before March 1900.");
+  return { value: serial, error: null };
 }
 
 export class FunctionResultProxy extends ProxyBase implements Mirrors<Excel.FunctionResult<number>, "value" | "error"> {

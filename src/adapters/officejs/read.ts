@@ -39,12 +39,12 @@ const Y2000_1900 = 36526;
 const Y2000_1904 = 35064;
 
 /** Everything read()'s first sync asks for, queued. */
-function queueFirstRead(context: Excel.RequestContext, request: ReadRequest, first: number, withCharts: boolean) {
+function queueFirstRead(context: Excel.RequestContext, request: ReadRequest, first: number, withCharts: boolean, withDate = true) {
   const wb = context.workbook;
   // The date system, from the serial Excel's DATE gives (ExcelApi 1.2, Workbook.functions: "year Is a number from
-  // 1900 or 1904 (depending on the workbook's date system)"); Office.js has no property for it. Left out of the
-  // second try below, so a host that refused it would still be read (as the 1900 system, as before).
-  const dateProbe = withCharts ? wb.functions.date(2000, 1, 1).load("value") : null;
+  // 1900 or 1904 (depending on the workbook's date system)"); Office.js has no property for it. Left out only of the
+  // last try below, so a host that refused it would still be read (as the 1900 system, as before).
+  const dateProbe = withDate ? wb.functions.date(2000, 1, 1).load("value") : null;
   // Every sheet with the names of its charts: one nested load, no request per sheet.
   const sheets = wb.worksheets.load(withCharts ? "items/name,items/charts/items/name" : "items/name");
   const names = wb.names.load("items/name,items/formula");
@@ -114,10 +114,17 @@ export async function readWorkbook(context: Excel.RequestContext, request: ReadR
     await context.sync();
   } catch (e) {
     if (isPayloadTooLarge(e)) throw e;
-    // Should a host refuse the nested chart load (or the date probe), read once more without them: sheets are then
-    // reported without their charts, and a plan that clears one looks them up itself (apply's probe).
+    // Should a host refuse the nested chart load, read once more without it: sheets are then reported without their
+    // charts, and a plan that clears one looks them up itself (apply's probe). Should it refuse that too, the date
+    // probe is the one thing left to leave out.
     q = queueFirstRead(context, request, first, false);
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (again) {
+      if (isPayloadTooLarge(again)) throw again;
+      q = queueFirstRead(context, request, first, false, false);
+      await context.sync();
+    }
   }
   const { sheets, names, tables, wanted, owned, active, dateProbe } = q;
   const serial = dateProbe?.value;
