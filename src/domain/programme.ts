@@ -95,7 +95,9 @@ export interface ProgrammeOptions {
  * One row per team (folded service + team): the last visit done, its overall grade, the
  * next due date, the first planned visit after the last one, and a status:
  * - `never visited`: no visit done (a planned one is still shown);
- * - `planned`: a planned visit falls on or before the due date;
+ * - `planned`: a planned visit falls on or before the due date, and not before today (a plan whose day has
+ *   passed with no visit recorded has lapsed: it is shown, but the team's status follows its due date, so a lapsed
+ *   plan never hides an overdue team);
  * - `overdue`: the due date has passed and no visit is planned by it (a visit planned
  *   after the due date is shown, but the team is still overdue: the cautious reading);
  * - `due soon`: due within 30 days; otherwise `not due`.
@@ -132,7 +134,7 @@ export function programme(visits: readonly ProgrammeVisit[], options: ProgrammeO
     const months = intervalFor(decidingGrade(last, compiled, hasOverall), compiled, intervals);
     const nextDue = addMonths(last.date, months);
     let status: ProgrammeStatus;
-    if (planned !== null && planned <= nextDue) status = "planned";
+    if (planned !== null && planned <= nextDue && planned >= today) status = "planned";
     else if (nextDue < today) status = "overdue";
     else if (nextDue <= addDays(today, DUE_SOON_DAYS)) status = "due soon";
     else status = "not due";

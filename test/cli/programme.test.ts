@@ -14,7 +14,8 @@ async function programmeFile(lists: { headers: string[]; rows: Record<string, un
     visit("Safeguarding", ["I", "I", "I", "I", "I"], { Team: "Team B", "Visit date": day("2018-01-15") }),
     // Planned after Team B's due date: shown, but Team B is still overdue.
     visit("Safeguarding", none, { Team: "Team B", "Visit date": day("2018-07-20"), Status: "Planned" }),
-    // 31 August + 6 months = 28 February; planned before that.
+    // 31 August + 6 months = 28 February; planned before that, but on 30 June that plan has lapsed (no visit
+    // recorded on or since its day): overdue, with the planned date still shown.
     visit("Assessment", ["G", "G", "RI", "G", "RI"], { Team: "Team C", "Visit date": day("2017-08-31") }),
     visit("Assessment", none, { Team: "Team C", "Visit date": day("2018-02-20"), Status: "planned" }),
     visit("Assessment", ["G", "G", "G", "G", "G"], { Team: "Team E", "Visit date": day("2018-03-01") }),
@@ -42,7 +43,7 @@ describe("programme", () => {
     expect(JSON.parse(result.stdout)).toEqual({
       today: "2018-06-30",
       teams: [
-        { service: "Assessment", team: "Team C", lastVisit: "2017-08-31", lastOverall: "RI", nextDue: "2018-02-28", planned: "2018-02-20", status: "planned" },
+        { service: "Assessment", team: "Team C", lastVisit: "2017-08-31", lastOverall: "RI", nextDue: "2018-02-28", planned: "2018-02-20", status: "overdue" },
         { service: "Assessment", team: "Team E", lastVisit: "2018-03-01", lastOverall: "G", nextDue: "2019-03-01", planned: null, status: "not due" },
         { service: "Family support", team: "Team D", lastVisit: null, lastOverall: null, nextDue: null, planned: null, status: "never visited" },
         { service: "Safeguarding", team: "Team A", lastVisit: "2018-01-15", lastOverall: "RI", nextDue: "2018-07-15", planned: null, status: "due soon" },
@@ -71,7 +72,7 @@ describe("programme", () => {
   it("prints British dates on the terminal, and defaults --today to the day it runs", async () => {
     const file = await programmeFile(teamsOnly);
     const text = (await cli("programme", file, "--today", "30/06/2018")).stdout;
-    expect(text).toContain("Programme of visits on 30/06/2018: 5 teams (1 overdue, 1 due soon, 1 planned, 1 not due, 1 never visited).");
+    expect(text).toContain("Programme of visits on 30/06/2018: 5 teams (2 overdue, 1 due soon, 1 not due, 1 never visited).");
     expect(text.split("\n").find((l) => l.includes("Team B"))).toMatch(/^Safeguarding\s+Team B\s+15\/01\/2018\s+I\s+15\/04\/2018\s+20\/07\/2018\s+overdue$/);
     expect(text.split("\n").find((l) => l.includes("Team D"))).toMatch(/^Family support\s+Team D\s+-\s+-\s+-\s+-\s+never visited$/);
     const today = JSON.parse((await cli("programme", file, "--json")).stdout).today;

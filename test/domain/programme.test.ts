@@ -56,9 +56,9 @@ describe("programme --json", () => {
     // I on 15 Jan: due 15 Apr, passed → overdue; a planned visit after the due date does not rescue it.
     done("Safeguarding 2", "2018-01-15", "I"),
     plan("Safeguarding 2", "2018-07-20"),
-    // RI / I on 31 Jan: due 30 Apr (3 months, clamped), planned on 30 Apr → planned.
-    done("Safeguarding 3", "2018-01-31", "RI / I"),
-    plan("Safeguarding 3", "2018-04-30"),
+    // RI / I on 31 Mar: due 30 Jun (3 months, clamped), planned on 30 Jun, today → planned.
+    done("Safeguarding 3", "2018-03-31", "RI / I"),
+    plan("Safeguarding 3", "2018-06-30"),
     // G on 31 Aug 2017: due 31 Aug 2018 → not due. An older visit is ignored.
     done("Safeguarding 4", "2016-05-01", "I"),
     done("safeguarding 4 ", "2017-08-31", "G"),
@@ -91,7 +91,7 @@ describe("programme --json", () => {
           { service: "Assessment", team: "Assessment 3", lastVisit: null, lastOverall: null, nextDue: null, planned: null, status: "never visited" },
           { service: "Safeguarding", team: "Safeguarding 1", lastVisit: "2018-01-15", lastOverall: "RI", nextDue: "2018-07-15", planned: null, status: "due soon" },
           { service: "Safeguarding", team: "Safeguarding 2", lastVisit: "2018-01-15", lastOverall: "I", nextDue: "2018-04-15", planned: "2018-07-20", status: "overdue" },
-          { service: "Safeguarding", team: "Safeguarding 3", lastVisit: "2018-01-31", lastOverall: "RI / I", nextDue: "2018-04-30", planned: "2018-04-30", status: "planned" },
+          { service: "Safeguarding", team: "Safeguarding 3", lastVisit: "2018-03-31", lastOverall: "RI / I", nextDue: "2018-06-30", planned: "2018-06-30", status: "planned" },
           { service: "Safeguarding", team: "Safeguarding 4", lastVisit: "2017-08-31", lastOverall: "G", nextDue: "2018-08-31", planned: null, status: "not due" },
           { service: "Safeguarding", team: "Safeguarding 5", lastVisit: "2017-12-30", lastOverall: "RI", nextDue: "2018-06-30", planned: null, status: "due soon" },
         ],
@@ -107,6 +107,14 @@ describe("programme --json", () => {
     expect(programme(one, { today: "2018-07-16", compiled, hasOverall: true }).teams[0].status).toBe("overdue");
     expect(programme(one, { today: "2018-06-15", compiled, hasOverall: true }).teams[0].status).toBe("due soon");
     expect(programme(one, { today: "2018-06-14", compiled, hasOverall: true }).teams[0].status).toBe("not due");
+  });
+  it("counts a planned visit whose day has passed with no visit recorded as no plan: a lapsed plan never hides an overdue team", () => {
+    const vs = [done("T", "2018-02-20", "G"), plan("T", "2019-01-15")]; // due 20/02/2019, planned 15/01/2019
+    const on = (day: string) => programme(vs, { today: day, compiled, hasOverall: true }).teams[0];
+    expect(on("2019-01-15")).toMatchObject({ planned: "2019-01-15", status: "planned" }); // the day itself
+    expect(on("2019-01-16")).toMatchObject({ planned: "2019-01-15", status: "not due" }); // lapsed; due in 35 days
+    expect(on("2019-01-25")).toMatchObject({ planned: "2019-01-15", status: "due soon" });
+    expect(on("2019-03-01")).toMatchObject({ planned: "2019-01-15", status: "overdue" });
   });
   it("without an overall column, reports no overall and lets the lowest domain decide", () => {
     const v: ProgrammeVisit = { service: "S", team: "T", date: "2018-01-15", planned: false, grades: { a: "G", b: "I" } };
@@ -140,7 +148,7 @@ describe("programme properties", () => {
         expect(row.nextDue! > last).toBe(true);
         const planned = plannedOn && plannedOn > last ? plannedOn : null;
         expect(row.planned).toBe(planned);
-        if (planned && planned <= row.nextDue!) expect(row.status).toBe("planned");
+        if (planned && planned <= row.nextDue! && planned >= today) expect(row.status).toBe("planned");
         else if (row.nextDue! < today) expect(row.status).toBe("overdue");
         else expect(row.status).toBe(row.nextDue! <= addDays(today, 30) ? "due soon" : "not due");
       }),
