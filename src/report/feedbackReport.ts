@@ -163,7 +163,8 @@ export function feedbackBody(input: FeedbackReportInput): (Paragraph | Table)[] 
             cell(a.action || "To be written", w[1]),
             cell(a.owner, w[2]),
             cell(dateText(a.dueDate), w[3]),
-            cell(`${a.status || "No status"} (${rag})`, w[4], { fill: RAG_COLOURS[rag].fill, colour: RAG_COLOURS[rag].fontColour }),
+            // A completed action's RAG is "Complete", its status already says so.
+            cell(rag === a.status ? a.status : `${a.status || "No status"} (${rag})`, w[4], { fill: RAG_COLOURS[rag].fill, colour: RAG_COLOURS[rag].fontColour }),
           ];
         }),
       ),

@@ -94,3 +94,9 @@ it("names the deep dive's team when it had one; a team visit's report is as befo
   expect(team.tables[1].slice(-1)[0].map((c) => c.text)).toEqual(["Overall conclusion", "Requires Improvement"]);
   expect(team.xml).not.toContain(DEEP_DIVE_NO_GRADES);
 });
+
+it("gives a completed action its status once, not 'Complete (Complete)'", async () => {
+  const done: ActionItem = { ...action, status: "Complete", completedDate: "2018-02-20" };
+  const docx = await readDocx(await buildFeedbackReport({ visit: deepDive, config, compiled, actions: [action, done], today: "2018-03-01" }));
+  expect(docx.tables[1].slice(1).map((row) => row[4].text)).toEqual(["On track (Green)", "Complete"]);
+});
