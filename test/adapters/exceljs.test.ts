@@ -123,6 +123,18 @@ describe("ExcelJsWorkbook writing", () => {
     expect(ws.pageSetup.orientation).toBe("landscape");
   });
 
+  it("prints the add-in's own sheets on A4 (councils print on A4; a file with no paper size prints on Letter)", async () => {
+    // ECMA-376 Part 1, 18.3.1.64 pageSetup: paperSize 9 is A4; when absent it is 1, Letter.
+    const workbook = new ExcelJsWorkbook();
+    await workbook.apply({ action: "t", changes: [{ kind: "addSheet", sheet: "S", owner: "summary" }, { kind: "addSheet", sheet: "Theirs" }] });
+    const JSZip = (await import("jszip")).default;
+    const files = await JSZip.loadAsync(await workbook.writeBuffer());
+    const setup = async (n: number) => /<pageSetup\b[^>]*>/.exec(await files.file(`xl/worksheets/sheet${n}.xml`)!.async("string"))?.[0] ?? "";
+    expect(await setup(1)).toMatch(/paperSize="9"/);
+    expect(await setup(1)).toMatch(/orientation="landscape"/);
+    expect(await setup(2)).not.toMatch(/paperSize/);
+  });
+
   it("opens files read-only: the opened workbook refuses changes", async () => {
     const file = path.join(dir, "t.xlsx");
     await fs.writeFile(file, await template());

@@ -103,8 +103,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
           ws = this.workbook.addWorksheet(change.sheet);
           if (change.owner) {
             this.defineName(`${OWNER_NAME_PREFIX}${change.owner}`, `${quoteSheet(ws.name)}!$A$1`);
-            // The add-in's own sheets (summary, counts, lists) have wide label columns: print them landscape, one page wide.
-            Object.assign(ws.pageSetup, { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+            // The add-in's own sheets (summary, counts, lists) have wide label columns: print them landscape, one page
+            // wide, on A4 (paperSize 9; without it a file prints on Letter: ECMA-376 Part 1, 18.3.1.64 pageSetup).
+            Object.assign(ws.pageSetup, { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
           }
         }
         if (change.activate) this.activate(ws);
