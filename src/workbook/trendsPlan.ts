@@ -101,7 +101,8 @@ export function trendsPlan(
       { kind: "setStyle", sheet, range: `A${teamHeaderRow - 2}`, style: { bold: true, fontSize: 12 } },
       { kind: "setStyle", sheet, range: `A${teamHeaderRow - 1}`, style: { italic: true } },
       { kind: "setStyle", sheet, range: rangeAddress(0, teamHeaderRow, teamWidth, 1), style: { bold: true, fill: HEADER_FILL, wrap: true } },
-      { kind: "setStyle", sheet, range: rangeAddress(0, teamHeaderRow, teamWidth, trends.teams.length + 1), style: { border: true, verticalAlignment: "Top" } },
+      // Wrapped, so a long team name ("Safeguarding Team 9 (Central and West)") is not cut off at the Visits column.
+      { kind: "setStyle", sheet, range: rangeAddress(0, teamHeaderRow, teamWidth, trends.teams.length + 1), style: { border: true, wrap: true, verticalAlignment: "Top" } },
     );
   }
 

@@ -74,6 +74,12 @@ describe("trendsPlan", () => {
     ]);
   });
 
+  it("wraps a long team name in its cell rather than cut it off at the Visits column", () => {
+    const h = layout.teamHeaderRow!;
+    const body = plan.changes.filter((c) => c.kind === "setStyle" && c.range === `A${h}:H${h + 3}`);
+    expect(body.map((c) => (c.kind === "setStyle" ? c.style : null))).toEqual([{ border: true, wrap: true, verticalAlignment: "Top" }]);
+  });
+
   it("draws one stacked chart of visits at or above good and below, per service and round, from numbers beside it", () => {
     const charts = plan.changes.filter((c): c is Chart => c.kind === "addChart");
     expect(charts).toHaveLength(1);
