@@ -29,6 +29,8 @@ export interface Glance {
   /** Short labels, the overall conclusion last. */
   columns: string[];
   rows: { name: string; cells: GlanceCell[] }[];
+  /** Groups with visits in an earlier round but none in the latest: no row, and the note names them. */
+  absent: string[];
 }
 
 export const GLANCE_TITLE = "At a glance";
@@ -40,7 +42,9 @@ export function atAGlance(trends: TrendsJson, config: DiagnosticsConfig, compile
   const columns = gradedColumns(config);
   const round = trends.rounds[trends.rounds.length - 1] ?? null;
   const previousRound = trends.rounds.length > 1 ? trends.rounds[trends.rounds.length - 2] : null;
-  const rows = trendGroups(trends)
+  const groups = trendGroups(trends);
+  const absent = groups.filter((g) => !g.rounds.some((r) => r.round === round)).map((g) => g.name);
+  const rows = groups
     .map((g) => {
       const latest = g.rounds.find((r) => r.round === round);
       const before = previousRound ? g.rounds.find((r) => r.round === previousRound) : undefined;
@@ -57,8 +61,10 @@ export function atAGlance(trends: TrendsJson, config: DiagnosticsConfig, compile
       };
     })
     .filter((r): r is { name: string; cells: GlanceCell[] } => r !== null);
-  return { round, previousRound, columns: columns.map((d) => d.shortLabel), rows };
+  return { round, previousRound, columns: columns.map((d) => d.shortLabel), rows, absent };
 }
+
+const inList = (names: readonly string[]) => (names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
 
 /** "RI (9) ▲": the headline, the visits, the arrow for the change since the round before. */
 export function glanceText(cell: GlanceCell): string {
@@ -70,7 +76,9 @@ export function glanceText(cell: GlanceCell): string {
 export function glanceNote(glance: Glance, groupWord: string): string {
   if (!glance.round) return "No visits counted: nothing to show yet.";
   const base = `Headline grade per ${groupWord} and domain in ${roundInWords(glance.round)}, with the number of visits graded.`;
-  return glance.previousRound ? `${base} ▲ better, ▼ worse, = same as in ${roundInWords(glance.previousRound)}.` : base;
+  const note = glance.previousRound ? `${base} ▲ better, ▼ worse, = same as in ${roundInWords(glance.previousRound)}.` : base;
+  // The table is the latest round's: a group seen only in earlier rounds is said, so the table is not read as all of them.
+  return glance.absent.length > 0 ? `${note} Not shown: ${inList(glance.absent)}, with no visits in ${roundInWords(glance.round)}.` : note;
 }
 
 /** The key findings of a trends table, in words, from the figures only. */

@@ -1,0 +1,37 @@
+/**
+ * The picture at a glance shows the latest round only: a service with visits in earlier rounds and none in the latest
+ * has no row, and its note says so, so a reader does not take the table for every service.
+ */
+import { reportTrends } from "../../src/actions/trendActions";
+import { compileScale, defaultConfig, validateTable } from "../../src/domain";
+import { atAGlance, glanceNote } from "../../src/presentation/glance";
+import { sampleRows, sampleTable } from "../report/fixtures";
+
+const config = defaultConfig({ areas: ["North", "South"] });
+const compiled = compileScale(config.scale);
+const later = (id: string, date: string, service: string, team: string, grades: string[]) => [id, date, "2018-19", service, team, "", "M. Manager", ...grades, "", "Final"];
+
+function glanceOf(rows: unknown[][]) {
+  const { trends } = reportTrends(validateTable(sampleTable(rows), config), config, {}, "service");
+  return atAGlance(trends, config, compiled);
+}
+
+describe("the note under the picture at a glance", () => {
+  it("names the services with visits before but none in the latest round", () => {
+    const glance = glanceOf([...sampleRows(), later("A10", "01/08/2018", "Assessment", "Assessment team 1", ["G", "G", "RI", "G", "G"])]);
+    expect(glance.rows.map((r) => r.name)).toEqual(["Assessment"]);
+    expect(glanceNote(glance, "service")).toBe(
+      "Headline grade per service and domain in 2018-19, with the number of visits graded. ▲ better, ▼ worse, = same as in 2017-18. " +
+        "Not shown: Safeguarding, with no visits in 2018-19.",
+    );
+  });
+
+  it("says nothing more when every service has visits in the latest round", () => {
+    const glance = glanceOf([
+      ...sampleRows(),
+      later("A10", "01/08/2018", "Assessment", "Assessment team 1", ["G", "G", "RI", "G", "G"]),
+      later("S10", "10/09/2018", "Safeguarding", "Safeguarding team 1", ["G", "G", "G", "O", "G"]),
+    ]);
+    expect(glanceNote(glance, "service")).toBe("Headline grade per service and domain in 2018-19, with the number of visits graded. ▲ better, ▼ worse, = same as in 2017-18.");
+  });
+});
