@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Try: npm run --silent cli -- summary ${EXAMPLE_PATH} --json\n`);
 
   heading(`4. The programme of visits on ${formatBritishDate(DEMO_TODAY)}`);
-  process.stdout.write(programmeAsText(programmeOf(validation, data.config, DEMO_TODAY)));
+  process.stdout.write(programmeAsText(programmeOf(validation, data.config, DEMO_TODAY), { excluded: validation.excluded.length, drafts: validation.drafts.length }));
   process.stdout.write(`Try: npm run --silent cli -- programme ${EXAMPLE_PATH} --today ${formatBritishDate(DEMO_TODAY)} --json\n`);
 
   heading(`5. Overdue actions on ${formatBritishDate(DEMO_TODAY)}`);

@@ -17,8 +17,26 @@ export function localToday(now: Date = new Date()): IsoDate {
 
 const british = (date: IsoDate | null) => (date ? formatBritishDate(date) : "-");
 
+/** Rows of the input the programme could not count: left out with problems, and drafts. */
+export interface NotCounted {
+  excluded: number;
+  drafts: number;
+}
+
+const many = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
+
+/**
+ * A sentence under the table when rows were not counted: a team whose only visit has a problem reads as never
+ * visited, and a reader planning visits should know why before booking a first one.
+ */
+function notCountedLine(not: NotCounted | undefined): string[] {
+  if (!not || not.excluded + not.drafts === 0) return [];
+  const parts = [not.excluded ? many(not.excluded, "row left out with problems", "rows left out with problems") : "", not.drafts ? many(not.drafts, "draft", "drafts") : ""].filter(Boolean);
+  return [`Not in the programme: ${parts.join(" and ")}. A team whose latest visit is among them shows an older visit, or none.`, ""];
+}
+
 /** The programme as an aligned plain-text table, dates British. */
-export function programmeAsText(doc: ProgrammeJson): string {
+export function programmeAsText(doc: ProgrammeJson, notCounted?: NotCounted): string {
   const headings = ["Service", "Team", "Last visit", "Overall", "Next due", "Planned", "Status"];
   const rows = doc.teams.map((t) => [t.service, t.team, british(t.lastVisit), t.lastOverall ?? "-", british(t.nextDue), british(t.planned), t.status]);
   const widths = headings.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -35,6 +53,7 @@ export function programmeAsText(doc: ProgrammeJson): string {
     line(widths.map((w) => "-".repeat(w))),
     ...rows.map(line),
     "",
+    ...notCountedLine(notCounted),
   ].join("\n");
 }
 
@@ -44,6 +63,7 @@ export async function programmeCommand(options: Options, io: CommandIO): Promise
   const programme = programmeOf(checked.validation, checked.config, options.today ?? localToday());
   io.progress.done();
   tellProblems(checked.problems, files, io);
-  io.stdout(options.json ? `${JSON.stringify(programme, null, 2)}\n` : programmeAsText(programme));
+  const notCounted = { excluded: checked.validation.excluded.length, drafts: checked.validation.drafts.length };
+  io.stdout(options.json ? `${JSON.stringify(programme, null, 2)}\n` : programmeAsText(programme, notCounted));
   return 0;
 }

@@ -80,3 +80,26 @@ describe("programme", () => {
     expect((await cli("programme", file, "--today", "31/02/2018")).code).toBe(2);
   });
 });
+
+describe("programme, with rows it cannot count", () => {
+  it("says under the table that rows left out with problems and drafts are not in it, so 'never visited' is read with care", async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, "left-out.xlsx");
+    const rows = [
+      visit("Safeguarding", ["RI", "RI", "RI", "RI", "RI"], { Team: "Team A", "Visit date": day("2018-01-15") }),
+      // Team D's only visit has a grade not on the scale: left out, so Team D reads as never visited.
+      visit("Family support", ["G", "G", "Requires Imprvement", "G", "G"], { Team: "Team D", "Visit date": day("2018-04-10") }),
+      visit("Safeguarding", none, { Team: "Team B", "Visit date": day("2018-02-01"), Status: "Draft" }),
+    ];
+    await writeXlsx(file, [{ rows }]);
+    const text = (await cli("programme", file, "--today", "30/06/2018")).stdout;
+    expect(text).toContain("Not in the programme: 1 row left out with problems and 1 draft. A team whose latest visit is among them shows an older visit, or none.");
+    const json = JSON.parse((await cli("programme", file, "--json", "--today", "30/06/2018")).stdout);
+    expect(Object.keys(json)).toEqual(["today", "teams"]);
+  });
+
+  it("says nothing more when every row is counted", async () => {
+    const text = (await cli("programme", await programmeFile(teamsOnly), "--today", "30/06/2018")).stdout;
+    expect(text).not.toContain("Not in the programme");
+  });
+});
