@@ -18,6 +18,7 @@ import {
   programme,
   validateTable,
 } from "../domain";
+import { NotCounted } from "../presentation/programme";
 import { WorkbookPort } from "../workbook/port";
 import { readContext, requireTable } from "./context";
 import { SourcePort, checkSource } from "./summaryActions";
@@ -55,11 +56,14 @@ export async function programmeSource(port: SourcePort, today: IsoDate) {
   return { ...checked, programme: programmeOf(checked.validation, checked.config, today) };
 }
 
+/** The programme as the pane shows it: with the rows it could not count (presentation/programme.ts says them). */
+export type ProgrammeView = ProgrammeJson & { notCounted: NotCounted };
+
 /** The pane's programme: one read of every row (no narrative). */
-export async function computeProgramme(port: WorkbookPort, today: IsoDate): Promise<ProgrammeJson> {
+export async function computeProgramme(port: WorkbookPort, today: IsoDate): Promise<ProgrammeView> {
   const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false });
   const validation = validateTable(requireTable(context), context.config, context.compiled);
-  return programmeOf(validation, context.config, today);
+  return { ...programmeOf(validation, context.config, today), notCounted: { excluded: validation.excluded.length, drafts: validation.drafts.length } };
 }
 
 export interface PlannedVisitInput {

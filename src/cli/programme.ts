@@ -5,6 +5,7 @@
 import { checkSources } from "../actions/consolidate";
 import { programmeOf } from "../actions/programmeActions";
 import { IsoDate, ProgrammeJson, formatBritishDate } from "../domain";
+import { NotCounted, notInProgramme } from "../presentation/programme";
 import { Options } from "./args";
 import { CommandIO, tellProblems } from "./commands";
 import { sourcesFor } from "./inputs";
@@ -16,24 +17,6 @@ export function localToday(now: Date = new Date()): IsoDate {
 }
 
 const british = (date: IsoDate | null) => (date ? formatBritishDate(date) : "-");
-
-/** Rows of the input the programme could not count: left out with problems, and drafts. */
-export interface NotCounted {
-  excluded: number;
-  drafts: number;
-}
-
-const many = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
-
-/**
- * A sentence under the table when rows were not counted: a team whose only visit has a problem reads as never
- * visited, and a reader planning visits should know why before booking a first one.
- */
-function notCountedLine(not: NotCounted | undefined): string[] {
-  if (!not || not.excluded + not.drafts === 0) return [];
-  const parts = [not.excluded ? many(not.excluded, "row left out with problems", "rows left out with problems") : "", not.drafts ? many(not.drafts, "draft", "drafts") : ""].filter(Boolean);
-  return [`Not in the programme: ${parts.join(" and ")}. A team whose latest visit is among them shows an older visit, or none.`, ""];
-}
 
 /** The programme as an aligned plain-text table, dates British. */
 export function programmeAsText(doc: ProgrammeJson, notCounted?: NotCounted): string {
@@ -53,7 +36,7 @@ export function programmeAsText(doc: ProgrammeJson, notCounted?: NotCounted): st
     line(widths.map((w) => "-".repeat(w))),
     ...rows.map(line),
     "",
-    ...notCountedLine(notCounted),
+    ...(notInProgramme(notCounted) ? [notInProgramme(notCounted)!, ""] : []),
   ].join("\n");
 }
 

@@ -1,7 +1,8 @@
 import * as React from "react";
 import { Badge, Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { addPlannedVisit, computeProgramme } from "../actions/programmeActions";
-import { FieldError, IsoDate, ProgrammeJson, ProgrammeStatus, byUrgency, formatBritishDate, parseBritishDate } from "../domain";
+import { ProgrammeView, addPlannedVisit, computeProgramme } from "../actions/programmeActions";
+import { notInProgramme } from "../presentation/programme";
+import { FieldError, IsoDate, ProgrammeStatus, byUrgency, formatBritishDate, parseBritishDate } from "../domain";
 import { plural } from "./messages";
 import { usePane } from "./paneContext";
 
@@ -42,7 +43,7 @@ const british = (date: IsoDate | null) => (date ? formatBritishDate(date) : null
 export function ProgrammePanel({ today }: { today?: IsoDate }) {
   const styles = useStyles();
   const { port, config, run, notify, busy, reloadConfig } = usePane();
-  const [programme, setProgramme] = React.useState<ProgrammeJson | null>(null);
+  const [programme, setProgramme] = React.useState<ProgrammeView | null>(null);
   const [service, setService] = React.useState("");
   const [team, setTeam] = React.useState("");
   const [date, setDate] = React.useState("");
@@ -101,6 +102,7 @@ export function ProgrammePanel({ today }: { today?: IsoDate }) {
           <Text role="status" weight="semibold">
             {`${plural(teams.length, "team")} on ${formatBritishDate(programme.today)}; ${overdue} overdue.`}
           </Text>
+          {notInProgramme(programme.notCounted) && <Text>{notInProgramme(programme.notCounted)}</Text>}
           <ul className={styles.list} aria-label="Programme of visits">
             {teams.map((t) => (
               <li key={`${t.service}|${t.team}`} className={styles.team}>

@@ -18,6 +18,7 @@ test("Programme lists every team, overdue first, with British dates, and writes 
   const { user, workbook } = await renderPane(twoTeams(), { tab: "programme" });
   await user.click(screen.getByRole("button", { name: "Show programme" }));
   expect(await screen.findByText(/^2 teams on \d\d\/\d\d\/\d{4}; 1 overdue\.$/)).toBeInTheDocument();
+  expect(screen.queryByText(/^Not in the programme/)).toBeNull(); // every row counted
   const items = within(screen.getByRole("list", { name: "Programme of visits" })).getAllByRole("listitem");
   expect(items.map((i) => i.textContent)).toEqual([
     "Safeguarding NorthoverdueSafeguardingLast visit 07/08/2017 (RI); next due 07/02/2018",
@@ -60,4 +61,14 @@ test("a planned visit without a team or with a bad date says so next to the fiel
   expect(await screen.findByText("Choose or add a team.")).toBeInTheDocument();
   expect(screen.getByRole("combobox", { name: /^Team/ })).toHaveAttribute("aria-invalid", "true");
   expect(workbook.plans).toEqual([]);
+});
+
+test("Programme says how many rows it could not count, next to the list", async () => {
+  const book = new FakeWorkbook({
+    rows: [visitRow("TD-0001", "Safeguarding North", "RI"), visitRow("TD-0002", "Safeguarding South", "Requires Imprvement")],
+  });
+  const { user } = await renderPane(book, { tab: "programme" });
+  await user.click(screen.getByRole("button", { name: "Show programme" }));
+  expect(await screen.findByText("Not in the programme: 1 row left out with problems. A team whose latest visit is among them shows an older visit, or none.")).toBeInTheDocument();
+
 });
