@@ -5,7 +5,7 @@
 import { checkSources } from "../actions/consolidate";
 import { programmeOf } from "../actions/programmeActions";
 import { IsoDate, ProgrammeJson, formatBritishDate } from "../domain";
-import { NotCounted, notInProgramme } from "../presentation/programme";
+import { LAPSED, NotCounted, lapsed, notInProgramme } from "../presentation/programme";
 import { Options } from "./args";
 import { CommandIO, tellProblems } from "./commands";
 import { sourcesFor } from "./inputs";
@@ -18,10 +18,13 @@ export function localToday(now: Date = new Date()): IsoDate {
 
 const british = (date: IsoDate | null) => (date ? formatBritishDate(date) : "-");
 
+/** A planned date, marked when its day has passed with no visit recorded since (presentation/programme.ts). */
+const plannedText = (date: IsoDate | null, today: IsoDate) => (date ? `${british(date)}${lapsed(date, today) ? LAPSED : ""}` : "-");
+
 /** The programme as an aligned plain-text table, dates British. */
 export function programmeAsText(doc: ProgrammeJson, notCounted?: NotCounted): string {
   const headings = ["Service", "Team", "Last visit", "Overall", "Next due", "Planned", "Status"];
-  const rows = doc.teams.map((t) => [t.service, t.team, british(t.lastVisit), t.lastOverall ?? "-", british(t.nextDue), british(t.planned), t.status]);
+  const rows = doc.teams.map((t) => [t.service, t.team, british(t.lastVisit), t.lastOverall ?? "-", british(t.nextDue), plannedText(t.planned, doc.today), t.status]);
   const widths = headings.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
   const counts = new Map<string, number>();

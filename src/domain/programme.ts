@@ -93,11 +93,12 @@ export interface ProgrammeOptions {
 
 /**
  * One row per team (folded service + team): the last visit done, its overall grade, the
- * next due date, the first planned visit after the last one, and a status:
+ * next due date, the next planned visit after the last one (the first from today on, else the latest that has
+ * passed), and a status:
  * - `never visited`: no visit done (a planned one is still shown);
- * - `planned`: a planned visit falls on or before the due date, and not before today (a plan whose day has
- *   passed with no visit recorded has lapsed: it is shown, but the team's status follows its due date, so a lapsed
- *   plan never hides an overdue team);
+ * - `planned`: the next planned visit from today on falls on or before the due date (a plan whose day has passed
+ *   with no Final visit since has lapsed: it is shown when nothing later is booked, but the team's status follows
+ *   its due date, so a lapsed plan never hides an overdue team);
  * - `overdue`: the due date has passed and no visit is planned by it (a visit planned
  *   after the due date is shown, but the team is still overdue: the cautious reading);
  * - `due soon`: due within 30 days; otherwise `not due`.
@@ -126,7 +127,8 @@ export function programme(visits: readonly ProgrammeVisit[], options: ProgrammeO
   for (const t of teams.values()) {
     const last = t.done.reduce<ProgrammeVisit | null>((a, v) => (a === null || v.date > a.date ? v : a), null);
     const after = t.planned.filter((d) => last === null || d > last.date).sort();
-    const planned = after[0] ?? null;
+    // The next plan from today on; with none, the latest that has passed (shown, but lapsed: see the status below).
+    const planned = after.find((d) => d >= today) ?? after[after.length - 1] ?? null;
     if (!last) {
       rows.push({ service: t.service, team: t.team, lastVisit: null, lastOverall: null, nextDue: null, planned, status: "never visited" });
       continue;

@@ -64,7 +64,6 @@ export function atAGlance(trends: TrendsJson, config: DiagnosticsConfig, compile
   return { round, previousRound, columns: columns.map((d) => d.shortLabel), rows, absent };
 }
 
-const inList = (names: readonly string[]) => (names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
 
 /** "RI (9) ▲": the headline, the visits, the arrow for the change since the round before. */
 export function glanceText(cell: GlanceCell): string {
@@ -78,7 +77,9 @@ export function glanceNote(glance: Glance, groupWord: string): string {
   const base = `Headline grade per ${groupWord} and domain in ${roundInWords(glance.round)}, with the number of visits graded.`;
   const note = glance.previousRound ? `${base} ▲ better, ▼ worse, = same as in ${roundInWords(glance.previousRound)}.` : base;
   // The table is the latest round's: a group seen only in earlier rounds is said, so the table is not read as all of them.
-  return glance.absent.length > 0 ? `${note} Not shown: ${inList(glance.absent)}, with no visits in ${roundInWords(glance.round)}.` : note;
+  // Semicolons between the names: a service's own name may hold "and" ("Placements and residential"). Worded for areas
+  // too: a visit with no area names none, so an area can be missing from a round that had visits.
+  return glance.absent.length > 0 ? `${note} Not shown, as no visit in ${roundInWords(glance.round)} names ${glance.absent.length === 1 ? "it" : "them"}: ${glance.absent.join("; ")}.` : note;
 }
 
 /** The key findings of a trends table, in words, from the figures only. */

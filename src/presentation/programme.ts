@@ -6,6 +6,11 @@ export interface NotCounted {
   drafts: number;
 }
 
+/** A planned visit whose day has passed: the programme shows it, but it no longer keeps its team "planned". */
+export const lapsed = (planned: string, today: string) => planned < today;
+/** Said after a lapsed planned date. */
+export const LAPSED = " (passed)";
+
 const many = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
 
 /**

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Badge, Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ProgrammeView, addPlannedVisit, computeProgramme } from "../actions/programmeActions";
-import { notInProgramme } from "../presentation/programme";
+import { LAPSED, lapsed, notInProgramme } from "../presentation/programme";
 import { FieldError, IsoDate, ProgrammeStatus, byUrgency, formatBritishDate, parseBritishDate } from "../domain";
 import { plural } from "./messages";
 import { usePane } from "./paneContext";
@@ -115,7 +115,7 @@ export function ProgrammePanel({ today }: { today?: IsoDate }) {
                 <span className={styles.detail}>{t.service}</span>
                 <span className={styles.detail}>
                   {t.lastVisit ? `Last visit ${british(t.lastVisit)}${t.lastOverall ? ` (${t.lastOverall})` : ""}; next due ${british(t.nextDue)}` : "Never visited"}
-                  {t.planned ? `; planned ${british(t.planned)}` : ""}
+                  {t.planned ? `; planned ${british(t.planned)}${lapsed(t.planned, programme.today) ? LAPSED : ""}` : ""}
                 </span>
               </li>
             ))}

@@ -103,3 +103,10 @@ describe("programme, with rows it cannot count", () => {
     expect(text).not.toContain("Not in the programme");
   });
 });
+
+it("marks a planned date whose day has passed", async () => {
+  const text = (await cli("programme", await programmeFile(teamsOnly), "--today", "30/06/2018")).stdout;
+  // Team C's plan on 20/02/2018 has lapsed; Team B's on 20/07/2018 is still ahead.
+  expect(text).toMatch(/^Assessment +Team C +31\/08\/2017 +RI +28\/02\/2018 +20\/02\/2018 \(passed\) +overdue$/m);
+  expect(text).toMatch(/^Safeguarding +Team B +15\/01\/2018 +I +15\/04\/2018 +20\/07\/2018 +overdue$/m);
+});

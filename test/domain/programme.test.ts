@@ -116,6 +116,14 @@ describe("programme --json", () => {
     expect(on("2019-01-25")).toMatchObject({ planned: "2019-01-15", status: "due soon" });
     expect(on("2019-03-01")).toMatchObject({ planned: "2019-01-15", status: "overdue" });
   });
+  it("takes a re-booked visit over the lapsed plan it replaces, and shows the lapsed one only when nothing is booked", () => {
+    const vs = [done("T", "2018-02-20", "G"), plan("T", "2019-01-15"), plan("T", "2019-02-10")]; // due 20/02/2019
+    const on = (day: string) => programme(vs, { today: day, compiled, hasOverall: true }).teams[0];
+    expect(on("2019-01-20")).toMatchObject({ planned: "2019-02-10", status: "planned" });
+    expect(on("2019-02-10")).toMatchObject({ planned: "2019-02-10", status: "planned" });
+    // Both passed: the later one is shown, the status follows the due date.
+    expect(on("2019-02-11")).toMatchObject({ planned: "2019-02-10", status: "due soon" });
+  });
   it("without an overall column, reports no overall and lets the lowest domain decide", () => {
     const v: ProgrammeVisit = { service: "S", team: "T", date: "2018-01-15", planned: false, grades: { a: "G", b: "I" } };
     expect(programme([v], { today, compiled, hasOverall: false }).teams[0]).toMatchObject({ lastOverall: null, nextDue: "2018-04-15" });

@@ -22,8 +22,19 @@ describe("the note under the picture at a glance", () => {
     expect(glance.rows.map((r) => r.name)).toEqual(["Assessment"]);
     expect(glanceNote(glance, "service")).toBe(
       "Headline grade per service and domain in 2018-19, with the number of visits graded. ▲ better, ▼ worse, = same as in 2017-18. " +
-        "Not shown: Safeguarding, with no visits in 2018-19.",
+        "Not shown, as no visit in 2018-19 names it: Safeguarding.",
     );
+  });
+
+  it("by area, names each area the latest round's visits do not, one name from the next by semicolons", () => {
+    const { trends } = reportTrends(
+      validateTable(sampleTable([...sampleRows(), later("A10", "01/08/2018", "Assessment", "Assessment team 1", ["G", "G", "RI", "G", "G"])]), config),
+      config,
+      {},
+      "area",
+    );
+    const glance = atAGlance(trends, config, compiled);
+    expect(glanceNote(glance, "area")).toMatch(/ Not shown, as no visit in 2018-19 names them: North; South\.$/);
   });
 
   it("says nothing more when every service has visits in the latest round", () => {
