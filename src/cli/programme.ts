@@ -4,8 +4,8 @@
  */
 import { checkSources } from "../actions/consolidate";
 import { programmeOf } from "../actions/programmeActions";
-import { IsoDate, ProgrammeJson, formatBritishDate } from "../domain";
-import { LAPSED, NotCounted, lapsed, notInProgramme } from "../presentation/programme";
+import { IsoDate, ProgrammeJson, formatBritishDate, planLapsed } from "../domain";
+import { LAPSED, NotCounted, notInProgramme } from "../presentation/programme";
 import { Options } from "./args";
 import { CommandIO, tellProblems } from "./commands";
 import { sourcesFor } from "./inputs";
@@ -18,8 +18,8 @@ export function localToday(now: Date = new Date()): IsoDate {
 
 const british = (date: IsoDate | null) => (date ? formatBritishDate(date) : "-");
 
-/** A planned date, marked when its day has passed with no visit recorded since (presentation/programme.ts). */
-const plannedText = (date: IsoDate | null, today: IsoDate) => (date ? `${british(date)}${lapsed(date, today) ? LAPSED : ""}` : "-");
+/** A planned date, marked when its day has passed with no Final visit since. */
+const plannedText = (date: IsoDate | null, today: IsoDate) => (date ? `${british(date)}${planLapsed(date, today) ? LAPSED : ""}` : "-");
 
 /** The programme as an aligned plain-text table, dates British. */
 export function programmeAsText(doc: ProgrammeJson, notCounted?: NotCounted): string {
@@ -32,6 +32,7 @@ export function programmeAsText(doc: ProgrammeJson, notCounted?: NotCounted): st
   const order = ["overdue", "due soon", "planned", "not due", "never visited"];
   const tally = order.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`);
   const teams = doc.teams.length;
+  const notIn = notInProgramme(notCounted);
   return [
     `Programme of visits on ${formatBritishDate(doc.today)}: ${teams} ${teams === 1 ? "team" : "teams"}${tally.length ? ` (${tally.join(", ")})` : ""}.`,
     "",
@@ -39,7 +40,7 @@ export function programmeAsText(doc: ProgrammeJson, notCounted?: NotCounted): st
     line(widths.map((w) => "-".repeat(w))),
     ...rows.map(line),
     "",
-    ...(notInProgramme(notCounted) ? [notInProgramme(notCounted)!, ""] : []),
+    ...(notIn ? [notIn, ""] : []),
   ].join("\n");
 }
 

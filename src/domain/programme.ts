@@ -91,6 +91,9 @@ export interface ProgrammeOptions {
   serviceOrder?: readonly string[];
 }
 
+/** A planned visit whose day has passed (no Final visit since, or it would be the last visit): it keeps no team "planned". */
+export const planLapsed = (planned: IsoDate, today: IsoDate): boolean => planned < today;
+
 /**
  * One row per team (folded service + team): the last visit done, its overall grade, the
  * next due date, the next planned visit after the last one (the first from today on, else the latest that has
@@ -128,7 +131,7 @@ export function programme(visits: readonly ProgrammeVisit[], options: ProgrammeO
     const last = t.done.reduce<ProgrammeVisit | null>((a, v) => (a === null || v.date > a.date ? v : a), null);
     const after = t.planned.filter((d) => last === null || d > last.date).sort();
     // The next plan from today on; with none, the latest that has passed (shown, but lapsed: see the status below).
-    const planned = after.find((d) => d >= today) ?? after[after.length - 1] ?? null;
+    const planned = after.find((d) => !planLapsed(d, today)) ?? after[after.length - 1] ?? null;
     if (!last) {
       rows.push({ service: t.service, team: t.team, lastVisit: null, lastOverall: null, nextDue: null, planned, status: "never visited" });
       continue;
@@ -136,7 +139,7 @@ export function programme(visits: readonly ProgrammeVisit[], options: ProgrammeO
     const months = intervalFor(decidingGrade(last, compiled, hasOverall), compiled, intervals);
     const nextDue = addMonths(last.date, months);
     let status: ProgrammeStatus;
-    if (planned !== null && planned <= nextDue && planned >= today) status = "planned";
+    if (planned !== null && planned <= nextDue && !planLapsed(planned, today)) status = "planned";
     else if (nextDue < today) status = "overdue";
     else if (nextDue <= addDays(today, DUE_SOON_DAYS)) status = "due soon";
     else status = "not due";

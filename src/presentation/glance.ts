@@ -64,7 +64,6 @@ export function atAGlance(trends: TrendsJson, config: DiagnosticsConfig, compile
   return { round, previousRound, columns: columns.map((d) => d.shortLabel), rows, absent };
 }
 
-
 /** "RI (9) ▲": the headline, the visits, the arrow for the change since the round before. */
 export function glanceText(cell: GlanceCell): string {
   if (cell.visits === 0) return "";

@@ -6,9 +6,7 @@ export interface NotCounted {
   drafts: number;
 }
 
-/** A planned visit whose day has passed: the programme shows it, but it no longer keeps its team "planned". */
-export const lapsed = (planned: string, today: string) => planned < today;
-/** Said after a lapsed planned date. */
+/** Said after a lapsed planned date (domain/programme.ts, planLapsed). */
 export const LAPSED = " (passed)";
 
 const many = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;

@@ -1,8 +1,8 @@
 import * as React from "react";
 import { Badge, Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ProgrammeView, addPlannedVisit, computeProgramme } from "../actions/programmeActions";
-import { LAPSED, lapsed, notInProgramme } from "../presentation/programme";
-import { FieldError, IsoDate, ProgrammeStatus, byUrgency, formatBritishDate, parseBritishDate } from "../domain";
+import { LAPSED, notInProgramme } from "../presentation/programme";
+import { FieldError, IsoDate, ProgrammeStatus, byUrgency, formatBritishDate, parseBritishDate, planLapsed } from "../domain";
 import { plural } from "./messages";
 import { usePane } from "./paneContext";
 
@@ -85,6 +85,7 @@ export function ProgrammePanel({ today }: { today?: IsoDate }) {
 
   const teams = programme ? byUrgency(programme.teams) : [];
   const overdue = teams.filter((t) => t.status === "overdue").length;
+  const notCounted = programme ? notInProgramme(programme.notCounted) : null;
 
   return (
     <div className={styles.stack}>
@@ -102,7 +103,7 @@ export function ProgrammePanel({ today }: { today?: IsoDate }) {
           <Text role="status" weight="semibold">
             {`${plural(teams.length, "team")} on ${formatBritishDate(programme.today)}; ${overdue} overdue.`}
           </Text>
-          {notInProgramme(programme.notCounted) && <Text>{notInProgramme(programme.notCounted)}</Text>}
+          {notCounted && <Text>{notCounted}</Text>}
           <ul className={styles.list} aria-label="Programme of visits">
             {teams.map((t) => (
               <li key={`${t.service}|${t.team}`} className={styles.team}>
@@ -115,7 +116,7 @@ export function ProgrammePanel({ today }: { today?: IsoDate }) {
                 <span className={styles.detail}>{t.service}</span>
                 <span className={styles.detail}>
                   {t.lastVisit ? `Last visit ${british(t.lastVisit)}${t.lastOverall ? ` (${t.lastOverall})` : ""}; next due ${british(t.nextDue)}` : "Never visited"}
-                  {t.planned ? `; planned ${british(t.planned)}${lapsed(t.planned, programme.today) ? LAPSED : ""}` : ""}
+                  {t.planned ? `; planned ${british(t.planned)}${planLapsed(t.planned, programme.today) ? LAPSED : ""}` : ""}
                 </span>
               </li>
             ))}
