@@ -101,7 +101,7 @@ it("writes the team's feedback report: its grades, its own findings as bullets, 
   const text = docx.paragraphs.map((p) => p.text);
   expect(text[0]).toBe("Team diagnostic feedback: North 1");
   expect(docx.tables[0].map((row) => row.map((c) => c.text))).toEqual([
-    ["About the visit", ""],
+    ["About the visit", "Details"],
     ["Team", "North 1"],
     ["Service", "Safeguarding"],
     ["Area", "North"],

@@ -41,7 +41,7 @@ it("names the function, says it has no grades, lists strengths, areas and recomm
   const text = docx.paragraphs.map((p) => p.text);
   expect(text[0]).toBe("Deep dive feedback: Fostering");
   expect(docx.tables[0].map((row) => row.map((c) => c.text))).toEqual([
-    ["About the visit", ""],
+    ["About the visit", "Details"],
     ["Visit type", "Deep dive"],
     ["Function", "Fostering"],
     ["Area", "not recorded"],
