@@ -641,6 +641,44 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
     },
   },
   {
+    id: 22,
+    slug: "22-programme-keyboard",
+    title: "the programme by keyboard at 350 px: a planned visit whose day has passed is marked (passed), and a row left out is said beside the count",
+    run: async (b, notes) => {
+      await seeded(b);
+      // Safeguarding Team 2's overall conclusion mistyped (as if pasted past the dropdown): its row is left out.
+      assert((await b.call("type", "Diagnostics", `${COLUMN["Overall conclusion"]}3`, "Requires Imprvement", false)).ok, "typing the mistyped grade");
+      await paneWidth(b, 350);
+      await b.tab("Programme");
+      // A planned visit for Safeguarding Team 1 on 10/01/2018, after its last visit and long before today: lapsed.
+      await b.tabTo("Service");
+      await b.page.keyboard.type("Safeguarding");
+      await b.tabTo("Team");
+      await b.page.keyboard.type("Safeguarding Team 1");
+      await b.tabTo("Planned date");
+      await b.typeDate("2018-01-10");
+      await b.page.keyboard.press("Enter");
+      await b.idle();
+      notes.push(await b.message(/Planned visit TD-0005 to Safeguarding Team 1 on 10\/01\/2018 added on row 6/));
+      await b.tabTo("Show programme", { back: true });
+      await b.page.keyboard.press("Enter");
+      await b.idle();
+      const list = b.pane.getByRole("list", { name: "Programme of visits" });
+      const team1 = list.getByRole("listitem").filter({ hasText: "Safeguarding Team 1" });
+      await team1.waitFor();
+      const line = (await team1.innerText()).replace(/\s+/g, " ").trim();
+      assert(/^Safeguarding Team 1 overdue .*; planned 10\/01\/2018 \(passed\)$/.test(line), `Team 1's line: ${line}`);
+      notes.push(line);
+      const said = b.pane.getByText(/^Not in the programme: 1 row left out with problems\./);
+      await said.waitFor();
+      notes.push((await said.innerText()).trim());
+      await list.scrollIntoViewIfNeeded();
+      notes.push(`screenshot ${path.basename(await b.shot("programme-keyboard-350px"))}`);
+      await paneWidth(b, 320);
+      notes.push(`screenshot ${path.basename(await b.shot("programme-keyboard-320px"))}`);
+    },
+  },
+  {
     id: 21,
     slug: "21-action-plan",
     title: "Start action plan on a loaded visit, then the Actions tab at 320 px: urgent first, status and progress saved in place",
