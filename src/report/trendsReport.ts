@@ -3,7 +3,7 @@ import { DiagnosticsConfig, ThemeCount, TrendsJson, compileScale, overallMovers 
 import { GLANCE_TITLE, KEY_FINDINGS_TITLE, atAGlance, findingSource, findingsOf, glanceNote, glanceText } from "../presentation/glance";
 import { atOrAboveHeading, ofVisits, thresholdWords, trendGroups } from "../presentation/trendsWording";
 import { stackedBarPng } from "./png";
-import { TEXT_WIDTH, barCell, heading, para, table, textCell } from "./wordReport";
+import { TEXT_WIDTH, barCell, caption, heading, para, table, textCell } from "./wordReport";
 
 /** The Word report's parts for issue 12: key findings and the picture at a glance first, progress since the last round. */
 
@@ -58,7 +58,7 @@ export function progressSection(trends: TrendsJson, config: DiagnosticsConfig, t
   const out: (Paragraph | Table)[] = [
     heading("Progress since the last round", HeadingLevel.HEADING_1),
     para(`How many visits in each round had an overall conclusion ${words} or better, per ${groupWord}, comparing ${last} with ${prev}.`, { keepNext: true }),
-    para(`Figure ${figure}: visits ${label.toLowerCase()} per ${groupWord} and round (number of visits)`, { bold: true, keepNext: true }),
+    caption(`Figure ${figure}: visits ${label.toLowerCase()} per ${groupWord} and round (number of visits)`),
   ];
   const rowsData = trendGroups(trends).flatMap((g) => g.rounds.map((r) => ({ name: `${g.name}, ${r.round}`, above: r.atOrAboveThreshold, visits: r.visits })));
   const max = Math.max(1, ...rowsData.map((r) => r.visits));

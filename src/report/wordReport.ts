@@ -135,6 +135,14 @@ export function para(text: string, options: { italics?: boolean; keepNext?: bool
   });
 }
 
+/**
+ * A figure's caption in Word's own Caption style (docx writes that style as Word does), kept with the figure below it:
+ * a council's report template restyles it with the rest, and Insert Table of Figures lists it.
+ */
+export function caption(text: string): Paragraph {
+  return new Paragraph({ style: "Caption", keepNext: true, children: [new TextRun(text)] });
+}
+
 export function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
   return new Paragraph({ heading: level, keepNext: true, children: [new TextRun(text)] });
 }
@@ -217,9 +225,8 @@ function figureTable(distribution: GradeDistribution, groupWord: string): Table 
 
 function figureSection(summary: Summary, distribution: GradeDistribution, figure: number): (Paragraph | Table)[] {
   const word = summary.by;
-  const caption = `Figure ${figure}: ${distribution.domain.shortLabel} by ${word} (number of visits)`;
   return [
-    para(caption, { bold: true, keepNext: true }),
+    caption(`Figure ${figure}: ${distribution.domain.shortLabel} by ${word} (number of visits)`),
     figureTable(distribution, word),
     para(
       `Each bar shows one ${word}'s visits, best grade on the left, drawn to the same scale. The numbers beside each bar give the same counts.`,

@@ -254,6 +254,10 @@ describe("the Word report of two rounds", () => {
     expect(text).toContain("Improved (2): Intake (Assessment), Hub East (Safeguarding).");
     expect(text).toContain("Declined (1): West (Safeguarding).");
     expect(at("Progress since the last round")).toBeGreaterThan(at("Findings by service"));
+    // Every figure, the progress one too, is captioned in Word's Caption style.
+    const captions = docx.paragraphs.filter((p) => /^Figure \d+: /.test(p.text));
+    expect(captions.map((p) => p.text)).toContain("Figure 3: visits at or above good per service and round (number of visits)");
+    expect(captions.map((p) => p.style)).toEqual(captions.map(() => "Caption"));
     expect(text).not.toMatch(/narrative/i);
   });
 });

@@ -98,6 +98,16 @@ describe("buildWordReport", () => {
     expect(doc.xml).toMatch(/descr="Assessment: 7 Requires Improvement, 2 Inadequate\."/);
   });
 
+  it("captions each figure in Word's Caption style, kept with its figure, so Insert Table of Figures finds it", async () => {
+    const captions = doc.paragraphs.filter((p) => /^Figure \d+: /.test(p.text));
+    expect(captions.map((p) => p.text)).toEqual(["Figure 1: Overall conclusion by service (number of visits)", "Figure 2: Overall conclusion by area (number of visits)"]);
+    expect(captions.map((p) => p.style)).toEqual(["Caption", "Caption"]);
+    const caption = /<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Caption"\/>[\s\S]*?<\/w:p>/.exec(doc.xml)![0];
+    expect(caption).toContain("<w:keepNext/>");
+    const styles = await doc.zip.file("word/styles.xml")!.async("string");
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Caption">/);
+  });
+
   it("lists the rows left out with their reasons", () => {
     const left = doc.tables.find((t) => t[0][0].text === "Row")!;
     expect(left[1][0].text).toBe("Diagnostics row 16");
