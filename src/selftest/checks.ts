@@ -7,6 +7,7 @@
  */
 import { MANIFEST_EXCEL_API } from "./requirements";
 import { dependentListCheck } from "./dependentList";
+import { printTitlesCheck } from "./printTitles";
 import { CheckArea, CheckResult, SelfCheck } from "./types";
 
 type Verdict = Omit<CheckResult, "id" | "title">;
@@ -264,4 +265,5 @@ export const SELF_CHECKS: SelfCheck[] = [
   createWorkbook,
   dateSystem,
   dependentListCheck,
+  printTitlesCheck,
 ];

@@ -73,6 +73,8 @@ export type WorkbookChange =
   /** A workbook-scoped name for a range of a sheet; an existing name of the same spelling is pointed at the new range. */
   | { kind: "defineName"; name: string; sheet: string; range: string }
   | { kind: "freezeRows"; sheet: string; rows: number }
+  /** The sheet's first `rows` rows are printed again at the top of every page (Excel's "Rows to repeat at top"). */
+  | { kind: "printTitleRows"; sheet: string; rows: number }
   /**
    * Stacked bar chart. dataRange includes its header row: the top-left cell is a label, grade names run across,
    * groups run down; one series per column after the first. Width and height are in points.

@@ -193,6 +193,8 @@ export function summaryPlan(
     { kind: "setStyle", sheet: counts, range: "A1:D1", style: { bold: true, fill: "DDE7EE" } },
     { kind: "setColumnWidths", sheet: counts, widths: fittedWidths(countRows, [28, 62, 14, 8], 100) },
     { kind: "freezeRows", sheet: counts, rows: 1 },
+    // The Counts sheet runs to many printed pages: each page repeats its header row.
+    { kind: "printTitleRows", sheet: counts, rows: 1 },
   );
   return { plan: { action: "Refresh summary", changes }, layout: {
       summarySheet: sheet,

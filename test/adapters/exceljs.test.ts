@@ -135,6 +135,19 @@ describe("ExcelJsWorkbook writing", () => {
     expect(await setup(2)).not.toMatch(/paperSize/);
   });
 
+  it("repeats a sheet's title rows at the top of each printed page (the defined name Excel gives them, _xlnm.Print_Titles)", async () => {
+    // ECMA-376 Part 1, 18.2.5 definedName: _xlnm.Print_Titles, scoped to its sheet (localSheetId), names the rows.
+    const workbook = new ExcelJsWorkbook();
+    await workbook.apply({
+      action: "t",
+      changes: [{ kind: "addSheet", sheet: "Other", owner: "lists" }, { kind: "addSheet", sheet: "Counts", owner: "counts" }, { kind: "printTitleRows", sheet: "Counts", rows: 1 }],
+    });
+    const JSZip = (await import("jszip")).default;
+    const files = await JSZip.loadAsync(await workbook.writeBuffer());
+    const book = await files.file("xl/workbook.xml")!.async("string");
+    expect(book).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="1">(?:&apos;)?Counts(?:&apos;)?!\$1:\$1<\/definedName>/);
+  });
+
   it("opens files read-only: the opened workbook refuses changes", async () => {
     const file = path.join(dir, "t.xlsx");
     await fs.writeFile(file, await template());

@@ -261,3 +261,30 @@ describe("DATE through Workbook.functions (the add-in's date-system probe)", () 
     expect(await dates(true)).toEqual([35064, 41647, 90, "#NUM!", "#NUM!", "#NUM!"]);
   });
 });
+
+describe("PageLayout print title rows (ExcelApi 1.9: the Counts sheet's header row on every printed page)", () => {
+  const titles = (maxApiVersion: string, rows: string) => {
+    emulation.uninstall();
+    wb = new EmulatedWorkbook();
+    emulation = installExcelEmulation(wb, { maxApiVersion });
+    return Excel.run(async (context) => {
+      const layout = context.workbook.worksheets.getItem("Sheet1").pageLayout;
+      const before = layout.getPrintTitleRowsOrNullObject().load("address");
+      await context.sync();
+      layout.setPrintTitleRows(rows);
+      const after = layout.getPrintTitleRowsOrNullObject().load("address");
+      await context.sync();
+      return [before.isNullObject, after.address];
+    });
+  };
+
+  it("takes whole rows, gives them back as whole rows, and none before they are set", async () => {
+    expect(await titles("1.9", "$1:$2")).toEqual([true, "Sheet1!1:2"]);
+    expect(sheet().printTitleRows).toBe("$1:$2");
+  });
+
+  it("refuses a range that does not span whole rows (the docs: it must, to be valid), and is not there below ExcelApi 1.9", async () => {
+    await expect(titles("1.9", "A1:D1")).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(titles("1.8", "$1:$1")).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});

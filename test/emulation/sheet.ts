@@ -8,6 +8,8 @@ export class EmulatedSheet {
   name: string;
   visibility = "Visible";
   frozenRows = 0;
+  /** The rows printed at the top of every page ("$1:$1"), as PageLayout.setPrintTitleRows set them; null for none. */
+  printTitleRows: string | null = null;
   /** Column widths in points, by 0-based column. */
   readonly columnWidths = new Map<number, number>();
   readonly validations: ValidationView[] = [];

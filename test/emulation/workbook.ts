@@ -27,7 +27,7 @@ export class EmulatedWorkbook {
   /** Dates are counted from 1 January 1904 rather than the 1900 system's start (see functions.ts). */
   readonly date1904: boolean;
   /** Deliberate departures from Excel, to prove a check can fail (the self-test's own test uses them). */
-  readonly faults = { tablesDoNotGrow: false, /** list formulas read as if every cell were the rule's top-left */ listFormulasAbsolute: false };
+  readonly faults = { tablesDoNotGrow: false, /** list formulas read as if every cell were the rule's top-left */ listFormulasAbsolute: false, /** setPrintTitleRows does nothing */ printTitlesIgnored: false };
   private seq = 0;
   private ids = 0;
 

@@ -125,12 +125,14 @@ export class WorksheetProxy
       | "activate"
       | "delete"
       | "freezePanes"
+      | "pageLayout"
       | "charts"
       | "tables"
     >
 {
   protected readonly _type = "Worksheet";
   private _freeze?: FreezePanesProxy;
+  private _pageLayout?: PageLayoutProxy;
   private _charts?: ChartCollectionProxy;
   private _tables?: TableCollectionProxy;
 
@@ -176,6 +178,11 @@ export class WorksheetProxy
   get freezePanes(): FreezePanesProxy {
     this.context.requireApi("Worksheet.freezePanes", "1.7");
     return (this._freeze ??= new FreezePanesProxy(this.context, `${this._path}.freezePanes`, this, (s: EmulatedSheet) => s));
+  }
+
+  get pageLayout(): PageLayoutProxy {
+    this.context.requireApi("Worksheet.pageLayout", "1.9");
+    return (this._pageLayout ??= new PageLayoutProxy(this.context, `${this._path}.pageLayout`, this, (s: EmulatedSheet) => s));
   }
 
   get charts(): ChartCollectionProxy {
@@ -252,6 +259,44 @@ export class FreezePanesProxy extends ProxyBase implements Mirrors<Excel.Workshe
     this._call("unfreeze", [], (s: EmulatedSheet) => {
       s.frozenRows = 0;
     });
+  }
+}
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9), only its print title rows. setPrintTitleRows: "The range must span the entire
+ * row to be valid" (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1));
+ * what Excel does with a range that does not is not documented, so the emulation refuses it (the cautious case).
+ */
+export class PageLayoutProxy extends ProxyBase implements Mirrors<Excel.PageLayout, "setPrintTitleRows" | "getPrintTitleRowsOrNullObject"> {
+  protected readonly _type = "PageLayout";
+
+  constructor(context: EmRequestContext, path: string, parent: ProxyBase, resolver: (p: any) => unknown) {
+    super(context, path, parent, resolver);
+  }
+
+  setPrintTitleRows(printTitleRows: Excel.Range | string): void {
+    if (typeof printTitleRows !== "string") fail("InvalidArgument", "setPrintTitleRows with a Range is not emulated: pass its address.");
+    this._call("setPrintTitleRows", [printTitleRows], (s: EmulatedSheet) => {
+      const m = /^\$?(\d+):\$?(\d+)$/.exec(printTitleRows);
+      if (!m || Number(m[1]) < 1 || Number(m[2]) < Number(m[1]) || Number(m[2]) > MAX_ROWS) {
+        fail("InvalidArgument", `setPrintTitleRows("${printTitleRows}"): the range must span entire rows.`);
+      }
+      if (!s.workbook.faults.printTitlesIgnored) s.printTitleRows = `$${m[1]}:$${m[2]}`;
+    });
+  }
+
+  /** The rows set, as a range of whole rows (its address reads "Sheet!1:1"), or a null object when none are. */
+  getPrintTitleRowsOrNullObject(): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      this._sub("getPrintTitleRowsOrNullObject"),
+      this,
+      (s: EmulatedSheet) => {
+        const m = s.printTitleRows ? /^\$(\d+):\$(\d+)$/.exec(s.printTitleRows) : null;
+        return m ? { sheet: s, rect: { r0: Number(m[1]) - 1, c0: 0, r1: Number(m[2]) - 1, c1: MAX_COLUMNS - 1 } } : null;
+      },
+      true,
+    );
   }
 }
 

@@ -225,6 +225,19 @@ describe("OfficeWorkbook on the emulation", () => {
     expect(s.cell("B99999").numberFormat).toBe("dd/mm/yyyy");
   });
 
+  it("repeats rows at the top of each printed page where the host has ExcelApi 1.9, in the same request, and skips it on an older host", async () => {
+    setup("1.9");
+    await table();
+    const before = emulation.syncCount();
+    await apply({ kind: "printTitleRows", sheet: DIAGNOSTICS_SHEET, rows: 1 });
+    expect(emulation.syncCount() - before).toBe(1);
+    expect(wb.sheet(DIAGNOSTICS_SHEET).printTitleRows).toBe("$1:$1");
+    setup("1.8");
+    await table();
+    await apply({ kind: "printTitleRows", sheet: DIAGNOSTICS_SHEET, rows: 2 });
+    expect(wb.sheet(DIAGNOSTICS_SHEET).printTitleRows).toBeNull();
+  });
+
   it("writes a block too big for one request in parts, in place", async () => {
     wb.addSheet("Big");
     const values = Array.from({ length: 3000 }, (_, i) => [i, `row ${i} ${"x".repeat(1500)}`]);

@@ -42,6 +42,13 @@ describe("summaryPlan chart", () => {
     expect(chart.anchor).toMatch(/^A\d+$/);
   });
 
+  it("prints the Counts sheet's header row at the top of every page, as it freezes it on screen", () => {
+    const { plan, layout } = summaryPlan(byService, config, []);
+    const counts = plan.changes.filter((c) => "sheet" in c && c.sheet === layout.countsSheet);
+    expect(counts).toContainEqual({ kind: "freezeRows", sheet: layout.countsSheet, rows: 1 });
+    expect(counts).toContainEqual({ kind: "printTitleRows", sheet: layout.countsSheet, rows: 1 });
+  });
+
   it("writes the numbers the chart draws below the tables: header row, then one row per service", () => {
     const { plan, layout } = summaryPlan(byService, config, []);
     const chart = plan.changes.find((c): c is Chart => c.kind === "addChart")!;

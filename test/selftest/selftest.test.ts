@@ -24,11 +24,13 @@ describe("Test this Excel, on the emulation", () => {
     const report = await runSelfTest();
     const byId = Object.fromEntries(report.results.map((r) => [r.id, r]));
     expect(report.results.map((r) => r.id)).toEqual(SELF_CHECKS.map((c) => c.id));
-    const documenting = ["list-blank-source", "alert-limits"];
+    // The emulation stands at the manifest's ExcelApi 1.8, below print titles' 1.9: that check says it is skipped.
+    const documenting = ["list-blank-source", "alert-limits", "print-titles"];
     for (const r of report.results) expect([r.id, r.status]).toEqual([r.id, documenting.includes(r.id) ? "info" : "pass"]);
     expect(byId["list-blank-source"].detail).toMatch(/accepts any value/);
     expect(byId["alert-limits"].detail).toMatch(/refused them \(InvalidArgument\)/);
     expect(byId["payload-limit"].detail).toMatch(/RequestPayloadSizeLimitExceeded/);
+    expect(byId["print-titles"].detail).toBe("This Excel has no ExcelApi 1.9, so the Counts sheet prints its header row on the first page only.");
     expect(wb.sheetNames()).toEqual(["Diagnostics"]);
     expect(report).toMatchObject({ host: "Excel", platform: "OfficeOnline", version: "emulation" });
   });
@@ -55,6 +57,27 @@ describe("Test this Excel, on the emulation", () => {
     const growth = report.results.find((r) => r.id === "table-growth");
     expect(growth).toMatchObject({ status: "fail" });
     expect(growth?.detail).toBe("The table covers E1:F2, not E1:F3.");
+  });
+
+  it("sets and reads back the rows to repeat on each printed page where the host has ExcelApi 1.9, as the Counts sheet's refresh sets them", async () => {
+    emulation.uninstall();
+    emulation = installExcelEmulation(wb, { maxApiVersion: "1.9" });
+    const check = (await runSelfTest()).results.find((r) => r.id === "print-titles");
+    expect(check).toEqual({
+      id: "print-titles",
+      title: "Rows to repeat at the top of each printed page",
+      status: "pass",
+      detail: "Row 1 repeats on every page, as the Counts sheet's header row will.",
+    });
+    expect(wb.sheetNames()).toEqual(["Diagnostics"]);
+  });
+
+  it("fails the print-titles check on an emulation that keeps no print titles", async () => {
+    emulation.uninstall();
+    emulation = installExcelEmulation(wb, { maxApiVersion: "1.9" });
+    wb.faults.printTitlesIgnored = true;
+    const check = (await runSelfTest()).results.find((r) => r.id === "print-titles");
+    expect(check).toMatchObject({ status: "fail", detail: expect.stringMatching(/^setPrintTitleRows\("\$1:\$1"\) left no rows to repeat/) });
   });
 
   it("reports a host without ExcelApi 1.8 as failing the requirement set and the checks that need it", async () => {
@@ -87,7 +110,7 @@ describe("Test this Excel, on the emulation", () => {
     expect(text.split("\n").slice(0, 3)).toEqual([
       "Team Diagnostics: Test this Excel",
       "Excel: Excel, platform OfficeOnline, version emulation",
-      `${SELF_CHECKS.length - 2} passed, 0 failed, 2 for information`,
+      `${SELF_CHECKS.length - 3} passed, 0 failed, 3 for information`,
     ]);
     expect(text).toMatch(/^PASS {2}A table grows over a row written directly below it: The table now covers E1:F3\.$/m);
   });

@@ -142,6 +142,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
         const ws = this.sheet(change.sheet);
         return this.defineName(change.name, `${quoteSheet(ws.name)}!${absolute(change.range)}`);
       }
+      case "printTitleRows": {
+        // ExcelJS writes it as Excel does: the sheet-scoped defined name _xlnm.Print_Titles (ECMA-376 Part 1, 18.2.5).
+        this.sheet(change.sheet).pageSetup.printTitlesRow = change.rows > 0 ? `1:${change.rows}` : undefined;
+        return;
+      }
       case "freezeRows": {
         const ws = this.sheet(change.sheet);
         const view: Record<string, unknown> = { ...((ws.views ?? [])[0] ?? {}) };

@@ -129,6 +129,9 @@ async function queueChange(batch: Batch, c: WorkbookChange, facts: Facts | null,
       batch.add(20);
       return;
     }
+    case "printTitleRows":
+      if (printTitleRowsIfSupported(wb, c.sheet, c.rows)) batch.add(30);
+      return;
     case "addChart": {
       const ws = wb.worksheets.getItem(c.sheet);
       const chart = ws.charts.add("BarStacked", ws.getRange(c.dataRange), "Columns");
@@ -203,6 +206,18 @@ async function resizeTableIfSupported(context: Excel.RequestContext, tableName: 
   if (!Office.context.requirements.isSetSupported("ExcelApi", "1.13")) return false;
   context.workbook.tables.getItem(tableName).resize(`${cellA1(block.left, block.top)}:${cellA1(block.right, block.bottom)}`);
   await context.sync();
+  return true;
+}
+
+/**
+ * Worksheet.pageLayout is ExcelApi 1.9, newer than the manifest's 1.8: on an older host the sheet prints without
+ * repeated rows, which loses nothing. The rows must span whole rows ("$1:$1"), as setPrintTitleRows asks
+ * (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1)).
+ * Queued with the rest of the plan: no sync of its own.
+ */
+function printTitleRowsIfSupported(wb: Excel.Workbook, sheet: string, rows: number): boolean {
+  if (rows < 1 || !Office.context.requirements.isSetSupported("ExcelApi", "1.9")) return false;
+  wb.worksheets.getItem(sheet).pageLayout.setPrintTitleRows(`$1:$${rows}`);
   return true;
 }
 

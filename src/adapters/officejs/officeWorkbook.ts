@@ -31,7 +31,8 @@
  * reports sheets without charts, and apply() then probes for the charts of a sheet it clears.
  *
  * ExcelApi 1.8 (the manifest's minimum) covers everything used here, except Table.resize (1.13), which
- * is only called from resizeTableIfSupported after checking isSetSupported.
+ * is only called from resizeTableIfSupported after checking isSetSupported, and PageLayout.setPrintTitleRows
+ * (1.9), only from printTitleRowsIfSupported (queued with the plan, no sync of its own).
  *
  * The work is split by seam: read.ts and readRows.ts (read), planChecks.ts (what exists, and the plan
  * checked against it), batch.ts (request sizes), apply.ts (queueing each change).
