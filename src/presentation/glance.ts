@@ -3,6 +3,7 @@ import {
   DiagnosticsConfig,
   GradeChange,
   KeyFinding,
+  NOT_GRADED,
   TrendsJson,
   gradeChange,
   gradedColumns,
@@ -64,11 +65,19 @@ export function atAGlance(trends: TrendsJson, config: DiagnosticsConfig, compile
   return { round, previousRound, columns: columns.map((d) => d.shortLabel), rows, absent };
 }
 
+/**
+ * "RI (9)": the headline and the visits; "Not graded (1)" where every visit had no judgement, as the grading tables
+ * say of such a domain ("Not graded (1 x no judgement)").
+ */
+export function glanceHeadline(cell: GlanceCell): string {
+  return `${cell.headline ?? NOT_GRADED} (${cell.visits})`;
+}
+
 /** "RI (9) ▲": the headline, the visits, the arrow for the change since the round before. */
 export function glanceText(cell: GlanceCell): string {
   if (cell.visits === 0) return "";
   const arrow = cell.change ? CHANGE_ARROWS[cell.change] : undefined;
-  return `${cell.headline ?? "No judgement"} (${cell.visits})${arrow ? ` ${arrow}` : ""}`;
+  return `${glanceHeadline(cell)}${arrow ? ` ${arrow}` : ""}`;
 }
 
 export function glanceNote(glance: Glance, groupWord: string): string {

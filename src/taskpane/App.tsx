@@ -16,7 +16,7 @@ import { CheckPanel } from "./CheckPanel";
 import { PaneHost } from "./host";
 import { PaneContext, usePaneState } from "./paneContext";
 import { PaneTabs } from "./PaneTabs";
-import { SettingsPanel } from "./SettingsPanel";
+import { SET_UP_BUTTON_ID, SettingsPanel } from "./SettingsPanel";
 import { SummaryPanel } from "./SummaryPanel";
 import { VisitPanel } from "./VisitPanel";
 import { ProgrammePanel } from "./ProgrammePanel";
@@ -53,6 +53,14 @@ export function App({ port, host, initialTab = "visit" }: AppProps) {
   const styles = useStyles();
   const { value, message } = usePaneState(port, host);
   const [tab, setTab] = React.useState<PaneTab>(initialTab);
+  // A control to focus once its tab shows (its panel is hidden until the render after the tab is chosen).
+  const focusNext = React.useRef<string | null>(null);
+  React.useEffect(() => {
+    const id = focusNext.current;
+    if (id === null) return;
+    focusNext.current = null;
+    document.getElementById(id)?.focus();
+  });
 
   return (
     <FluentProvider theme={webLightTheme} lang="en-GB">
@@ -98,7 +106,15 @@ export function App({ port, host, initialTab = "visit" }: AppProps) {
               aria-labelledby={`td-tab-${t.value}`}
               hidden={tab !== t.value}
             >
-              {t.value === "visit" && <VisitPanel />}
+              {t.value === "visit" && (
+                <VisitPanel
+                  onOpenSetup={() => {
+                    focusNext.current = SET_UP_BUTTON_ID;
+                    setTab("setup");
+                    value.notify(null);
+                  }}
+                />
+              )}
               {t.value === "check" && <CheckPanel />}
               {t.value === "summary" && <SummaryPanel />}
               {t.value === "setup" && <SettingsPanel />}

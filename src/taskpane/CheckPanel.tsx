@@ -35,8 +35,11 @@ export const PROBLEMS_SHOWN = 200;
 export function summariseCheck(result: CheckResult): string {
   const errors = result.problems.filter((p) => p.severity === "error").length;
   const warnings = result.problems.length - errors;
+  // The rows the problems are in, not the rows checked: three problems in one row are "in 1 row".
+  const rowsWithProblems = new Set(result.problems.map((p) => `${p.sheet}\u0000${p.row}`)).size;
+  const found = result.problems.length === 0 ? "no problems" : `${plural(result.problems.length, "problem")} in ${plural(rowsWithProblems, "row")}`;
   const parts = [
-    `${plural(result.problems.length, "problem")} in ${plural(result.rowsChecked, "row")}; ${plural(result.visitsCounted, "visit")} ${result.visitsCounted === 1 ? "counts" : "count"}.`,
+    `${plural(result.rowsChecked, "row")} checked: ${found}; ${plural(result.visitsCounted, "visit")} ${result.visitsCounted === 1 ? "counts" : "count"}.`,
   ];
   if (result.problems.length > 0) {
     parts.push(`${plural(errors, "error")} (a row with an error is left out of summaries), ${plural(warnings, "warning")}.`);

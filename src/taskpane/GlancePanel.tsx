@@ -3,7 +3,7 @@ import { useOverflows } from "./useOverflows";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { refreshTrendsSheet } from "../actions/trendActions";
 import { CompiledScale, DiagnosticsConfig, GradeChange, GroupBy, gradedColumns, roundInWords } from "../domain";
-import { CHANGE_ARROWS, GLANCE_TITLE, GlanceCell, KEY_FINDINGS_TITLE, atAGlance, findingsOf, glanceNote } from "../presentation/glance";
+import { CHANGE_ARROWS, GLANCE_TITLE, GlanceCell, KEY_FINDINGS_TITLE, atAGlance, findingsOf, glanceHeadline, glanceNote } from "../presentation/glance";
 import type { SummaryOpening } from "../workbook/summaryPlan";
 import { gradeCellStyle } from "./gradeStyle";
 import { PaneMessage, plural } from "./messages";
@@ -69,7 +69,7 @@ function Cell({ cell, compiled, overall }: { cell: GlanceCell; compiled: Compile
   const word = cell.change ? CHANGE_WORDS[cell.change] : undefined;
   return (
     <td style={{ ...gradeCellStyle(cell.headline, compiled), fontWeight: overall ? tokens.fontWeightSemibold : undefined }}>
-      {cell.headline ?? "No judgement"} ({cell.visits})
+      {glanceHeadline(cell)}
       {arrow && (
         <>
           {" "}

@@ -6,6 +6,9 @@ export interface PaneTabItem<T extends string> {
   label: string;
 }
 
+/** Pixels kept around the tabs, inside the tab list's clip, for the keyboard focus ring. */
+const FOCUS_ROOM = 3;
+
 const useStyles = makeStyles({
   // One row at any width: the tabs that do not fit are offered in the More menu at the end of the row.
   row: {
@@ -16,8 +19,9 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalXS,
     minWidth: 0,
   },
-  // As wide as the tabs it shows, so More sits right after the last one.
-  tabs: { flexWrap: "nowrap", flexGrow: 0, flexShrink: 1, minWidth: 0, overflow: "hidden" },
+  // As wide as the tabs it shows, so More sits right after the last one. Its padding leaves room inside the clip for
+  // the focus ring Fluent draws just outside a tab (without it the ring was cut off at the top, bottom and right).
+  tabs: { flexWrap: "nowrap", flexGrow: 0, flexShrink: 1, minWidth: 0, overflow: "hidden", padding: `${FOCUS_ROOM}px` },
   tab: { whiteSpace: "nowrap", flexShrink: 0 },
   more: { flexShrink: 0, whiteSpace: "nowrap", minWidth: "auto" },
 });
@@ -94,7 +98,7 @@ export function PaneTabs<T extends string>(props: { tabs: readonly PaneTabItem<T
     const more = row.querySelector<HTMLElement>("[data-td-more]");
     if (more) moreWidth.current = Math.ceil(more.getBoundingClientRect().width) || moreWidth.current;
     const style = window.getComputedStyle(row);
-    const room = row.clientWidth - (parseFloat(style.paddingLeft) || 0) - (parseFloat(style.paddingRight) || 0);
+    const room = row.clientWidth - (parseFloat(style.paddingLeft) || 0) - (parseFloat(style.paddingRight) || 0) - 2 * FOCUS_ROOM;
     const next = tabsThatFit(tabs, widths.current, room, selected, moreWidth.current || MORE_GUESS);
     setShown((prev) => (sameSet(prev, next) ? prev : next));
   }, [tabs, selected]);

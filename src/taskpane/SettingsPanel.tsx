@@ -46,6 +46,9 @@ export function tieRuleText(rule: TieRule): string {
     : "Cautious: when grades are equally frequent, the lower grade is shown and the tie is marked.";
 }
 
+/** The Set up workbook button's id: the Record visit tab's "Go to Set up" puts focus on it. */
+export const SET_UP_BUTTON_ID = "td-setup-workbook";
+
 export function SettingsPanel() {
   const styles = useStyles();
   const { port, config, compiled, workbook, run, reloadConfig, busy } = usePane();
@@ -111,7 +114,7 @@ export function SettingsPanel() {
           Creates the Diagnostics table and the Lists sheet, with dropdowns, grade colours and date formats; or repairs them
           without losing a row. It is safe to run again: a workbook already set up is left as it is.
         </Text>
-        <Button appearance="primary" onClick={setUp} disabledFocusable={isBusy}>
+        <Button appearance="primary" id={SET_UP_BUTTON_ID} onClick={setUp} disabledFocusable={isBusy}>
           Set up workbook
         </Button>
         <NearMessage message={setUpMessage} />

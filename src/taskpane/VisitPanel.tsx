@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
+import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { NearMessage } from "./NearMessage";
 import { usePane } from "./paneContext";
 import { useVisitForm } from "./useVisitForm";
@@ -11,7 +11,7 @@ import { FormPersonalDataBar } from "./PersonalData";
 import { ModerationReason } from "./ModerationReason";
 
 /** The Visit tab: the form first, then (folded away) finding a visit to edit (VisitSearch); the form (state in useVisitForm, fields in VisitFormFields). */
-export function VisitPanel() {
+export function VisitPanel({ onOpenSetup }: { onOpenSetup?: () => void } = {}) {
   const styles = useVisitStyles();
   const { workbook, busy } = usePane();
   const state = useVisitForm();
@@ -21,10 +21,16 @@ export function VisitPanel() {
   return (
     <div className={styles.stack}>
       {workbook.hasTable === false && (
-        <MessageBar intent="warning" role="status">
-          <MessageBarBody>
-            This workbook has no Diagnostics table yet. Open the Set up tab and choose Set up workbook first.
-          </MessageBarBody>
+        <MessageBar intent="warning" role="status" layout="multiline">
+          <MessageBarBody>This workbook has no Diagnostics table yet. Set it up first: Set up workbook is on the Set up tab.</MessageBarBody>
+          {/* At 320 px the Set up tab is folded into More: the button takes the user there. */}
+          {onOpenSetup && (
+            <MessageBarActions>
+              <Button size="small" onClick={onOpenSetup}>
+                Go to Set up
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
 

@@ -4,7 +4,7 @@
  */
 import { reportTrends } from "../../src/actions/trendActions";
 import { compileScale, defaultConfig, validateTable } from "../../src/domain";
-import { atAGlance, glanceNote } from "../../src/presentation/glance";
+import { atAGlance, glanceNote, glanceText } from "../../src/presentation/glance";
 import { sampleRows, sampleTable } from "../report/fixtures";
 
 const config = defaultConfig({ areas: ["North", "South"] });
@@ -44,5 +44,15 @@ describe("the note under the picture at a glance", () => {
       later("S10", "10/09/2018", "Safeguarding", "Safeguarding team 1", ["G", "G", "G", "O", "G"]),
     ]);
     expect(glanceNote(glance, "service")).toBe("Headline grade per service and domain in 2018-19, with the number of visits graded. ▲ better, ▼ worse, = same as in 2017-18.");
+  });
+});
+
+describe("a cell of the picture at a glance", () => {
+  it("reads 'Not graded' where every visit had no judgement, as the grading tables do, never 'No judgement' as a headline", () => {
+    const glance = glanceOf([...sampleRows(), later("A10", "01/08/2018", "Assessment", "Assessment team 1", ["G", "G", "RI", "No judgement", "G"])]);
+    const joint = glance.columns.indexOf("Joint working");
+    expect(glance.rows[0].cells[joint]).toEqual({ headline: null, visits: 1 });
+    expect(glanceText(glance.rows[0].cells[joint])).toBe("Not graded (1)");
+    expect(glanceText(glance.rows[0].cells[0])).toBe("G (1) ▲");
   });
 });

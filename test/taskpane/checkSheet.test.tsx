@@ -18,8 +18,9 @@ test("Check sheet lists each problem with its cell, column and severity, and wri
   const { user, workbook } = await renderPane(withProblems(), { tab: "check" });
   await user.click(screen.getByRole("button", { name: "Check sheet" }));
 
-  expect(await screen.findByText(/^3 problems in 3 rows; 1 visit counts\./)).toHaveTextContent(
-    "3 problems in 3 rows; 1 visit counts. 2 errors (a row with an error is left out of summaries), 1 warning.",
+  // The problems are in rows 3 and 4 (I3, A4, B4) of the 3 rows checked.
+  expect(await screen.findByText(/^3 rows checked: 3 problems in 2 rows; 1 visit counts\./)).toHaveTextContent(
+    "3 rows checked: 3 problems in 2 rows; 1 visit counts. 2 errors (a row with an error is left out of summaries), 1 warning.",
   );
   const list = screen.getByRole("list", { name: "Problems" });
   const problems = within(list).getAllByRole("button");
@@ -54,6 +55,6 @@ test("choosing a problem selects its cell in the sheet", async () => {
 test("a clean sheet says so", async () => {
   const { user } = await renderPane(new FakeWorkbook({ rows: [visitRow("TD-0001", "Safeguarding North", "G")] }), { tab: "check" });
   await user.click(screen.getByRole("button", { name: "Check sheet" }));
-  expect(await screen.findByText("0 problems in 1 row; 1 visit counts.")).toBeInTheDocument();
+  expect(await screen.findByText("1 row checked: no problems; 1 visit counts.")).toBeInTheDocument();
   expect(screen.queryByRole("list", { name: "Problems" })).toBeNull();
 });

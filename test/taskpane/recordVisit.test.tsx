@@ -129,6 +129,13 @@ test("without a Diagnostics table the pane says to set up the workbook first", a
   expect(workbook.plans).toEqual([]);
 });
 
+test("the warning's button opens Set up, where Set up workbook has focus: the tab may be folded into More at 320 px", async () => {
+  const { user } = await renderPane(new FakeWorkbook({ table: false }));
+  await user.click(screen.getByRole("button", { name: "Go to Set up" }));
+  expect(screen.getByRole("tab", { name: "Set up" })).toHaveAttribute("aria-selected", "true");
+  await waitFor(() => expect(screen.getByRole("button", { name: "Set up workbook" })).toHaveFocus());
+});
+
 test("a typed date is read day first and said back in words before it is saved", async () => {
   const { user, workbook } = await renderPane(existing());
   await fillVisit(user, { date: "07/08/2017" });
