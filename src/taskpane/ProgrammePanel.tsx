@@ -2,8 +2,10 @@ import * as React from "react";
 import { Badge, Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ProgrammeView, addPlannedVisit, computeProgramme } from "../actions/programmeActions";
 import { LAPSED, notInProgramme } from "../presentation/programme";
-import { FieldError, IsoDate, ProgrammeStatus, byUrgency, formatBritishDate, parseBritishDate, planLapsed } from "../domain";
-import { plural } from "./messages";
+import { FieldError, IsoDate, ProgrammeStatus, byUrgency, formatBritishDate, parseBritishDate, planLapsed, whyNotADate } from "../domain";
+import { PaneMessage, plural } from "./messages";
+import { NearMessage } from "./NearMessage";
+import { dateHint } from "./dateHint";
 import { usePane } from "./paneContext";
 
 /** The programme of visits (issue 11 §3): every team, overdue first, and a planned visit added below the table. */
@@ -48,6 +50,8 @@ export function ProgrammePanel({ today }: { today?: IsoDate }) {
   const [team, setTeam] = React.useState("");
   const [date, setDate] = React.useState("");
   const [errors, setErrors] = React.useState<FieldError[]>([]);
+  // What Add planned visit did, said under its button.
+  const [added, setAdded] = React.useState<PaneMessage | null>(null);
 
   const show = () =>
     run("Working out the programme", async () => {
@@ -57,10 +61,11 @@ export function ProgrammePanel({ today }: { today?: IsoDate }) {
 
   const add = (event: React.FormEvent) => {
     event.preventDefault();
+    setAdded(null);
     const typed = date.trim();
     const visitDate = typed === "" ? "" : parseBritishDate(typed);
     if (visitDate === null) {
-      setErrors([{ field: "visitDate", message: "Enter the date as dd/mm/yyyy." }]);
+      setErrors([{ field: "visitDate", message: whyNotADate(typed) ?? "Enter the date as dd/mm/yyyy." }]);
       return;
     }
     void run("Adding the planned visit", async () => {
@@ -72,7 +77,7 @@ export function ProgrammePanel({ today }: { today?: IsoDate }) {
       }
       setErrors([]);
       setDate("");
-      notify({ intent: "success", text: `Planned visit ${result.visitId} to ${team.trim()} on ${formatBritishDate(visitDate)} added on row ${result.row}.` });
+      setAdded({ intent: "success", text: `Planned visit ${result.visitId} to ${team.trim()} on ${formatBritishDate(visitDate)} added on row ${result.row}.` });
       await reloadConfig();
       setProgramme(await computeProgramme(port, today ?? todayIso()));
     });
@@ -134,7 +139,7 @@ export function ProgrammePanel({ today }: { today?: IsoDate }) {
           <Field label="Team" required {...errorOf("team")}>
             <Input value={team} onChange={(_, d) => setTeam(d.value)} list="td-plan-teams" />
           </Field>
-          <Field label="Planned date" required {...errorOf("visitDate")}>
+          <Field label="Planned date" required {...errorOf("visitDate")} hint={errors.some((e) => e.field === "visitDate") ? undefined : dateHint(date)}>
             <Input value={date} onChange={(_, d) => setDate(d.value)} placeholder="dd/mm/yyyy" />
           </Field>
           <datalist id="td-plan-services">
@@ -152,6 +157,7 @@ export function ProgrammePanel({ today }: { today?: IsoDate }) {
               Add planned visit
             </Button>
           </div>
+          <NearMessage message={added} />
         </fieldset>
       </form>
     </div>

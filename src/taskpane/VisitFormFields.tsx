@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, Input, Radio, RadioGroup, Select, Text, Textarea } from "@fluentui/react-components";
-import { STATUSES, STATUS_DRAFT, VISIT_TYPES, VISIT_TYPE_TEAM, formatBritishDate, formatLongDate, gradeKey, gradedColumns, parseBritishDate, visitRecord, whyNotADate } from "../domain";
+import { STATUSES, STATUS_DRAFT, VISIT_TYPES, VISIT_TYPE_TEAM, formatBritishDate, gradeKey, gradedColumns, visitRecord } from "../domain";
 import { FreeCombobox } from "./FreeCombobox";
 import { ThemePicker } from "./ThemePicker";
 import { gradeOptionText } from "./gradeStyle";
@@ -8,19 +8,10 @@ import { usePane } from "./paneContext";
 import { TextField, VisitFormState } from "./useVisitForm";
 import { useVisitStyles } from "./visitStyles";
 import { ReasonNote } from "./ReasonNote";
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { ISO_DATE, dateHint } from "./dateHint";
 
 /** The functions deep dives look at (domain.md), offered in the Function box; any other name can be typed. */
 const DEEP_DIVE_FUNCTIONS = ["Placements and residential", "Fostering", "ICT and performance data", "Workforce planning and learning and development"];
-
-/** Says how a typed date was read, in words, so 07/08 cannot be mistaken for 8 July; or why it is not a date. */
-function dateHint(typed: string): string {
-  const date = typed.trim() === "" ? null : parseBritishDate(typed.trim());
-  if (date) return `Read as ${formatLongDate(date)}.`;
-  const why = ISO_DATE.test(typed.trim()) ? null : whyNotADate(typed);
-  return why && /^\d/.test(typed.trim()) && typed.trim().length >= 8 ? why : "Type the date as dd/mm/yyyy, for example 07/08/2017.";
-}
 
 /** The visit form's fields, bound to the state from useVisitForm. The grades and the findings come from the visit kind's columns. */
 export function VisitFormFields({ state }: { state: VisitFormState }) {

@@ -32,9 +32,13 @@ test("Add a planned visit appends a Planned row below the table and shows it in 
   await user.type(screen.getByRole("combobox", { name: /^Service/ }), "Safeguarding");
   await user.type(screen.getByRole("combobox", { name: /^Team/ }), "Safeguarding North");
   await user.type(screen.getByRole("textbox", { name: /^Planned date/ }), "10/01/2099");
+  // Said back in words, as the visit form does, so 10/01 is not taken for 1 October.
+  expect(screen.getByRole("textbox", { name: /^Planned date/ })).toHaveAccessibleDescription("Read as 10 January 2099.");
   await user.click(screen.getByRole("button", { name: "Add planned visit" }));
 
-  expect(await screen.findByText("Planned visit TD-0003 to Safeguarding North on 10/01/2099 added on row 4.")).toBeInTheDocument();
+  // Said beside the button that did it (the form), not in the banner at the top of the pane.
+  const form = screen.getByRole("form", { name: "Add a planned visit" });
+  expect(await within(form).findByText("Planned visit TD-0003 to Safeguarding North on 10/01/2099 added on row 4.")).toBeInTheDocument();
   const appended = workbook.changes.filter((c) => c.kind === "appendTableRows");
   expect(appended).toHaveLength(1);
   expect(workbook.cell(4, "Status")).toBe("Planned");
@@ -54,7 +58,8 @@ test("a planned visit without a team or with a bad date says so next to the fiel
   await user.type(screen.getByRole("combobox", { name: /^Service/ }), "Safeguarding");
   await user.type(screen.getByRole("textbox", { name: /^Planned date/ }), "31/02/2099");
   await user.click(screen.getByRole("button", { name: "Add planned visit" }));
-  expect(await screen.findByText("Enter the date as dd/mm/yyyy.")).toBeInTheDocument();
+  // Why it is not a date, as Summary and the visit form say it.
+  expect(await screen.findByText("31/02/2099 is not a real date (February 2099 has 28 days).")).toBeInTheDocument();
   await user.clear(screen.getByRole("textbox", { name: /^Planned date/ }));
   await user.type(screen.getByRole("textbox", { name: /^Planned date/ }), "10/01/2099");
   await user.click(screen.getByRole("button", { name: "Add planned visit" }));
