@@ -3,6 +3,7 @@ import type { GroupBy, IsoDate, TieRule } from "../domain";
 // Only the date parser: --help should not load the whole core.
 import { parseBritishDate } from "../domain/dates";
 import { UserFacingError } from "../errors";
+import { checkOutputName } from "./outputs";
 
 export class UsageError extends UserFacingError {}
 
@@ -259,12 +260,18 @@ export function parseArgs(argv: readonly string[]): Options {
       if (known && command !== "") throw new UsageError(`${command} takes no ${option} option; see ${command} --help.`);
       throw new UsageError(`Unknown option ${option}; see --help.`);
     }
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(`${option} needs a value; see --help.`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      // The same code for a flag given a value (--json=yes) and an option given none (--round at the end).
+      const flag = (OPTIONS as Record<string, { type: string }>)[option.replace(/^--/, "")]?.type === "boolean";
+      if (flag) throw new UsageError(`${option} takes no value; write ${option} on its own (see --help).`);
+      throw new UsageError(`${option} needs a value; see --help.`);
+    }
     if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new UsageError("Unexpected argument; see --help.");
     throw error;
   }
   const v = parsed.values;
-  const positional = parsed.positionals[0] === "help" && parsed.positionals.length === 1 ? [] : parsed.positionals;
+  // "help" alone is the whole usage; "help summary" is summary's own help, as "summary --help" is.
+  const positional = parsed.positionals[0] === "help" ? parsed.positionals.slice(1, 2) : parsed.positionals;
   const options: Options = {
     command: positional[0] ?? "",
     input: positional[1],
@@ -276,6 +283,7 @@ export function parseArgs(argv: readonly string[]): Options {
   if (typeof v.settings === "string") options.settings = v.settings;
   if (v["strict-privacy"] === true) options.strictPrivacy = true;
   if (typeof v.output === "string") options.output = v.output;
+  if (!options.help) checkOutputName(options.command, options.output);
   if (typeof v.round === "string") options.round = v.round;
   if (typeof v.from === "string") options.from = parseDateOption("--from", v.from);
   if (typeof v.to === "string") options.to = parseDateOption("--to", v.to);

@@ -1,0 +1,42 @@
+/**
+ * What each command's -o writes, so that a file named for another format is refused before anything is read:
+ * `summary -o out.csv` would otherwise write a workbook named .csv, and `report -o rep.xlsx` a Word file.
+ */
+import { statSync } from "fs";
+import * as path from "path";
+import { UserFacingError } from "../errors";
+
+interface OutputKind {
+  extension: ".xlsx" | ".docx";
+  /** What the command writes, as the sentence names it. */
+  what: string;
+  /** Said after the name to give, when a user may have meant something else. */
+  more?: string;
+}
+
+const OUTPUTS: Record<string, OutputKind> = {
+  // The CLI writes no counts CSV: the pane's Summary tab offers it (SummaryPanel's "Download counts (CSV)").
+  summary: { extension: ".xlsx", what: "the summary workbook", more: "the counts as CSV come from the pane's Summary tab (Download counts (CSV))" },
+  trends: { extension: ".xlsx", what: "the trends workbook" },
+  template: { extension: ".xlsx", what: "a blank Diagnostics workbook" },
+  report: { extension: ".docx", what: "a Word report" },
+  feedback: { extension: ".docx", what: "the team's feedback report (Word)" },
+};
+
+/** The extension a command's -o must end in, or undefined for a command without -o. */
+export function outputExtension(command: string): string | undefined {
+  return OUTPUTS[command]?.extension;
+}
+
+/** Refuses an -o whose extension (in any case) is not the one the command writes: one sentence, exit 2. */
+export function checkOutputName(command: string, output: string | undefined): void {
+  const kind = OUTPUTS[command];
+  if (!kind || output === undefined) return;
+  const ext = path.extname(output);
+  if (ext.toLowerCase() === kind.extension) return;
+  // A folder named as the output is another mistake, which the write says in its own words ("... is a folder").
+  if (statSync(output, { throwIfNoEntry: false })?.isDirectory()) return;
+  const named = `${ext ? output.slice(0, -ext.length) : output}${kind.extension}`;
+  const article = kind.extension === ".xlsx" ? "an" : "a";
+  throw new UserFacingError(`${command} -o writes ${kind.what}, ${article} ${kind.extension} file, so name it ${named}${kind.more ? `; ${kind.more}` : ""}.`);
+}
