@@ -283,7 +283,7 @@ export function parseArgs(argv: readonly string[]): Options {
   if (typeof v.settings === "string") options.settings = v.settings;
   if (v["strict-privacy"] === true) options.strictPrivacy = true;
   if (typeof v.output === "string") options.output = v.output;
-  if (!options.help) checkOutputName(options.command, options.output);
+  if (!options.help) checkOutputName(options.command, options.output, options.inputs);
   if (typeof v.round === "string") options.round = v.round;
   if (typeof v.from === "string") options.from = parseDateOption("--from", v.from);
   if (typeof v.to === "string") options.to = parseDateOption("--to", v.to);
