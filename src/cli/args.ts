@@ -58,7 +58,7 @@ const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   "": ["help"],
   summary: ["output", "json", ...SELECTION, "help", "settings", "today"],
   report: ["output", ...SELECTION, "help", "settings", "today"],
-  validate: ["help", "settings", "strict-privacy"],
+  validate: ["help", "settings", "strict-privacy", "strict"],
   template: ["output", "help"],
   trends: ["output", "json", "tie", "by", "strict", "help", "settings"],
   programme: ["json", "today", "help", "settings"],
@@ -89,12 +89,13 @@ summary   Rolls the visits up into one table per service (or area) and prints it
   --from D, --to D      Only visits on or after / on or before D (dd/mm/yyyy or yyyy-mm-dd).
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
   --by service|area     Group by service (default) or by area.
-  --strict              Exit with status 1 when there is any problem.
+  --strict              Exit with status 1 when there is any problem or warning.
   --today D             With -o: the action plans' RAG and overdue counts as on D (default: today).
 report    Writes a Word report: per service (and per area, when areas are filled in) the same tables,
           an overview with a chart and its numbers, and the base. Takes --round, --from, --to, --tie,
           --by (only that grouping) and --strict as summary does, and --today D for the action plans.
-validate  Lists every problem, one a line ("Diagnostics!G27: ..."); exit status 1 when there is any.
+validate  Lists every problem and warning, one a line ("Diagnostics!G27: ..."); exit status 1 when there is
+          any problem (warnings alone exit 0; --strict: 1 on warnings too).
 template  Writes a blank Diagnostics workbook with dropdowns and the Lists sheet.
 trends    Per service (or area) one Grading column per round, and each team's change since its previous visit.
 programme Per team: the last visit, its overall grade, when it is due again (months by grade, set on the
@@ -107,8 +108,8 @@ feedback  Writes the team's feedback report for one visit (Word): grades, findin
 
 The input is read from the sheet named Diagnostics, else the first sheet whose header row is
 recognised in its first 20 rows, or from a .csv file. The input file is never modified.
-Exit status: 0 done, 1 problems found (validate, or --strict), 2 the input or the command line could not be
-used (one sentence on stderr), 3 an unexpected error.
+Exit status: 0 done, 1 problems found by validate (warnings alone: 0), or with --strict any problem or warning,
+2 the input or the command line could not be used (one sentence on stderr), 3 an unexpected error.
 
 Several files: name several inputs, or a folder (every .xlsx and .csv directly inside it), and they are
 counted as one. Problems name the file ("east.xlsx: Diagnostics!G27: ..."); the base lists each file. A Visit ID
@@ -125,7 +126,7 @@ const SELECTION_HELP = `  --round R             Only visits of round R.
   --from D, --to D      Only visits on or after / on or before D (dd/mm/yyyy, e.g. 07/08/2017, or yyyy-mm-dd).
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
   --by service|area     Group by service (default) or by area.
-  --strict              Exit with status 1 when there is any problem.
+  --strict              Exit with status 1 when there is any problem or warning.
 `;
 
 const MANY_HELP = `  Several inputs and folders (every .xlsx and .csv directly inside) are counted as one.
@@ -154,13 +155,15 @@ ${SELECTION_HELP}${TODAY_HELP}${MANY_HELP}  -h, --help            Show this help
 `,
   validate: `Usage: team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
 
-Lists every problem, one a line ("Diagnostics!G27: ..."), and a count on stderr.
-Exit status 1 when there is any problem.
+Lists every problem and warning, one a line ("Diagnostics!G27: ..."), and a count on stderr. A problem
+leaves a row (or a draft's cell) uncounted; a warning is counted as it is read.
+Exit status 1 when there is any problem; warnings alone exit 0, and 1 with --strict.
 Also lists every cell that looks like personal data about a child (an NHS number, a date of
 birth, a pupil number, a postcode, an email address, or a pattern on the Lists sheet), naming
 the cell and the kind, never what it holds.
 
       --strict-privacy  Exit status 1 when any cell looks like personal data too (before circulating).
+  --strict              Exit status 1 on warnings too.
 
 ${MANY_HELP}  -h, --help            Show this help.
 `,
@@ -183,7 +186,7 @@ A visit with a blank Round counts in its financial year (2017-18). Problems go t
   --json                Print only a JSON document on stdout.
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
   --by service|area     Group by service (default) or by area.
-  --strict              Exit with status 1 when there is any problem.
+  --strict              Exit with status 1 when there is any problem or warning.
 ${MANY_HELP}  -h, --help            Show this help.
 `,
   programme: `Usage: team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D]
