@@ -148,7 +148,8 @@ ${MANY_HELP}  -h, --help            Show this help.
   report: `Usage: team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
 
 Writes a Word report: per service (and per area, when areas are filled in) the tables as on the Summary
-sheet, an overview with a chart and its numbers, and the base. With --by, only that grouping.
+sheet, an overview with a chart and its numbers, and the base. With --by, only that grouping: its tables
+and its figure. The overview's table of totals counts every visit counted, whatever the grouping.
 
   -o, --output FILE     The .docx file to write (required).
 ${SELECTION_HELP}${TODAY_HELP}${MANY_HELP}  -h, --help            Show this help.
