@@ -54,7 +54,7 @@ type OptionName = keyof typeof OPTIONS;
 const KNOWN = new Set([...Object.keys(OPTIONS).map((name) => `--${name}`), "-o", "-h"]);
 
 const SELECTION: OptionName[] = ["round", "from", "to", "tie", "by", "strict"];
-const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
+export const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   "": ["help"],
   summary: ["output", "json", ...SELECTION, "help", "settings", "today"],
   report: ["output", ...SELECTION, "help", "settings", "today"],
@@ -71,14 +71,15 @@ export const USAGE = `Team Diagnostics command line
 Usage:
   team-diagnostics summary <input.xlsx|input.csv> [options]
   team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
-  team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
+  team-diagnostics validate <input.xlsx|input.csv> [--strict] [--strict-privacy] [--settings FILE]
   (summary, report, validate, trends, programme and actions take several inputs and folders: see "Several files" below)
   team-diagnostics template -o <file.xlsx>
   team-diagnostics trends <input.xlsx|input.csv> [-o <trends.xlsx>] [--json] [--by service|area]
-  team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D]
+      [--tie cautious|split] [--strict] [--settings FILE]
+  team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D] [--settings FILE]
   team-diagnostics actions <input.xlsx>... [--json] [--today D]
-  team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx>
-  team-diagnostics <command> --help
+  team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx> [--today D]
+  team-diagnostics <command> --help    (or: team-diagnostics help <command>)
 
 (From the project folder: npx team-diagnostics …, or npm run --silent cli -- ….)
 
@@ -106,8 +107,9 @@ actions   Per service the actions by RAG (Red, Amber, Green, Complete) and the o
 feedback  Writes the team's feedback report for one visit (Word): grades, findings and its actions.
           For the team and its managers; not for circulation.
 
-The input is read from the sheet named Diagnostics, else the first sheet whose header row is
-recognised in its first 20 rows, or from a .csv file. The input file is never modified.
+In an .xlsx file the input is the Excel table named Diagnostics, else the sheet named Diagnostics, else
+the first sheet whose header row is recognised in its first 20 rows; or it is a .csv file. The input file
+is never modified.
 Exit status: 0 done, 1 problems found by validate (warnings alone: 0), or with --strict any problem or warning,
 2 the input or the command line could not be used (one sentence on stderr), 3 an unexpected error.
 
@@ -154,7 +156,7 @@ and its figure. The overview's table of totals counts every visit counted, whate
   -o, --output FILE     The .docx file to write (required).
 ${SELECTION_HELP}${TODAY_HELP}${MANY_HELP}  -h, --help            Show this help.
 `,
-  validate: `Usage: team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
+  validate: `Usage: team-diagnostics validate <input.xlsx|input.csv> [--strict] [--strict-privacy] [--settings FILE]
 
 Lists every problem and warning, one a line ("Diagnostics!G27: ..."), and a count on stderr. A problem
 leaves a row (or a draft's cell) uncounted; a warning is counted as it is read.
@@ -190,7 +192,7 @@ A visit with a blank Round counts in its financial year (2017-18). Problems go t
   --strict              Exit with status 1 when there is any problem or warning.
 ${MANY_HELP}  -h, --help            Show this help.
 `,
-  programme: `Usage: team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D]
+  programme: `Usage: team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D] [--settings FILE]
 
 Per team (every team with a visit, and teams on the Lists sheet with none): the last visit, its overall
 grade, the date it is next due, the next planned visit (Status Planned) and a status: overdue, planned,
@@ -215,7 +217,7 @@ matches, else the second row is left out; problems name the file ("west.xlsx: Ac
   --today D             Work RAG out as on D (dd/mm/yyyy or yyyy-mm-dd; default: today).
   -h, --help            Show this help.
 `,
-  feedback: `Usage: team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx>
+  feedback: `Usage: team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx> [--today D]
 
 Writes the team's feedback report for one visit: team, service, area, date, diagnostic team, the
 grades with their full labels, strengths, areas for improvement, recommendations and the team's
