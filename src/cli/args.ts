@@ -3,6 +3,7 @@ import type { GroupBy, IsoDate, TieRule } from "../domain";
 // Only the date parser: --help should not load the whole core.
 import { parseBritishDate } from "../domain/dates";
 import { UserFacingError } from "../errors";
+import { checkOutputName } from "./outputs";
 
 export class UsageError extends UserFacingError {}
 
@@ -53,11 +54,11 @@ type OptionName = keyof typeof OPTIONS;
 const KNOWN = new Set([...Object.keys(OPTIONS).map((name) => `--${name}`), "-o", "-h"]);
 
 const SELECTION: OptionName[] = ["round", "from", "to", "tie", "by", "strict"];
-const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
+export const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   "": ["help"],
   summary: ["output", "json", ...SELECTION, "help", "settings", "today"],
   report: ["output", ...SELECTION, "help", "settings", "today"],
-  validate: ["help", "settings", "strict-privacy"],
+  validate: ["help", "settings", "strict-privacy", "strict"],
   template: ["output", "help"],
   trends: ["output", "json", "tie", "by", "strict", "help", "settings"],
   programme: ["json", "today", "help", "settings"],
@@ -70,14 +71,15 @@ export const USAGE = `Team Diagnostics command line
 Usage:
   team-diagnostics summary <input.xlsx|input.csv> [options]
   team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
-  team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
+  team-diagnostics validate <input.xlsx|input.csv> [--strict] [--strict-privacy] [--settings FILE]
   (summary, report, validate, trends, programme and actions take several inputs and folders: see "Several files" below)
   team-diagnostics template -o <file.xlsx>
   team-diagnostics trends <input.xlsx|input.csv> [-o <trends.xlsx>] [--json] [--by service|area]
-  team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D]
+      [--tie cautious|split] [--strict] [--settings FILE]
+  team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D] [--settings FILE]
   team-diagnostics actions <input.xlsx>... [--json] [--today D]
-  team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx>
-  team-diagnostics <command> --help
+  team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx> [--today D]
+  team-diagnostics <command> --help    (or: team-diagnostics help <command>)
 
 (From the project folder: npx team-diagnostics …, or npm run --silent cli -- ….)
 
@@ -88,12 +90,13 @@ summary   Rolls the visits up into one table per service (or area) and prints it
   --from D, --to D      Only visits on or after / on or before D (dd/mm/yyyy or yyyy-mm-dd).
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
   --by service|area     Group by service (default) or by area.
-  --strict              Exit with status 1 when there is any problem.
+  --strict              Exit with status 1 when there is any problem or warning.
   --today D             With -o: the action plans' RAG and overdue counts as on D (default: today).
 report    Writes a Word report: per service (and per area, when areas are filled in) the same tables,
           an overview with a chart and its numbers, and the base. Takes --round, --from, --to, --tie,
           --by (only that grouping) and --strict as summary does, and --today D for the action plans.
-validate  Lists every problem, one a line ("Diagnostics!G27: ..."); exit status 1 when there is any.
+validate  Lists every problem and warning, one a line ("Diagnostics!G27: ..."); exit status 1 when there is
+          any problem (warnings alone exit 0; --strict: 1 on warnings too).
 template  Writes a blank Diagnostics workbook with dropdowns and the Lists sheet.
 trends    Per service (or area) one Grading column per round, and each team's change since its previous visit.
 programme Per team: the last visit, its overall grade, when it is due again (months by grade, set on the
@@ -104,10 +107,11 @@ actions   Per service the actions by RAG (Red, Amber, Green, Complete) and the o
 feedback  Writes the team's feedback report for one visit (Word): grades, findings and its actions.
           For the team and its managers; not for circulation.
 
-The input is read from the sheet named Diagnostics, else the first sheet whose header row is
-recognised in its first 20 rows, or from a .csv file. The input file is never modified.
-Exit status: 0 done, 1 problems found (validate, or --strict), 2 the input or the command line could not be
-used (one sentence on stderr), 3 an unexpected error.
+In an .xlsx file the input is the Excel table named Diagnostics, else the sheet named Diagnostics, else
+the first sheet whose header row is recognised in its first 20 rows; or it is a .csv file. The input file
+is never modified.
+Exit status: 0 done, 1 problems found by validate (warnings alone: 0), or with --strict any problem or warning,
+2 the input or the command line could not be used (one sentence on stderr), 3 an unexpected error.
 
 Several files: name several inputs, or a folder (every .xlsx and .csv directly inside it), and they are
 counted as one. Problems name the file ("east.xlsx: Diagnostics!G27: ..."); the base lists each file. A Visit ID
@@ -124,7 +128,7 @@ const SELECTION_HELP = `  --round R             Only visits of round R.
   --from D, --to D      Only visits on or after / on or before D (dd/mm/yyyy, e.g. 07/08/2017, or yyyy-mm-dd).
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
   --by service|area     Group by service (default) or by area.
-  --strict              Exit with status 1 when there is any problem.
+  --strict              Exit with status 1 when there is any problem or warning.
 `;
 
 const MANY_HELP = `  Several inputs and folders (every .xlsx and .csv directly inside) are counted as one.
@@ -146,20 +150,23 @@ ${MANY_HELP}  -h, --help            Show this help.
   report: `Usage: team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
 
 Writes a Word report: per service (and per area, when areas are filled in) the tables as on the Summary
-sheet, an overview with a chart and its numbers, and the base. With --by, only that grouping.
+sheet, an overview with a chart and its numbers, and the base. With --by, only that grouping: its tables
+and its figure. The overview's table of totals counts every visit counted, whatever the grouping.
 
   -o, --output FILE     The .docx file to write (required).
 ${SELECTION_HELP}${TODAY_HELP}${MANY_HELP}  -h, --help            Show this help.
 `,
-  validate: `Usage: team-diagnostics validate <input.xlsx|input.csv> [--strict-privacy]
+  validate: `Usage: team-diagnostics validate <input.xlsx|input.csv> [--strict] [--strict-privacy] [--settings FILE]
 
-Lists every problem, one a line ("Diagnostics!G27: ..."), and a count on stderr.
-Exit status 1 when there is any problem.
+Lists every problem and warning, one a line ("Diagnostics!G27: ..."), and a count on stderr. A problem
+leaves a row (or a draft's cell) uncounted; a warning is counted as it is read.
+Exit status 1 when there is any problem; warnings alone exit 0, and 1 with --strict.
 Also lists every cell that looks like personal data about a child (an NHS number, a date of
 birth, a pupil number, a postcode, an email address, or a pattern on the Lists sheet), naming
 the cell and the kind, never what it holds.
 
       --strict-privacy  Exit status 1 when any cell looks like personal data too (before circulating).
+  --strict              Exit status 1 on warnings too.
 
 ${MANY_HELP}  -h, --help            Show this help.
 `,
@@ -182,10 +189,10 @@ A visit with a blank Round counts in its financial year (2017-18). Problems go t
   --json                Print only a JSON document on stdout.
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
   --by service|area     Group by service (default) or by area.
-  --strict              Exit with status 1 when there is any problem.
+  --strict              Exit with status 1 when there is any problem or warning.
 ${MANY_HELP}  -h, --help            Show this help.
 `,
-  programme: `Usage: team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D]
+  programme: `Usage: team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D] [--settings FILE]
 
 Per team (every team with a visit, and teams on the Lists sheet with none): the last visit, its overall
 grade, the date it is next due, the next planned visit (Status Planned) and a status: overdue, planned,
@@ -210,7 +217,7 @@ matches, else the second row is left out; problems name the file ("west.xlsx: Ac
   --today D             Work RAG out as on D (dd/mm/yyyy or yyyy-mm-dd; default: today).
   -h, --help            Show this help.
 `,
-  feedback: `Usage: team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx>
+  feedback: `Usage: team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx> [--today D]
 
 Writes the team's feedback report for one visit: team, service, area, date, diagnostic team, the
 grades with their full labels, strengths, areas for improvement, recommendations and the team's
@@ -259,12 +266,18 @@ export function parseArgs(argv: readonly string[]): Options {
       if (known && command !== "") throw new UsageError(`${command} takes no ${option} option; see ${command} --help.`);
       throw new UsageError(`Unknown option ${option}; see --help.`);
     }
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(`${option} needs a value; see --help.`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      // The same code for a flag given a value (--json=yes) and an option given none (--round at the end).
+      const flag = (OPTIONS as Record<string, { type: string }>)[option.replace(/^--/, "")]?.type === "boolean";
+      if (flag) throw new UsageError(`${option} takes no value; write ${option} on its own (see --help).`);
+      throw new UsageError(`${option} needs a value; see --help.`);
+    }
     if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new UsageError("Unexpected argument; see --help.");
     throw error;
   }
   const v = parsed.values;
-  const positional = parsed.positionals[0] === "help" && parsed.positionals.length === 1 ? [] : parsed.positionals;
+  // "help" alone is the whole usage; "help summary" is summary's own help, as "summary --help" is.
+  const positional = parsed.positionals[0] === "help" ? parsed.positionals.slice(1, 2) : parsed.positionals;
   const options: Options = {
     command: positional[0] ?? "",
     input: positional[1],
@@ -276,6 +289,7 @@ export function parseArgs(argv: readonly string[]): Options {
   if (typeof v.settings === "string") options.settings = v.settings;
   if (v["strict-privacy"] === true) options.strictPrivacy = true;
   if (typeof v.output === "string") options.output = v.output;
+  if (!options.help) checkOutputName(options.command, options.output, options.inputs);
   if (typeof v.round === "string") options.round = v.round;
   if (typeof v.from === "string") options.from = parseDateOption("--from", v.from);
   if (typeof v.to === "string") options.to = parseDateOption("--to", v.to);

@@ -155,7 +155,9 @@ export async function validateCommand(options: Options, io: CommandIO): Promise<
   const all = { visits: validation.visits.length, drafts: validation.drafts.length, excluded: validation.excluded.length, forModeration: validation.forModeration?.length };
   io.stderr(line(perFile ? `All ${files.length} files` : path.basename(files[0]), problemCount(problems), all));
   if (found > 0) io.stderr(`${found} ${found === 1 ? "cell looks" : "cells look"} like personal data about a child (${cellsChecked} text cells checked).\n`);
-  return problems.length > 0 || (options.strictPrivacy && found > 0) ? 1 : 0;
+  // Exit 1 on a problem (an error); warnings alone only with --strict, as summary, report and trends --strict.
+  const failing = options.strict ? problems : problems.filter((p) => p.severity !== "warning");
+  return failing.length > 0 || (options.strictPrivacy && found > 0) ? 1 : 0;
 }
 
 export async function templateCommand(options: Options, io: CommandIO): Promise<number> {

@@ -306,23 +306,26 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
     );
   }
 
+  // --by area: only the area grouping, its figure included (the totals are every visit counted, with an area or not).
+  const areaOnly = input.omitServiceTables === true && byArea !== null;
   const distribution = gradeDistribution(byService, config, compiled);
+  let figure = 1;
   if (distribution) {
     const domainName = distribution.overall ? "overall grade" : `grade for "${distribution.domain.fullLabel}"`;
     body.push(
       heading("Overview", HeadingLevel.HEADING_1),
-      para(`How many visits were given each ${domainName}, across all services.`, { keepNext: true }),
+      para(`How many visits were given each ${domainName}, ${areaOnly ? "across all the visits counted" : "across all services"}.`, { keepNext: true }),
     );
     if (!distribution.overall) {
       body.push(para("The workbook records no overall conclusion, so the overview uses the first quality domain.", { italics: true, keepNext: true }));
     }
     body.push(totalsTable(distribution), new Paragraph({ children: [] }));
-    body.push(...figureSection(byService, distribution, 1));
+    if (!areaOnly) body.push(...figureSection(byService, distribution, figure++));
     const areaDistribution = byArea ? gradeDistribution(byArea, config, compiled) : null;
-    if (areaDistribution) body.push(new Paragraph({ children: [] }), ...figureSection(byArea!, areaDistribution, 2));
+    if (areaDistribution) body.push(...(areaOnly ? [] : [new Paragraph({ children: [] })]), ...figureSection(byArea!, areaDistribution, figure++));
   }
 
-  if (input.trends) body.push(...progressSection(input.trends.trends, config, input.trends.threshold, byArea ? 3 : 2));
+  if (input.trends) body.push(...progressSection(input.trends.trends, config, input.trends.threshold, figure));
 
   const excluded = byService.base.excluded;
   if (excluded.length > 0) {

@@ -1,0 +1,65 @@
+/**
+ * What each command's -o writes, so that a file named for another format is refused before anything is read:
+ * `summary -o out.csv` would otherwise write a workbook named .csv, and `report -o rep.xlsx` a Word file.
+ */
+import { statSync } from "fs";
+import * as path from "path";
+import { UserFacingError } from "../errors";
+
+interface OutputKind {
+  extension: ".xlsx" | ".docx";
+  /** What the command writes, as the sentence names it. */
+  what: string;
+  /** Said after the name to give, when a user may have meant something else. */
+  more?: string;
+}
+
+const OUTPUTS: Record<string, OutputKind> = {
+  // The CLI writes no counts CSV: the pane's Summary tab offers it (SummaryPanel's "Download counts (CSV)").
+  summary: { extension: ".xlsx", what: "the summary workbook", more: "the counts as CSV come from the pane's Summary tab (Download counts (CSV))" },
+  trends: { extension: ".xlsx", what: "the trends workbook" },
+  template: { extension: ".xlsx", what: "a blank Diagnostics workbook" },
+  report: { extension: ".docx", what: "a Word report" },
+  feedback: { extension: ".docx", what: "the team's feedback report (Word)" },
+};
+
+/** The extension a command's -o must end in, or undefined for a command without -o. */
+export function outputExtension(command: string): string | undefined {
+  return OUTPUTS[command]?.extension;
+}
+
+/**
+ * Whether the write itself would be refused, whatever the name (the output is a folder, is one of the inputs, or lies
+ * under a file rather than a folder): the write then says so in its own words (safeWrite.ts), the more useful sentence.
+ */
+function writeRefusedAnyway(output: string, inputs: readonly string[]): boolean {
+  try {
+    const stat = statSync(output, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) return true;
+    const same = (input: string) => {
+      const other = statSync(input, { throwIfNoEntry: false });
+      return other !== undefined && stat !== undefined && other.dev === stat.dev && other.ino === stat.ino;
+    };
+    if (stat && inputs.some(same)) return true;
+    // The nearest existing folder above (a missing folder is made by the write).
+    for (let dir = path.dirname(path.resolve(output)); ; dir = path.dirname(dir)) {
+      const above = statSync(dir, { throwIfNoEntry: false });
+      if (above) return !above.isDirectory();
+      if (path.dirname(dir) === dir) return false;
+    }
+  } catch {
+    return true; // ENOTDIR and the like: the write says it cannot write there.
+  }
+}
+
+/** Refuses an -o whose extension (in any case) is not the one the command writes: one sentence, exit 2. */
+export function checkOutputName(command: string, output: string | undefined, inputs: readonly string[] = []): void {
+  const kind = OUTPUTS[command];
+  if (!kind || output === undefined) return;
+  const ext = path.extname(output);
+  if (ext.toLowerCase() === kind.extension) return;
+  if (writeRefusedAnyway(output, inputs)) return;
+  const named = `${ext ? output.slice(0, -ext.length) : output}${kind.extension}`;
+  const article = kind.extension === ".xlsx" ? "an" : "a";
+  throw new UserFacingError(`${command} -o writes ${kind.what}, ${article} ${kind.extension} file, so name it ${named}${kind.more ? `; ${kind.more}` : ""}.`);
+}
