@@ -64,7 +64,7 @@ describe.each(KINDS)("the $heading list", ({ heading, one, label, value }) => {
     await user.selectOptions(within(group).getByRole("combobox", { name: label }), value);
     await user.click(within(group).getByRole("button", { name: `Remove ${one}` }));
 
-    const ask = within(group).getByRole("group", { name: `Remove "${value}" from the Lists sheet? Visits that name it are not changed.` });
+    const ask = within(group).getByRole("group", { name: `Remove "${value}" from the Lists sheet? ${one === "area" ? "Visits" : "Visits and actions"} that name it are not changed.` });
     const confirm = within(ask).getByRole("button", { name: "Remove" });
     await waitFor(() => expect(document.activeElement).toBe(confirm));
     expect(wb.plans).toEqual([]);
@@ -98,7 +98,8 @@ test("Cancel or Escape leaves the list as it is and gives focus back to Remove",
   expect(within(group).queryByRole("button", { name: "Cancel" })).toBeNull();
   expect(document.activeElement).toBe(remove);
   expect(wb.plans).toEqual([]);
-  expect(wb.lists!.slice(1, 4).map((r) => r[0])).toEqual(["Front door and MASH", "Assessment", "Safeguarding"]);
+  const column = wb.lists![0].indexOf("Services");
+  expect(wb.lists!.slice(1, 4).map((r) => r[column])).toEqual(["Front door and MASH", "Assessment", "Safeguarding"]);
 });
 
 test("choosing another value while asked withdraws the question", async () => {
