@@ -5,6 +5,8 @@ import { ListKind, ListUsage, ValueUsage, listUsage, removeListValue, renameList
 import { LIST_WORDS, actionsHave } from "../workbook/listValuesPlan";
 import { PaneMessage, plural } from "./messages";
 import { NearMessage } from "./NearMessage";
+import { InlineConfirm } from "./InlineConfirm";
+import { useNearClear } from "./nearGroup";
 import { usePane } from "./paneContext";
 
 const useStyles = makeStyles({
@@ -102,7 +104,14 @@ export function ListValuesEditor({ kind, values, usage, editable, onChanged }: E
   const [rewrite, setRewrite] = React.useState(true);
   const [message, setMessage] = React.useState<PaneMessage | null>(null);
   const [open, setOpen] = React.useState(false);
-  const selected = values.find((v) => v === chosen) ?? values[0] ?? "";
+  // Nothing is chosen until the user chooses (a new-user test: the first value was preselected, and one click on
+  // Remove took it): after a rename or removal the choice goes back to "Choose a …".
+  const selected = values.find((v) => v === chosen) ?? "";
+  // The value Remove is asking about, beside its button; null when not asking.
+  const [asking, setAsking] = React.useState<string | null>(null);
+  const removeButton = React.useRef<HTMLButtonElement>(null);
+  const clearNear = useNearClear(React.useCallback(() => setMessage(null), []));
+  const label = `${TITLES[kind].slice(0, -1)} to change`;
   const use = usage?.find((u) => u.value === selected);
   const rows = use ? use.visits + use.actions : 0;
   const withActions = actionsHave(kind) && (usage?.some((u) => u.actions > 0) ?? false);
@@ -113,13 +122,42 @@ export function ListValuesEditor({ kind, values, usage, editable, onChanged }: E
     setMessage({ intent: result.ok ? "success" : "warning", text: result.message });
     if (result.ok) {
       setNewName("");
+      setChosen("");
       await reloadConfig();
       await onChanged();
     }
   };
-  const rename = () =>
-    run(`Renaming the ${words.one}`, async () => done(await renameListValue(port, kind, selected, newName, rewrite && rows > 0)), setMessage);
-  const remove = () => run(`Removing the ${words.one}`, async () => done(await removeListValue(port, kind, selected)), setMessage);
+  /** Said beside the buttons when one is pressed with nothing chosen; false when something is. */
+  const nothingChosen = (verb: string) => {
+    if (selected !== "") return false;
+    setMessage({ intent: "warning", text: `Choose the ${words.one} to ${verb} in "${label}" first.` });
+    return true;
+  };
+  const rename = () => {
+    setAsking(null);
+    if (nothingChosen("rename")) return;
+    clearNear();
+    void run(`Renaming the ${words.one}`, async () => done(await renameListValue(port, kind, selected, newName, rewrite && rows > 0)), setMessage);
+  };
+  // Remove asks first, beside its button; the confirm does it. Cancel or Escape gives focus back to Remove.
+  const askRemove = () => {
+    if (nothingChosen("remove")) return;
+    setMessage(null);
+    setAsking(selected);
+  };
+  const cancelRemove = () => {
+    setAsking(null);
+    removeButton.current?.focus();
+  };
+  const remove = () => {
+    const value = asking;
+    if (value === null) return;
+    setAsking(null);
+    removeButton.current?.focus();
+    clearNear();
+    void run(`Removing the ${words.one}`, async () => done(await removeListValue(port, kind, value)), setMessage);
+  };
+  const unchanged = actionsHave(kind) ? "Visits and actions that name it are not changed." : "Visits that name it are not changed.";
 
   return (
     <section className={styles.section} aria-labelledby={`${id}-heading`}>
@@ -167,15 +205,30 @@ export function ListValuesEditor({ kind, values, usage, editable, onChanged }: E
       )}
       {editable && values.length > 0 && (
         <div className={styles.buttons}>
-          <Button aria-expanded={open} aria-controls={`${id}-change`} onClick={() => setOpen(!open)}>
+          <Button
+            aria-expanded={open}
+            aria-controls={`${id}-change`}
+            onClick={() => {
+              setAsking(null);
+              setOpen(!open);
+            }}
+          >
             {`Rename or remove a ${words.one}`}
           </Button>
         </div>
       )}
       {editable && values.length > 0 && open && (
         <div className={styles.section} role="group" id={`${id}-change`} aria-label={`Rename or remove a ${words.one}`}>
-          <Field label={`${TITLES[kind].slice(0, -1)} to change`} hint={usedBy(use)}>
-            <Select value={selected} onChange={(_, data) => setChosen(data.value)}>
+          <Field label={label} hint={usedBy(use)}>
+            <Select
+              value={selected}
+              onChange={(_, data) => {
+                setChosen(data.value);
+                setAsking(null);
+                setMessage(null);
+              }}
+            >
+              <option value="">{`Choose a ${words.one}`}</option>
               {values.map((v, i) => (
                 <option key={`${v}-${i}`} value={v}>
                   {v}
@@ -193,10 +246,20 @@ export function ListValuesEditor({ kind, values, usage, editable, onChanged }: E
             <Button onClick={rename} disabledFocusable={busy !== null}>
               {`Rename ${words.one}`}
             </Button>
-            <Button onClick={remove} disabledFocusable={busy !== null}>
+            <Button ref={removeButton} onClick={askRemove} disabledFocusable={busy !== null}>
               {`Remove ${words.one}`}
             </Button>
           </div>
+          {asking !== null && (
+            <InlineConfirm
+              id={`${id}-remove`}
+              question={`Remove "${asking}" from the Lists sheet? ${unchanged}`}
+              confirm="Remove"
+              onConfirm={remove}
+              onCancel={cancelRemove}
+              disabled={busy !== null}
+            />
+          )}
           <NearMessage message={message} />
         </div>
       )}

@@ -2,10 +2,13 @@ import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { CheckStatus, SelfTestReport } from "../selftest/types";
 import { usePane } from "./paneContext";
+import { useNearClear } from "./nearGroup";
 import { SELF_TEST_FOR_IT, SELF_TEST_PLAIN_WORDS } from "./selfTestWords";
 
 /** The self-test talks to Excel itself (src/selftest), so it loads only when a user asks for it. */
 const loadSelfTest = () => import(/* webpackChunkName: "self-test" */ "../selftest/run");
+
+const NOTHING_OF_ITS_OWN = () => undefined;
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },
@@ -29,18 +32,23 @@ export function SelfTestSection() {
   const [report, setReport] = React.useState<SelfTestReport | null>(null);
   const [progress, setProgress] = React.useState<string>("");
   const isBusy = busy !== null;
+  // This section's result is its list, not a message beside a button: starting here clears the tab's messages only.
+  const clearNear = useNearClear(NOTHING_OF_ITS_OWN);
 
-  const test = () =>
-    run("Testing this Excel", async () => {
+  const test = () => {
+    clearNear();
+    return run("Testing this Excel", async () => {
       setReport(null);
       const { runSelfTest } = await loadSelfTest();
       const result = await runSelfTest(undefined, (done, total) => setProgress(`Tested ${done} of ${total}.`));
       setProgress("");
       setReport(result);
     });
+  };
 
-  const copy = () =>
-    run("Copying the results", async () => {
+  const copy = () => {
+    clearNear();
+    return run("Copying the results", async () => {
       if (!report) return;
       const { reportText } = await loadSelfTest();
       const text = reportText(report);
@@ -48,6 +56,7 @@ export function SelfTestSection() {
       await host.copyToClipboard(html, text);
       notify({ intent: "success", text: "Results copied: paste them into an email." });
     });
+  };
 
   const count = (s: CheckStatus) => report?.results.filter((r) => r.status === s).length ?? 0;
 

@@ -8,6 +8,7 @@ import { SelfTestSection } from "./SelfTestSection";
 import { ListValues } from "./ListValuesEditor";
 import { PaneMessage } from "./messages";
 import { NearMessage } from "./NearMessage";
+import { NearGroupContext, useNearGroup } from "./nearGroup";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -60,11 +61,18 @@ export function SettingsPanel() {
   // only the latest news, so one section's message goes when another button is pressed.
   const [setUpMessage, setSetUpMessage] = React.useState<PaneMessage | null>(null);
   const [reloaded, setReloaded] = React.useState<PaneMessage | null>(null);
-  const clearNear = () => {
-    setSetUpMessage(null);
-    setReloaded(null);
-    setSaved(null);
-  };
+  // The tab's other sections (Test this Excel, the list editors) join the same group: any action on the tab clears them all.
+  const group = useNearGroup();
+  React.useEffect(
+    () =>
+      group.register(() => {
+        setSetUpMessage(null);
+        setReloaded(null);
+        setSaved(null);
+      }),
+    [group],
+  );
+  const clearNear = group.clearAll;
 
   const setUp = () => {
     clearNear();
@@ -104,7 +112,7 @@ export function SettingsPanel() {
     }, setReloaded);
   };
 
-  return (
+  const tab = (
     <div className={styles.stack}>
       <section className={styles.section} aria-labelledby="td-setup-heading">
         <h2 id="td-setup-heading" className={styles.heading}>
@@ -218,4 +226,5 @@ export function SettingsPanel() {
       </section>
     </div>
   );
+  return <NearGroupContext.Provider value={group}>{tab}</NearGroupContext.Provider>;
 }

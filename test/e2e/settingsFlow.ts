@@ -2,7 +2,8 @@
  * e2e flow 133 (issue 13): rename and remove in Settings at 320 px. A team used by two visits is renamed with its
  * rows (the sheet's two cells, the Lists entry and its Previously called cell change, nothing else on Diagnostics);
  * a service that visits use cannot be removed (the pane says how many); an unused team typed onto the Lists sheet is
- * removed.
+ * removed. Nothing is preselected, and Remove asks beside its button, naming the value, before it removes (new-user
+ * test: one click removed the first service); Escape withdraws the question and gives focus back to Remove.
  */
 import { Bench, assert, assertEqual, changedCells } from "./harness";
 import { paneWidth } from "./paneFlows";
@@ -58,9 +59,22 @@ export async function settingsFlow(b: Bench, notes: string[], seeded: (b: Bench)
   const services = b.pane.getByRole("region", { name: "Services" });
   await services.getByRole("button", { name: "Rename or remove a service" }).click();
   const serviceGroup = services.getByRole("group", { name: "Rename or remove a service" });
-  await serviceGroup.getByRole("combobox", { name: "Service to change" }).selectOption("Safeguarding");
+  const serviceSelect = serviceGroup.getByRole("combobox", { name: "Service to change" });
+  assertEqual(await serviceSelect.inputValue(), "", "the service chosen when the controls open");
   const beforeRemove = await b.book();
   await serviceGroup.getByRole("button", { name: "Remove service" }).click();
+  notes.push(await b.message('Choose the service to remove in "Service to change" first.'));
+  await serviceGroup.scrollIntoViewIfNeeded();
+  await b.shot("remove-nothing-chosen-320px");
+  await serviceSelect.selectOption("Safeguarding");
+  await serviceGroup.getByRole("button", { name: "Remove service" }).click();
+  const ask = serviceGroup.getByRole("group", { name: 'Remove "Safeguarding" from the Lists sheet? Visits and actions that name it are not changed.' });
+  await ask.waitFor();
+  assertEqual((await b.focused()).name, "Remove", "focus after Remove service");
+  assertEqual(changedCells(beforeRemove, await b.book()), [], "cells changed by one click on Remove service");
+  await ask.scrollIntoViewIfNeeded();
+  await b.shot("remove-asks-320px");
+  await ask.getByRole("button", { name: "Remove", exact: true }).click();
   await b.idle();
   notes.push(await b.message("4 visits use Safeguarding; rename it or change those rows first."));
   assertEqual(changedCells(beforeRemove, await b.book()), [], "cells changed by a refused remove");
@@ -77,7 +91,21 @@ export async function settingsFlow(b: Bench, notes: string[], seeded: (b: Bench)
   await teamGroup.getByRole("combobox", { name: "Team to change" }).selectOption("Safegaurding Tem 4");
   await teamGroup.getByText("Not used by any row.").waitFor();
   const beforeUnused = await b.book();
-  await teamGroup.getByRole("button", { name: "Remove team" }).click();
+  const removeTeam = teamGroup.getByRole("button", { name: "Remove team" });
+  await removeTeam.click();
+  const askTeam = teamGroup.getByRole("group", { name: /^Remove "Safegaurding Tem 4" from the Lists sheet\?/ });
+  await askTeam.waitFor();
+  // Escape withdraws the question: focus back on Remove team, nothing written.
+  await b.page.keyboard.press("Escape");
+  await askTeam.waitFor({ state: "detached" });
+  assertEqual((await b.focused()).name, "Remove team", "focus after Escape");
+  assertEqual(changedCells(beforeUnused, await b.book()), [], "cells changed by Remove team then Escape");
+  // Keyboard only: Enter on Remove team asks, Enter on its focused Remove removes.
+  await b.page.keyboard.press("Enter");
+  await askTeam.waitFor();
+  await askTeam.scrollIntoViewIfNeeded();
+  await b.shot("remove-team-asks-320px");
+  await b.page.keyboard.press("Enter");
   await b.idle();
   notes.push(await b.message("Safegaurding Tem 4 removed from the Lists sheet. No row was changed."));
   const removed = changedCells(beforeUnused, await b.book());

@@ -38,6 +38,8 @@ test("each team shows how many visits use it; a rename with its rows rewrites ex
   const { section, group } = await opened(user, "Teams", "Rename or remove a team");
   expect(within(section).getByRole("rowheader", { name: "Safeguarding North" }).closest("tr")).toHaveTextContent("Safeguarding NorthSafeguardingNorth2");
   expect(within(section).getByRole("rowheader", { name: "Safegaurding Sth" }).closest("tr")).toHaveTextContent("Safegaurding SthSafeguardingSouth0");
+  // Nothing is preselected (new-user test): the team is chosen first.
+  await user.selectOptions(within(group).getByRole("combobox", { name: "Team to change" }), "Safeguarding North");
   expect(within(group).getByText("Used by 2 visits.")).toBeInTheDocument();
   await user.type(within(group).getByRole("textbox", { name: "New name" }), "Safeguarding N");
   expect(within(group).getByRole("checkbox", { name: "Also change the 2 rows that use it" })).toBeChecked();
@@ -67,6 +69,7 @@ test("a rename without its rows leaves them, and says so", async () => {
   const wb = workbook();
   const { user } = await renderPane(wb, { tab: "setup" });
   const { group } = await opened(user, "Teams", "Rename or remove a team");
+  await user.selectOptions(within(group).getByRole("combobox", { name: "Team to change" }), "Safeguarding North");
   await user.type(within(group).getByRole("textbox", { name: "New name" }), "Safeguarding N");
   await user.click(within(group).getByRole("checkbox", { name: "Also change the 2 rows that use it" }));
   await user.click(within(group).getByRole("button", { name: "Rename team" }));
@@ -81,6 +84,8 @@ test("removing a service that visits use is refused with the count, and writes n
   await user.selectOptions(within(group).getByRole("combobox", { name: "Service to change" }), "Safeguarding");
   expect(within(group).getByText("Used by 2 visits.")).toBeInTheDocument();
   await user.click(within(group).getByRole("button", { name: "Remove service" }));
+  // Remove asks beside its button first (new-user test: one click removed at once).
+  await user.click(within(group).getByRole("button", { name: "Remove" }));
   expect(await within(group).findByText("2 visits use Safeguarding; rename it or change those rows first.")).toBeInTheDocument();
   expect(wb.plans).toEqual([]);
 });
@@ -93,6 +98,7 @@ test("removing an unused team takes only its Lists entry, moving the one below u
   await user.selectOptions(within(group).getByRole("combobox", { name: "Team to change" }), "Safegaurding Sth");
   expect(within(group).getByText("Not used by any row.")).toBeInTheDocument();
   await user.click(within(group).getByRole("button", { name: "Remove team" }));
+  await user.click(within(group).getByRole("button", { name: "Remove" }));
   expect(await within(group).findByText("Safegaurding Sth removed from the Lists sheet. No row was changed.")).toBeInTheDocument();
   expect(JSON.stringify(wb.rows)).toBe(rowsBefore);
   expect(wb.lists!.slice(1, 4).map((r) => [r[2], r[3], r[4]])).toEqual([
