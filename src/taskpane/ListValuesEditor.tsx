@@ -228,7 +228,7 @@ export function ListValuesEditor({ kind, values, usage, editable, onChanged }: E
                 setMessage(null);
               }}
             >
-              <option value="">{`Choose a ${words.one}`}</option>
+              <option value="">{`Choose ${/^[aeiou]/.test(words.one) ? "an" : "a"} ${words.one}`}</option>
               {values.map((v, i) => (
                 <option key={`${v}-${i}`} value={v}>
                   {v}

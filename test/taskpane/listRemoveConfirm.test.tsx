@@ -44,7 +44,7 @@ describe.each(KINDS)("the $heading list", ({ heading, one, label, value }) => {
     const group = await opened(user, heading, one);
     const select = within(group).getByRole("combobox", { name: label }) as HTMLSelectElement;
     expect(select.value).toBe("");
-    expect(select.selectedOptions[0].textContent).toBe(`Choose a ${one}`);
+    expect(select.selectedOptions[0].textContent).toBe(one === "area" ? "Choose an area" : `Choose a ${one}`);
 
     await user.click(within(group).getByRole("button", { name: `Remove ${one}` }));
     const missing = await within(group).findByText(`Choose the ${one} to remove in "${label}" first.`);
