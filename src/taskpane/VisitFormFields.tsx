@@ -126,7 +126,14 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
       <Field
         label="Visit ID"
         {...validation("visitId")}
-        hint={mode.kind === "new" ? "Leave blank to number the visit automatically (TD-0001, TD-0002 and so on)." : undefined}
+        hint={
+          mode.kind === "new" ? (
+            // Each ID kept on one line: at 320 px "TD-" and "0001" fell on two.
+            <>
+              Leave blank to number the visit automatically (<span style={{ whiteSpace: "nowrap" }}>TD-0001</span>, <span style={{ whiteSpace: "nowrap" }}>TD-0002</span> and so on).
+            </>
+          ) : undefined
+        }
       >
         <Input ref={bind("visitId") as React.Ref<HTMLInputElement>} value={form.visitId} onChange={(_, data) => setText("visitId")(data.value)} />
       </Field>
