@@ -66,12 +66,30 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 }
 
+/**
+ * Writes to stdout or stderr, dropped once the stream's reader has gone (EPIPE: `summary … | head -1`), where
+ * Node would throw the error with its stack trace and exit 1: the command runs to its end, any -o file is
+ * written whole, and the exit status is the command's own.
+ */
+export function writerTo(stream: NodeJS.WritableStream): (text: string) => void {
+  let gone = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+    gone = true;
+  });
+  return (text) => {
+    if (!gone) stream.write(text);
+  };
+}
+
 if (require.main === module) {
+  const stdout = writerTo(process.stdout);
+  const stderr = writerTo(process.stderr);
   run(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout,
+    stderr,
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
-    progress: process.stderr.isTTY ? (text) => process.stderr.write(text) : undefined,
+    progress: process.stderr.isTTY ? stderr : undefined,
   }).then((code) => {
     process.exitCode = code;
   });

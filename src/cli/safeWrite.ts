@@ -9,6 +9,8 @@ import { UserFacingError } from "../errors";
  * user, so this is written here: a temporary file in the same folder, renamed over the target only when
  * complete, so a failed write never leaves half a file; and never onto the input, compared by device and
  * inode (or, for a file not there yet, by real path), so no symlinked folder or hard link gets round it.
+ * An output that is a symlink is written through (the file it leads to is replaced, the link kept); one that is a
+ * device, pipe or socket is refused, as is a folder that does not exist (never created: it may be a typo).
  */
 
 const shown = (file: string) => `"${file}"`;
@@ -16,6 +18,14 @@ const shown = (file: string) => `"${file}"`;
 async function statOrNull(file: string): Promise<Stats | null> {
   try {
     return await fs.stat(file);
+  } catch {
+    return null;
+  }
+}
+
+async function lstatOrNull(file: string): Promise<Stats | null> {
+  try {
+    return await fs.lstat(file);
   } catch {
     return null;
   }
@@ -64,8 +74,13 @@ function reason(error: unknown): string {
     case "EDQUOT":
       return "the disk is full";
     case "ENOTDIR":
-    case "EEXIST":
       return "part of its folder path is a file, not a folder";
+    case "ENOENT":
+      return "its folder does not exist";
+    case "ELOOP":
+      return "it is a symbolic link that leads round in a circle";
+    case "EEXIST":
+      return "a file of that name appeared while it was being written";
     case "ENAMETOOLONG":
       return "the name is too long";
     case "EISDIR":
@@ -82,25 +97,75 @@ export interface SafeWriteOptions {
   inputs?: readonly string[];
 }
 
+/** The file a path leads to through symlinks (the path itself when it is no link); a circle throws ELOOP. */
+async function throughLinks(file: string): Promise<string> {
+  let at = path.resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    let link: string;
+    try {
+      link = await fs.readlink(at);
+    } catch {
+      // Not a link (EINVAL), or not there yet: this is the file.
+      return at;
+    }
+    at = path.resolve(path.dirname(at), link);
+  }
+  throw Object.assign(new Error("symbolic links in a circle"), { code: "ELOOP" });
+}
+
+/** What a file that is neither a file nor a folder is, in words. */
+function special(stats: Stats): string | null {
+  if (stats.isFIFO()) return "a pipe (FIFO)";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  return stats.isFile() || stats.isDirectory() ? null : "not an ordinary file";
+}
+
 /** Writes bytes to `output` safely (see the comment at the top). Every failure is one UserFacingError sentence. */
 export async function safeWrite(output: string, bytes: Uint8Array | string, options: SafeWriteOptions): Promise<void> {
   const fail = (why: string) => new UserFacingError(`Cannot write the ${options.what} to ${shown(output)}: ${why}.`);
   await refuseInput(output, options.inputs ?? []);
-  const existing = await statOrNull(output);
-  if (existing?.isDirectory()) throw fail("it is a folder; give a file name");
-  const dir = path.dirname(path.resolve(output));
+  if (output.endsWith("/") || output.endsWith(path.sep)) {
+    if ((await statOrNull(output))?.isDirectory()) throw fail("it is a folder; give a file name");
+    throw fail(`it ends in "${output.slice(-1)}", so it names a folder, not a file; give a file name`);
+  }
+  let target: string;
   try {
-    await fs.mkdir(dir, { recursive: true });
+    target = await throughLinks(output);
   } catch (error) {
     throw fail(reason(error));
   }
-  const temp = path.join(dir, `.${path.basename(output)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // The file the link leads to is the one written: it must not be the input either.
+  if (target !== path.resolve(output)) await refuseInput(target, options.inputs ?? []);
+  const existing = await lstatOrNull(target);
+  if (existing?.isDirectory()) throw fail("it is a folder; give a file name");
+  const kind = existing && special(existing);
+  if (kind) throw fail(`it is ${kind}, not a file; give a file name`);
+  const dir = path.dirname(target);
+  const folder = await folderState(dir);
+  if (folder === "missing") {
+    // Named as given when no link was followed ("/nonexistent"), else the folder the link leads to.
+    const named = target === path.resolve(output) ? path.dirname(output) : dir;
+    throw new UserFacingError(`The folder ${shown(named)} does not exist: create it first, or check the name given with -o.`);
+  }
+  if (folder === "file") throw fail("part of its folder path is a file, not a folder");
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     // "wx": never reuse a file of that name, even a leftover one.
     await fs.writeFile(temp, bytes, { flag: "wx" });
-    await fs.rename(temp, output);
+    await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw fail(reason(error));
+  }
+}
+
+/** Whether a folder is there: "folder", "missing" (it or a folder above it), or "file" (a file in the path). */
+async function folderState(dir: string): Promise<"folder" | "missing" | "file" | "unknown"> {
+  try {
+    return (await fs.stat(dir)).isDirectory() ? "folder" : "file";
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? "missing" : code === "ENOTDIR" ? "file" : "unknown";
   }
 }

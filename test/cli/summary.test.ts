@@ -230,6 +230,8 @@ describe("reading workbooks", () => {
     const hash = async (f: string) => createHash("sha256").update(await fs.readFile(f)).digest("hex");
     const before = await hash(known);
     const stat = await fs.stat(known);
+    // -o never creates a folder (a typo would be created silently): the folder is made first.
+    await fs.mkdir(path.join(dir, "out"), { recursive: true });
     const out = path.join(dir, "out", "summary.xlsx");
     expect((await cli("summary", known, "-o", out)).code).toBe(0);
     expect((await cli("validate", known)).code).toBe(1);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openWorkbookFile } from "../../src/adapters/exceljs/files";
@@ -35,6 +35,8 @@ describe("report command helpers", () => {
     const headers = sampleTable().headers as string[];
     await writeFile(input, [headers, ...sampleRows()].map((r) => csvLine(r as string[])).join(""));
     const data = await readDiagnostics(await openWorkbookFile(input));
+    // -o never creates a folder (a typo would be created silently): the folder is made first.
+    await mkdir(join(dir, "out"), { recursive: true });
     const output = join(dir, "out", "report.docx");
     const result = await runReport(validateTable(data.table, data.config, data.compiled), data.config, { input, output, filter: { round: "2017-18" } });
     expect(result.byService.groups.map((g) => g.name)).toEqual(["Assessment", "Safeguarding"]);

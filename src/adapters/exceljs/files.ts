@@ -145,7 +145,8 @@ export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
       try {
         await parseCsvFile(file, () => (collect = csvCollector(request)).row);
         return collect.finish();
-      } catch (error) {
+      } catch (thrown) {
+        const error = collect.named(thrown);
         if (error instanceof CsvFormatError) throw new UserFacingError(`${shown(file)} could not be read as CSV: ${error.message}.`);
         if ((error as NodeJS.ErrnoException).code) throw new UserFacingError(`Cannot read ${shown(file)}: ${(error as Error).message}.`);
         throw error;

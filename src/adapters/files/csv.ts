@@ -1,7 +1,27 @@
+import { columnLetter } from "../../domain/cells";
 import { CellValue } from "../../workbook/plan";
 
 /** A CSV file the parser refuses, with the reason as the end of a sentence. */
 export class CsvFormatError extends Error {}
+
+/**
+ * A quoted field still open at the end of the file: every row after its opening quote would have been read as
+ * part of it (silently, before). `row` is 1-based, `column` 0-based; `header` is the column's header when the
+ * reader knows it (csvCollector's named()).
+ */
+export class CsvUnclosedQuoteError extends CsvFormatError {
+  constructor(
+    readonly row: number,
+    readonly column: number,
+    readonly header?: string,
+  ) {
+    const named = header ? ` ("${header}")` : "";
+    super(
+      `row ${row}, column ${columnLetter(column)}${named}: a quoted field starts there and is never closed, ` +
+        "so every row after it would be read as part of it; add the closing quote and try again",
+    );
+  }
+}
 
 /** Excel's own limits (https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3). */
 export const CSV_LIMITS = { columns: 16_384, rows: 1_048_576, cellCharacters: 32_767 };
@@ -62,6 +82,8 @@ export class CsvRowParser {
   /** A CR ended the last piece: a LF starting the next belongs to it. */
   private crAtEnd = false;
   private sawAnything = false;
+  /** The column (0-based) of the quoted field now open: said if the file ends inside it. */
+  private quotedColumn = 0;
   private started = false;
   private count = 0;
 
@@ -149,6 +171,7 @@ export class CsvRowParser {
       const code = text.charCodeAt(i);
       if (code === 34 && this.field === "") {
         this.quoted = true;
+        this.quotedColumn = this.row.length;
         i++;
       } else if (code === SEP) {
         this.endField();
@@ -179,12 +202,14 @@ export class CsvRowParser {
     }
   }
 
+  /** The end of the file. A quote still open is refused (CsvUnclosedQuoteError): no row ends inside quotes. */
   end(): void {
     if (this.quoteAtEnd) {
       this.quoteAtEnd = false;
       this.quoted = false;
     }
-    if (this.sawAnything || this.quoted) this.endRow();
+    if (this.quoted) throw new CsvUnclosedQuoteError(this.count + 1, this.quotedColumn);
+    if (this.sawAnything) this.endRow();
   }
 }
 

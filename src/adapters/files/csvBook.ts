@@ -8,7 +8,7 @@
 import { columnsLabelled, findHeaderRowBy } from "../../workbook/headerSearch";
 import { CellValue } from "../../workbook/plan";
 import { NOT_READ, ReadRequest } from "../../workbook/port";
-import { parseCsvBytes } from "./csv";
+import { CsvUnclosedQuoteError, parseCsvBytes } from "./csv";
 
 const isEmptyCell = (v: CellValue) => v === null || (typeof v === "string" && v.trim() === "");
 
@@ -34,12 +34,19 @@ function interner(): (text: string) => string {
 /** The grid of a CSV file's bytes for one read request (see the file's comment). */
 export function csvGrid(bytes: Uint8Array, request: ReadRequest): CellValue[][] {
   const collect = csvCollector(request);
-  parseCsvBytes(bytes, collect.row);
+  try {
+    parseCsvBytes(bytes, collect.row);
+  } catch (error) {
+    throw collect.named(error);
+  }
   return collect.finish();
 }
 
-/** Keeps the rows a request needs as the parser gives them (see the file's comment); finish() gives the grid. */
-export function csvCollector(request: ReadRequest): { row(row: CellValue[]): void; finish(): CellValue[][] } {
+/**
+ * Keeps the rows a request needs as the parser gives them (see the file's comment); finish() gives the grid;
+ * named(error) gives a parser's error with the header of its column, where the parser could only give a letter.
+ */
+export function csvCollector(request: ReadRequest): { row(row: CellValue[]): void; finish(): CellValue[][]; named(error: unknown): unknown } {
   const wanted = request.tables.find((t) => t.fallback && t.skipHeaders && t.skipHeaders.length > 0);
   const search = wanted?.fallback?.header;
   const labels = wanted?.skipHeaders;
@@ -76,6 +83,15 @@ export function csvCollector(request: ReadRequest): { row(row: CellValue[]): voi
         return;
       }
       rows.push(keep(row, skip));
+    },
+    named(error) {
+      // The header row, as the request finds it, among the rows read so far (the header row is kept as read).
+      const lookup = request.tables.find((t) => t.fallback)?.fallback?.header;
+      if (!(error instanceof CsvUnclosedQuoteError) || error.header || !lookup) return error;
+      const at = findHeaderRowBy(rows, lookup);
+      // rows[at] is row at + 1 of the file: only a field below it is under a header.
+      const label = at >= 0 && error.row > at + 1 ? rows[at][error.column] : null;
+      return typeof label === "string" && label.trim() !== "" ? new CsvUnclosedQuoteError(error.row, error.column, label.trim()) : error;
     },
     finish() {
       if (skip === null) decide();

@@ -21,13 +21,22 @@ const TRICKY = [
   '""',
 ];
 
+/** The rows, or the sentence a refused text gives (a quote never closed is refused: csvUnclosedQuote.test.ts). */
+function outcome(read: () => CellValue[][]): CellValue[][] | string {
+  try {
+    return read();
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 describe("CsvRowParser: the stream gives what the whole text gives", () => {
   it("cut at every point, and at every pair of points, of texts with quotes, CRLF and BOM", () => {
     for (const text of TRICKY) {
-      const whole = parseCsv(text, ",");
+      const whole = outcome(() => parseCsv(text, ","));
       for (let i = 0; i <= text.length; i++) {
-        expect(inPieces(text, [i])).toEqual(whole);
-        for (let j = i; j <= text.length; j++) expect(inPieces(text, [i, j])).toEqual(whole);
+        expect(outcome(() => inPieces(text, [i]))).toEqual(whole);
+        for (let j = i; j <= text.length; j++) expect(outcome(() => inPieces(text, [i, j]))).toEqual(whole);
       }
     }
   });
