@@ -29,24 +29,23 @@ export function outputExtension(command: string): string | undefined {
 }
 
 /**
- * Whether the write itself would be refused, whatever the name (the output is a folder, is one of the inputs, or lies
- * under a file rather than a folder): the write then says so in its own words (safeWrite.ts), the more useful sentence.
+ * Whether the write itself would be refused, whatever the name (the output is a folder or names one with a final "/",
+ * is not a regular file (a pipe, a socket, a device), is one of the inputs, or its folder is missing or is a file):
+ * the write then says so in its own words (safeWrite.ts), the more useful sentence.
  */
 function writeRefusedAnyway(output: string, inputs: readonly string[]): boolean {
   try {
+    if (/[\\/]$/.test(output)) return true;
     const stat = statSync(output, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) return true;
+    if (stat && !stat.isFile()) return true;
     const same = (input: string) => {
       const other = statSync(input, { throwIfNoEntry: false });
       return other !== undefined && stat !== undefined && other.dev === stat.dev && other.ino === stat.ino;
     };
     if (stat && inputs.some(same)) return true;
-    // The nearest existing folder above (a missing folder is made by the write).
-    for (let dir = path.dirname(path.resolve(output)); ; dir = path.dirname(dir)) {
-      const above = statSync(dir, { throwIfNoEntry: false });
-      if (above) return !above.isDirectory();
-      if (path.dirname(dir) === dir) return false;
-    }
+    // The folder it goes in: the write refuses one that is missing or is a file.
+    const folder = statSync(path.dirname(path.resolve(output)), { throwIfNoEntry: false });
+    return !folder?.isDirectory();
   } catch {
     return true; // ENOTDIR and the like: the write says it cannot write there.
   }
