@@ -54,7 +54,8 @@ test("with the reason and the name both empty, Save flags both at once and only 
   // Each goes as soon as its box is filled in.
   await user.type(reason, "Agreed at the moderation panel");
   expect(within(screen.getByRole("alert")).getByText("Fix 1 problem before saving")).toBeInTheDocument();
-  expect(reason).toHaveAttribute("aria-invalid", "false");
+  expect(reason).not.toHaveAttribute("aria-invalid", "true");
+  expect(who).toHaveAttribute("aria-invalid", "true");
   await user.type(who, "A. Moderator");
   expect(screen.queryByRole("alert")).toBeNull();
   await user.click(screen.getByRole("button", { name: "Save changes" }));
