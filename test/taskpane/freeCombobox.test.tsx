@@ -59,3 +59,21 @@ test("the Function box of a deep dive opens no empty list", async () => {
   await user.type(control("Function", form()), "Fost");
   expect(within(screen.getByRole("listbox")).getAllByRole("option").map((o) => o.textContent)).toEqual(["Fostering"]);
 });
+
+test("a list closed for want of options does not open by itself once the box is left and options come back", async () => {
+  const { user } = await renderPane(existing());
+  const team = control("Team", form());
+  // Typed, then Clear form: nothing matched, so nothing was open to close when the box was left.
+  await user.type(team, "Safeguarding East");
+  await user.click(screen.getByRole("button", { name: "Clear form" }));
+  // The form is empty again, so every team would be offered, but no one is in the box.
+  expect(team).toHaveValue("");
+  expect(screen.queryByRole("listbox")).toBeNull();
+
+  // Escape in a box with nothing to offer: the list stays shut when the text matches again.
+  await user.type(team, "Safex{Escape}{Backspace}");
+  expect(team).toHaveValue("Safe");
+  expect(screen.queryByRole("listbox")).toBeNull();
+  await user.keyboard("{ArrowDown}");
+  expect(within(screen.getByRole("listbox")).getAllByRole("option").map((o) => o.textContent)).toEqual(["Safeguarding North"]);
+});
