@@ -45,5 +45,6 @@ export async function reasonAndNameFlagged(b: Bench, notes: string[]): Promise<v
   for (const name of [/^Reason for the change/, /^Your name/]) {
     assertEqual(await b.pane.getByRole("textbox", { name }).getAttribute("aria-invalid"), "true", `aria-invalid of ${name}`);
   }
-  notes.push(`refused: "${said}"; 1 alert`);
+  await summary.scrollIntoViewIfNeeded();
+  notes.push(`refused: "${said}"; 1 alert; screenshot ${(await b.shot("reason-and-name-summary-320px")).split("/").pop()}`);
 }
