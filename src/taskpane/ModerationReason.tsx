@@ -59,6 +59,12 @@ export interface ModerationReasonProps {
   bind: (field: string) => (element: HTMLElement | null) => void;
 }
 
+/**
+ * A box's message, said beside it as its description but not as an alert of its own: the form's error summary is
+ * the one alert (Fluent's Field gives an error message role="alert" by default), as for the form's other fields.
+ */
+const message = (text: string | undefined) => (text ? { children: text, role: undefined } : undefined);
+
 export function ModerationReason(props: ModerationReasonProps) {
   const styles = useStyles();
   const { status, changed, reason, who, onReason, onWho, reasonError, whoError, bind } = props;
@@ -72,7 +78,7 @@ export function ModerationReason(props: ModerationReasonProps) {
         label="Reason for the change"
         required
         validationState={reasonError ? "error" : "none"}
-        validationMessage={reasonError}
+        validationMessage={message(reasonError)}
       >
         <Textarea ref={bind("reason") as React.Ref<HTMLTextAreaElement>} value={reason} onChange={(_, d) => onReason(d.value)} resize="vertical" />
       </Field>
@@ -81,7 +87,7 @@ export function ModerationReason(props: ModerationReasonProps) {
         hint="Kept on this device; written to the Change log with each change you log."
         required
         validationState={whoError ? "error" : "none"}
-        validationMessage={whoError}
+        validationMessage={message(whoError)}
       >
         <Input ref={bind("who") as React.Ref<HTMLInputElement>} value={who} onChange={(_, d) => onWho(d.value)} autoComplete="name" />
       </Field>

@@ -1,5 +1,6 @@
 import * as React from "react";
 import {
+  DiagnosticsConfig,
   FieldError,
   VISIT_TEXT_FIELDS,
   VisitForm,
@@ -27,6 +28,18 @@ import { storeModeratorName, storedModeratorName, useModeration } from "./Modera
 import { WHO_MISSING } from "../actions/moderationActions";
 
 export type Mode = { kind: "new" } | { kind: "edit"; row: number; original: VisitForm };
+
+/** The moderation box's fields, after the form's own in the error summary. */
+const MODERATION_FIELDS = ["reason", "who"];
+
+/** What a logged change still lacks: a reason, a name, or both (each said beside its box and in the summary). */
+function moderationErrors(original: VisitForm, complete: VisitForm, config: DiagnosticsConfig, given: { reason: string; who: string }): FieldError[] {
+  const errors: FieldError[] = [];
+  const problem = reasonProblem(original, complete, config, given.reason);
+  if (problem) errors.push({ field: "reason", message: problem });
+  if (given.who.trim() === "") errors.push({ field: "who", message: WHO_MISSING });
+  return errors;
+}
 
 type Known = { services: string[]; teams: string[]; areas: string[] };
 
@@ -100,21 +113,32 @@ export function useVisitForm() {
 
   // Field order, for the error summary and for choosing the first error: the order the form shows them in.
   const order = React.useMemo(
-    () => ["visitDate", "service", "team", ...graded.map((d) => gradeKey(d.key)), "round", "diagnosticTeam", "visitId", "area", "teamManager", "strengths", "areasForImprovement", "recommendations", "visitType", "status"],
+    () => ["visitDate", "service", "team", ...graded.map((d) => gradeKey(d.key)), "round", "diagnosticTeam", "visitId", "area", "teamManager", "strengths", "areasForImprovement", "recommendations", "visitType", "status", ...MODERATION_FIELDS],
     [graded],
   );
 
+  // Issue 15: a visit For moderation or Final needs a reason (and a name) for a change to a grade, service, team,
+  // date or status; the changes are logged in the same plan as the edit.
+  const moderation = useModeration();
+  const moderationChanged =
+    mode.kind === "edit" && needsReason(mode.original.status) ? changedFields(mode.original, normalise(form, known), config) : [];
+
   const errors: FieldError[] = React.useMemo(() => {
     if (!attempted) return [];
-    const local = validateVisitForm(normalise(form, known), config, [], compiled);
+    const complete = normalise(form, known);
+    const local = validateVisitForm(complete, config, [], compiled);
+    // The reason and the name are checked with the rest, on the same press (a new user's test: they were said one
+    // at a time), and only while a logged change is there: put the change back and their messages go too.
+    const logged = mode.kind === "edit" && needsReason(mode.original.status) && changedFields(mode.original, complete, config).length > 0;
+    if (logged) local.push(...moderationErrors(mode.original, complete, config, { reason: moderation.reason, who: moderation.who }));
     const fields = new Set(local.map((e) => e.field));
-    const all = [...local, ...serverErrors.filter((e) => !fields.has(e.field))];
+    const all = [...local, ...serverErrors.filter((e) => !fields.has(e.field) && (logged || !MODERATION_FIELDS.includes(e.field)))];
     const position = (field: string) => {
       const i = order.indexOf(field);
       return i < 0 ? order.length : i;
     };
     return all.sort((a, b) => position(a.field) - position(b.field));
-  }, [attempted, form, known, config, compiled, serverErrors, order]);
+  }, [attempted, form, known, config, compiled, serverErrors, order, mode, moderation.reason, moderation.who]);
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
 
   React.useEffect(() => {
@@ -227,11 +251,6 @@ export function useVisitForm() {
     notify(null);
   };
 
-  // Issue 15: a visit For moderation or Final needs a reason (and a name) for a change to a grade, service, team,
-  // date or status; the changes are logged in the same plan as the edit.
-  const moderation = useModeration();
-  const moderationChanged =
-    mode.kind === "edit" && needsReason(mode.original.status) ? changedFields(mode.original, normalise(form, known), config) : [];
   const clearError = (field: string) => {
     if (serverErrors.some((e) => e.field === field)) setServerErrors((list) => list.filter((e) => e.field !== field));
   };
@@ -260,14 +279,11 @@ export function useVisitForm() {
       setPrivacyWarnings(found.map((f) => ({ label: labels.get(f.field) ?? f.field, message: f.message })));
     }
     const local = validateVisitForm(complete, config, [], compiled);
-    if (local.length > 0) {
+    const unexplained = mode.kind === "edit" && moderationChanged.length > 0 ? moderationErrors(mode.original, complete, config, moderation) : [];
+    // Every problem at once (the errors above list the form's, the reason's and the name's together).
+    if (local.length > 0 || unexplained.length > 0) {
       failed([]);
       return;
-    }
-    if (mode.kind === "edit" && moderationChanged.length > 0) {
-      const problem = reasonProblem(mode.original, complete, config, moderation.reason);
-      if (problem) return failed([{ field: "reason", message: problem }]);
-      if (moderation.who.trim() === "") return failed([{ field: "who", message: WHO_MISSING }]);
     }
     if (warnNow) return;
     forgetPrivacyWarning();

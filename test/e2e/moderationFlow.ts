@@ -7,6 +7,7 @@
 import type { Bench } from "./harness";
 import { assert, assertEqual } from "./harness";
 import { paneWidth } from "./paneFlows";
+import { reasonAndNameFlagged, typeNewTeam } from "./comboAndReasonChecks";
 
 const GRADES = ["Allocation and workload", "Practice and direct work", "Monitoring and supervision", "Joint working", "Overall conclusion"];
 const REASON = "Moderation panel agreed Good on the evidence";
@@ -22,7 +23,7 @@ export async function moderationFlow(b: Bench, notes: string[], column: Record<s
   const f = (label: string) => b.pane.getByRole("form", { name: /Record a visit|Edit visit/ }).getByLabel(new RegExp(`^${label}\\s*\\*?$`));
   await f("Visit date").fill("07/08/2017");
   await f("Service").selectOption("Safeguarding");
-  await f("Team").fill("Safeguarding Team 1");
+  await typeNewTeam(b, f("Team"), "Safeguarding Team 1", notes);
   for (const g of GRADES) await f(g).selectOption("RI");
   await b.press("Save visit");
   await b.message(/Visit TD-0001 saved on row 2/);
@@ -52,6 +53,7 @@ export async function moderationFlow(b: Bench, notes: string[], column: Record<s
   assert(focused.name.startsWith("Reason for the change"), `the link focuses the Reason box: ${focused.tag} "${focused.name}"`);
   await b.press("Save changes");
   await b.pane.getByText("This visit is Final: give a reason for changing Overall conclusion.").first().waitFor();
+  await reasonAndNameFlagged(b, notes);
   assertEqual(await b.call("values", "Change log", "A7:G7"), [["", "", "", "", "", "", ""]], "nothing logged before a reason is given");
   await paneWidth(b, 320);
   await reason.scrollIntoViewIfNeeded();
