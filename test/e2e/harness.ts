@@ -218,6 +218,9 @@ export class Bench {
 
   /** Chooses a tab: on the row of tabs, or from the More menu when the pane is too narrow to show it. */
   async tab(name: string): Promise<void> {
+    // After the pane is resized the row lays itself out again (a ResizeObserver, then a render): two frames let it
+    // settle, so a tab seen on the row is not moved into More between the look and the click.
+    await this.frame.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
     const tab = this.pane.getByRole("tab", { name });
     if (await tab.isVisible()) return tab.click();
     await this.pane.getByRole("button", { name: /^More tabs/ }).click();
