@@ -3,19 +3,10 @@ import * as os from "os";
 import * as path from "path";
 import { openWorkbookFile } from "../../../src/adapters/exceljs/files";
 import { csvGrid } from "../../../src/adapters/files/csvBook";
-import { NOT_READ, ReadRequest } from "../../../src/workbook/port";
+import { NOT_READ } from "../../../src/workbook/port";
+import { diagnosticsRequest } from "./diagnosticsRequest";
 
-const request = (skip: string[]): ReadRequest => ({
-  selection: false,
-  tables: [
-    {
-      name: "Diagnostics",
-      rows: true,
-      skipHeaders: skip,
-      fallback: { sheet: "Diagnostics", header: { columns: [["service"], ["team"]], mustHave: [["service"], ["team"]], rows: 20 }, anySheet: { except: [] } },
-    },
-  ],
-});
+const request = diagnosticsRequest;
 
 const CSV = "Report title\r\n\r\nService,Team,Strengths\r\nAssessment,Team 1,Child seen alone\r\nAssessment,Team 2,\r\n, ,  \r\n,,kept only as a mark\r\n\r\n";
 

@@ -9,23 +9,13 @@ import { previewImport } from "../../../src/actions/importVisits";
 import { openFileBytes } from "../../../src/adapters/files/bytesWorkbook";
 import { CsvFormatError, CsvRowParser, parseCsv } from "../../../src/adapters/files/csv";
 import { csvGrid } from "../../../src/adapters/files/csvBook";
-import { ReadRequest } from "../../../src/workbook/port";
 import { HEADERS, csvText, tempDir, visit, writeXlsx } from "../../cli/fixtures";
+import { diagnosticsRequest } from "./diagnosticsRequest";
 
 const UNCLOSED = "Service,Team,Strengths,Status\r\nAssessment,Team 1,Fine,Final\r\nAssessment,Team 2,\"oops they said,Final\r\nAssessment,Team 3,Good,Final\r\n";
 const SENTENCE = "a quoted field starts there and is never closed, so every row after it would be read as part of it; add the closing quote and try again";
 
-const request = (skip: string[]): ReadRequest => ({
-  selection: false,
-  tables: [
-    {
-      name: "Diagnostics",
-      rows: true,
-      skipHeaders: skip,
-      fallback: { sheet: "Diagnostics", header: { columns: [["service"], ["team"]], mustHave: [["service"], ["team"]], rows: 20 }, anySheet: { except: [] } },
-    },
-  ],
-});
+const request = diagnosticsRequest;
 
 function inPieces(text: string, size: number): () => void {
   return () => {
