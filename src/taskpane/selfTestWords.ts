@@ -15,4 +15,5 @@ export const SELF_TEST_PLAIN_WORDS: Readonly<Record<string, string>> = {
   "text-format": "whether a cell formatted as text keeps what is typed there (such as =1+1) as text, not as a formula.",
   "blank-vs-null": "whether the add-in can change some cells of a row and leave the others as they are.",
   "tables-add-header-only": "how Excel makes a new table when there is only a header row.",
+  "print-titles": "whether the Counts sheet, printed, repeats its header row at the top of every page.",
 };
