@@ -35,7 +35,8 @@ export function outputExtension(command: string): string | undefined {
  */
 function writeRefusedAnyway(output: string, inputs: readonly string[]): boolean {
   try {
-    if (/[\\/]$/.test(output)) return true;
+    // As the write reads it: "/" ends a folder's name everywhere, "\\" only on Windows.
+    if (output.endsWith("/") || output.endsWith(path.sep)) return true;
     const stat = statSync(output, { throwIfNoEntry: false });
     if (stat && !stat.isFile()) return true;
     const same = (input: string) => {

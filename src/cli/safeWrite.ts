@@ -97,10 +97,18 @@ export interface SafeWriteOptions {
   inputs?: readonly string[];
 }
 
-/** The file a path leads to through symlinks (the path itself when it is no link); a circle throws ELOOP. */
+/**
+ * The file a path leads to through symlinks (the path itself when it is no link), in its real folder; a circle throws
+ * ELOOP. Each step starts from the real folder of the link, as the kernel does: a relative link's ".." is read from
+ * where the link really is, not from the path typed to reach it (a/linkdir/.. is not a when linkdir leads elsewhere).
+ */
 async function throughLinks(file: string): Promise<string> {
   let at = path.resolve(file);
   for (let hops = 0; hops < 40; hops++) {
+    const folder = await fs.realpath(path.dirname(at)).catch(() => null);
+    // A folder not there (yet): the path as it is; the write says the folder is missing.
+    if (folder === null) return at;
+    at = path.join(folder, path.basename(at));
     let link: string;
     try {
       link = await fs.readlink(at);
@@ -129,6 +137,11 @@ export async function safeWrite(output: string, bytes: Uint8Array | string, opti
     if ((await statOrNull(output))?.isDirectory()) throw fail("it is a folder; give a file name");
     throw fail(`it ends in "${output.slice(-1)}", so it names a folder, not a file; give a file name`);
   }
+  // What the name leads to, followed as the kernel follows it: a link to /dev/stdout is a pipe or a device.
+  const followed = await statOrNull(output);
+  if (followed?.isDirectory()) throw fail("it is a folder; give a file name");
+  const followedKind = followed && special(followed);
+  if (followedKind) throw fail(`it is ${followedKind}, not a file; give a file name`);
   let target: string;
   try {
     target = await throughLinks(output);
@@ -145,7 +158,7 @@ export async function safeWrite(output: string, bytes: Uint8Array | string, opti
   const folder = await folderState(dir);
   if (folder === "missing") {
     // Named as given when no link was followed ("/nonexistent"), else the folder the link leads to.
-    const named = target === path.resolve(output) ? path.dirname(output) : dir;
+    const named = (await lstatOrNull(output))?.isSymbolicLink() ? dir : path.dirname(output);
     throw new UserFacingError(`The folder ${shown(named)} does not exist: create it first, or check the name given with -o.`);
   }
   if (folder === "file") throw fail("part of its folder path is a file, not a folder");

@@ -68,6 +68,15 @@ describe("-o must name a file of the kind the command writes", () => {
     });
   });
 
+  it("a name ending in a backslash on Linux or a Mac is a file name like any other, and checked", async () => {
+    if (path.sep === "\\") return; // on Windows a final backslash names a folder, which the write refuses
+    const out = path.join(dir, "sum.csv\\");
+    const result = await cli("summary", input, "-o", out);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("summary -o writes the summary workbook, an .xlsx file");
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+
   it("the right extension in any case is written", async () => {
     const upper = at("OUT.XLSX");
     const summary = await cli("summary", input, "-o", upper);

@@ -111,6 +111,24 @@ describe("-o a symlink: written through", () => {
     expect((await fs.lstat(second)).isSymbolicLink()).toBe(true);
   });
 
+  it("a link reached through a linked folder, with .. in it, writes the file the kernel reaches, not the one the text names", async () => {
+    // a/linkdir -> ../b/c, and b/c/out.xlsx -> ../target.xlsx: the kernel reads .. from b/c, so the link leads to
+    // b/target.xlsx; joined as text (a/linkdir/../target.xlsx) it would be a/target.xlsx, someone else's file.
+    const a = path.join(dir, "dotdot", "a");
+    const c = path.join(dir, "dotdot", "b", "c");
+    await fs.mkdir(a, { recursive: true });
+    await fs.mkdir(c, { recursive: true });
+    await fs.symlink(path.join("..", "b", "c"), path.join(a, "linkdir"));
+    await fs.symlink(path.join("..", "target.xlsx"), path.join(c, "out.xlsx"));
+    const bystander = path.join(a, "target.xlsx");
+    await fs.writeFile(bystander, "someone else's");
+    const result = await cli("summary", input, "-o", path.join(a, "linkdir", "out.xlsx"));
+    expect(result.code).toBe(0);
+    expect(await fs.readFile(bystander, "utf8")).toBe("someone else's");
+    expect(isZip(await fs.readFile(path.join(dir, "dotdot", "b", "target.xlsx")))).toBe(true);
+    expect((await fs.lstat(path.join(c, "out.xlsx"))).isSymbolicLink()).toBe(true);
+  });
+
   it("a link to the input is still refused, and the input kept", async () => {
     const before = await fs.readFile(input);
     const link = path.join(dir, "to-input.xlsx");
