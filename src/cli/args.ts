@@ -255,9 +255,9 @@ export function parseArgs(argv: readonly string[]): Options {
   const first = argv.find((a) => !a.startsWith("-"));
   const command = isCommand(first) ? first : "";
   const allowed = Object.fromEntries(COMMAND_OPTIONS[command].map((name) => [name, OPTIONS[name]]));
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[]; tokens?: { kind: string; name?: string; rawName?: string }[] };
   try {
-    parsed = parseNodeArgs({ args: [...argv], options: allowed, strict: true, allowPositionals: true });
+    parsed = parseNodeArgs({ args: [...argv], options: allowed, strict: true, allowPositionals: true, tokens: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const option = optionInError(error as Error);
@@ -274,6 +274,14 @@ export function parseArgs(argv: readonly string[]): Options {
     }
     if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new UsageError("Unexpected argument; see --help.");
     throw error;
+  }
+  // util.parseArgs keeps the last of an option given twice: "--round 2017-18 --round 2018-19" would count one round
+  // without a word, so it is said instead.
+  const given = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== "option" || !token.name) continue;
+    if (given.has(token.name)) throw new UsageError(`--${token.name} is given twice; give it once (see --help).`);
+    given.add(token.name);
   }
   const v = parsed.values;
   // "help" alone is the whole usage; "help summary" is summary's own help, as "summary --help" is.

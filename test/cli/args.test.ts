@@ -23,6 +23,15 @@ describe("options (util.parseArgs, strict)", () => {
       stderr: "validate takes no --json option; see validate --help.\n",
     });
   });
+
+  it("an option given twice: one sentence, exit 2, rather than the last one counted without a word", async () => {
+    expect(await cli("summary", "in.xlsx", "--round", "2017-18", "--round", "2018-19")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "--round is given twice; give it once (see --help).\n",
+    });
+    expect((await cli("summary", "in.xlsx", "-o", "a.xlsx", "--output", "b.xlsx")).stderr).toBe("--output is given twice; give it once (see --help).\n");
+  });
 });
 
 describe("progress line", () => {
