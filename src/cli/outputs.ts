@@ -23,11 +23,6 @@ const OUTPUTS: Record<string, OutputKind> = {
   feedback: { extension: ".docx", what: "the team's feedback report (Word)" },
 };
 
-/** The extension a command's -o must end in, or undefined for a command without -o. */
-export function outputExtension(command: string): string | undefined {
-  return OUTPUTS[command]?.extension;
-}
-
 /**
  * Whether the write itself would be refused, whatever the name (the output is a folder or names one with a final "/",
  * is not a regular file (a pipe, a socket, a device), is one of the inputs, or its folder is missing or is a file):

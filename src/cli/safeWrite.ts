@@ -149,11 +149,8 @@ export async function safeWrite(output: string, bytes: Uint8Array | string, opti
     throw fail(reason(error));
   }
   // The file the link leads to is the one written: it must not be the input either.
+  // (What the target is was looked at above, through the links, with stat: a folder or a special file is refused.)
   if (target !== path.resolve(output)) await refuseInput(target, options.inputs ?? []);
-  const existing = await lstatOrNull(target);
-  if (existing?.isDirectory()) throw fail("it is a folder; give a file name");
-  const kind = existing && special(existing);
-  if (kind) throw fail(`it is ${kind}, not a file; give a file name`);
   const dir = path.dirname(target);
   const folder = await folderState(dir);
   if (folder === "missing") {
