@@ -52,7 +52,7 @@ export function programmeOf(validation: ValidationResult, config: DiagnosticsCon
 
 /** The command line's programme: the file read once, checked, and the programme worked out for `today`. */
 export async function programmeSource(port: SourcePort, today: IsoDate) {
-  const checked = await checkSource(port);
+  const checked = await checkSource(port, { today });
   return { ...checked, programme: programmeOf(checked.validation, checked.config, today) };
 }
 
@@ -62,7 +62,8 @@ export type ProgrammeView = ProgrammeJson & { notCounted: NotCounted };
 /** The pane's programme: one read of every row (no narrative). */
 export async function computeProgramme(port: WorkbookPort, today: IsoDate): Promise<ProgrammeView> {
   const context = await readContext(port, { rows: true, narrative: false, lists: true, selection: false });
-  const validation = validateTable(requireTable(context), context.config, context.compiled);
+  // A Final visit dated after today is left out, as Check sheet and the summary leave it out.
+  const validation = validateTable(requireTable(context), context.config, context.compiled, { today });
   return { ...programmeOf(validation, context.config, today), notCounted: { excluded: validation.excluded.length, drafts: validation.drafts.length } };
 }
 

@@ -3,6 +3,7 @@
  * rolled up with the options the user gave. The pane's actions are in workbookActions.ts; both start from
  * readContext, so the pane and the command line see a workbook the same way.
  */
+import { todayIso } from "./today";
 import {
   CheckOptions,
   ModerationCount,
@@ -98,8 +99,10 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
   const config = options.tie ? { ...read, tieRule: options.tie } : read;
   try {
     // Settings from another workbook (--settings) may bring their own scale.
+    // A Final visit dated after today is left out (a typing slip, 01/01/2099), as Check sheet says: every table
+    // counts the visits Check sheet counts. The day is the caller's (--today) or the user's clock.
     const validation = validateTable(table, config, options.settings ? compileScale(config.scale) : context.compiled, {
-      today: options.today,
+      today: options.today ?? todayIso(),
       spelling: options.spelling,
       duplicates: options.duplicates,
     });

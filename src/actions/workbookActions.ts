@@ -84,10 +84,13 @@ export async function saveSettings(port: WorkbookPort, change: SettingsChange): 
   return config;
 }
 
-/** One read of every row, validated: what checking and summarising start from. */
-async function readValidated(port: WorkbookPort) {
+/**
+ * One read of every row, validated: what summarising starts from. A Final visit dated after `today` is left out, as
+ * Check sheet leaves it out, so the summary counts the visits Check sheet says are counted.
+ */
+async function readValidated(port: WorkbookPort, today: IsoDate = todayIso()) {
   const context = await readContext(port, ROWS);
-  return { context, validation: validateTable(requireTable(context), context.config, context.compiled) };
+  return { context, validation: validateTable(requireTable(context), context.config, context.compiled, { today }) };
 }
 
 /** Every problem in the Diagnostics table; changes nothing. */
@@ -107,6 +110,8 @@ export async function checkSheet(port: WorkbookPort, today: IsoDate = todayIso()
 export interface SummaryOptions {
   by?: GroupBy;
   filter?: SummaryFilter;
+  /** The day a visit after which is a typing slip, left out (default: the user's clock). */
+  today?: IsoDate;
 }
 
 /** Reads and rolls up without writing: for previews, exports and the summary workbook. */
@@ -114,7 +119,7 @@ export async function computeSummary(
   port: WorkbookPort,
   options: SummaryOptions = {},
 ): Promise<{ summary: Summary; config: DiagnosticsConfig; opening: SummaryOpening; moderation: ModerationCount[] | null }> {
-  const { context, validation } = await readValidated(port);
+  const { context, validation } = await readValidated(port, options.today);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
   const opening = reportTrends(validation, context.config, options.filter, summary.by);
   return { summary, config: context.config, opening, moderation: moderationOf(context) };
@@ -124,8 +129,9 @@ export async function computeSummary(
 export async function computeSummaries(
   port: WorkbookPort,
   filter: SummaryFilter = {},
+  today: IsoDate = todayIso(),
 ): Promise<{ byService: Summary; byArea: Summary; config: DiagnosticsConfig; moderation: ModerationCount[] | null }> {
-  const { context, validation } = await readValidated(port);
+  const { context, validation } = await readValidated(port, today);
   const roll = (by: GroupBy) => rollUp(validation, context.config, { by, filter, compiled: context.compiled });
   return { byService: roll("service"), byArea: roll("area"), config: context.config, moderation: moderationOf(context) };
 }
@@ -135,7 +141,7 @@ export async function refreshSummary(
   port: WorkbookPort,
   options: SummaryOptions = {},
 ): Promise<{ summary: Summary; layout: SummaryLayout; config: DiagnosticsConfig; opening: SummaryOpening }> {
-  const { context, validation } = await readValidated(port);
+  const { context, validation } = await readValidated(port, options.today);
   const summary = rollUp(validation, context.config, { by: options.by, filter: options.filter, compiled: context.compiled });
   // The trends of the same visits (the filter applied), for the key findings and the picture at a glance at the top.
   const opening = reportTrends(validation, context.config, options.filter, summary.by);

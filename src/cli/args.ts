@@ -58,9 +58,9 @@ export const COMMAND_OPTIONS: Record<Command | "", OptionName[]> = {
   "": ["help"],
   summary: ["output", "json", ...SELECTION, "help", "settings", "today"],
   report: ["output", ...SELECTION, "help", "settings", "today"],
-  validate: ["help", "settings", "strict-privacy", "strict"],
+  validate: ["help", "settings", "strict-privacy", "strict", "today"],
   template: ["output", "help"],
-  trends: ["output", "json", "tie", "by", "strict", "help", "settings"],
+  trends: ["output", "json", "tie", "by", "strict", "help", "settings", "today"],
   programme: ["json", "today", "help", "settings"],
   actions: ["json", "today", "help"],
   feedback: ["visit", "output", "today", "help"],
@@ -71,11 +71,11 @@ export const USAGE = `Team Diagnostics command line
 Usage:
   team-diagnostics summary <input.xlsx|input.csv> [options]
   team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
-  team-diagnostics validate <input.xlsx|input.csv> [--strict] [--strict-privacy] [--settings FILE]
+  team-diagnostics validate <input.xlsx|input.csv> [--strict] [--strict-privacy] [--today D] [--settings FILE]
   (summary, report, validate, trends, programme and actions take several inputs and folders: see "Several files" below)
   team-diagnostics template -o <file.xlsx>
   team-diagnostics trends <input.xlsx|input.csv> [-o <trends.xlsx>] [--json] [--by service|area]
-      [--tie cautious|split] [--strict] [--settings FILE]
+      [--tie cautious|split] [--strict] [--today D] [--settings FILE]
   team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D] [--settings FILE]
   team-diagnostics actions <input.xlsx>... [--json] [--today D]
   team-diagnostics feedback <input.xlsx> --visit ID -o <feedback.docx> [--today D]
@@ -91,14 +91,16 @@ summary   Rolls the visits up into one table per service (or area) and prints it
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
   --by service|area     Group by service (default) or by area.
   --strict              Exit with status 1 when there is any problem or warning.
-  --today D             With -o: the action plans' RAG and overdue counts as on D (default: today).
+  --today D             Count as on D (default: today): a Final visit dated after D is left out, as
+                        validate says; with -o, the action plans' RAG and overdue counts too.
 report    Writes a Word report: per service (and per area, when areas are filled in) the same tables,
           an overview with a chart and its numbers, and the base. Takes --round, --from, --to, --tie,
-          --by (only that grouping) and --strict as summary does, and --today D for the action plans.
+          --by (only that grouping), --strict and --today D as summary does.
 validate  Lists every problem and warning, one a line ("Diagnostics!G27: ..."); exit status 1 when there is
-          any problem (warnings alone exit 0; --strict: 1 on warnings too).
+          any problem (warnings alone exit 0; --strict: 1 on warnings too). --today D checks as on D.
 template  Writes a blank Diagnostics workbook with dropdowns and the Lists sheet.
 trends    Per service (or area) one Grading column per round, and each team's change since its previous visit.
+          --today D as summary does.
 programme Per team: the last visit, its overall grade, when it is due again (months by grade, set on the
           Lists sheet), the next planned visit and a status (overdue first in the pane). --json, --today D.
 actions   Per service the actions by RAG (Red, Amber, Green, Complete) and the overdue ones.
@@ -120,9 +122,12 @@ settings differ (scale, quality domains, tie rule) are refused unless --settings
 settings win.
 `;
 
-/** report: the action plans' section depends on the day (RAG "as on", overdue). */
-const TODAY_HELP = `  --today D             Work the action plans' RAG and overdue counts out as on D (dd/mm/yyyy or
-                        yyyy-mm-dd; default: today), so the report is the same whichever day it is made.
+/** The day a command counts as on: a Final visit after it is a typing slip, left out (and the action plans' RAG). */
+const COUNT_AS_ON = `  --today D             Count as on D (dd/mm/yyyy or yyyy-mm-dd; default: today): a Final visit dated
+                        after D is left out as a typing slip, as validate says`;
+/** report: the visits counted and the action plans' section depend on the day (RAG "as on", overdue). */
+const TODAY_HELP = `${COUNT_AS_ON}; the action plans' RAG and
+                        overdue counts as on D too, so the report is the same whichever day it is made.
 `;
 const SELECTION_HELP = `  --round R             Only visits of round R.
   --from D, --to D      Only visits on or after / on or before D (dd/mm/yyyy, e.g. 07/08/2017, or yyyy-mm-dd).
@@ -143,8 +148,8 @@ grade for each quality domain. Problems go to stderr, one a line.
 
   -o, --output FILE     Also write the summary workbook (Summary and Counts sheets) to FILE.
   --json                Print only a JSON document on stdout.
-${SELECTION_HELP}  --today D             With -o: work the action plans' RAG and overdue counts out as on D (dd/mm/yyyy
-                        or yyyy-mm-dd; default: today), so the workbook is the same whichever day it is made.
+${SELECTION_HELP}${COUNT_AS_ON}; with -o, the summary
+                        workbook's action-plan RAG and overdue counts as on D too.
 ${MANY_HELP}  -h, --help            Show this help.
 `,
   report: `Usage: team-diagnostics report <input.xlsx|input.csv> -o <report.docx> [options]
@@ -156,7 +161,7 @@ and its figure. The overview's table of totals counts every visit counted, whate
   -o, --output FILE     The .docx file to write (required).
 ${SELECTION_HELP}${TODAY_HELP}${MANY_HELP}  -h, --help            Show this help.
 `,
-  validate: `Usage: team-diagnostics validate <input.xlsx|input.csv> [--strict] [--strict-privacy] [--settings FILE]
+  validate: `Usage: team-diagnostics validate <input.xlsx|input.csv> [--strict] [--strict-privacy] [--today D] [--settings FILE]
 
 Lists every problem and warning, one a line ("Diagnostics!G27: ..."), and a count on stderr. A problem
 leaves a row (or a draft's cell) uncounted; a warning is counted as it is read.
@@ -167,6 +172,8 @@ the cell and the kind, never what it holds.
 
       --strict-privacy  Exit status 1 when any cell looks like personal data too (before circulating).
   --strict              Exit status 1 on warnings too.
+  --today D             Check as on D (dd/mm/yyyy or yyyy-mm-dd; default: today): a visit dated after D
+                        is a problem (a Draft's, a warning).
 
 ${MANY_HELP}  -h, --help            Show this help.
 `,
@@ -190,6 +197,7 @@ A visit with a blank Round counts in its financial year (2017-18). Problems go t
   --tie cautious|split  How a tie for most frequent grade is settled (default: the workbook's setting, else cautious).
   --by service|area     Group by service (default) or by area.
   --strict              Exit with status 1 when there is any problem or warning.
+${COUNT_AS_ON}.
 ${MANY_HELP}  -h, --help            Show this help.
 `,
   programme: `Usage: team-diagnostics programme <input.xlsx|input.csv> [--json] [--today D] [--settings FILE]
@@ -201,6 +209,7 @@ grade, set on the Lists sheet ("Revisit grade", "Revisit months"; defaults O 12,
 
   --json                Print only a JSON document on stdout (dates as yyyy-mm-dd).
   --today D             Work the programme out for date D (dd/mm/yyyy or yyyy-mm-dd); default today.
+                        A Final visit dated after D is left out as a typing slip, as validate says.
 ${MANY_HELP}  -h, --help            Show this help.
 `,
   actions: `Usage: team-diagnostics actions <input.xlsx>... [--json] [--today D]
@@ -313,10 +322,6 @@ export function parseArgs(argv: readonly string[]): Options {
   if (typeof v.visit === "string") options.visit = v.visit;
   if (positional.length > 2 && !MANY_INPUTS.has(options.command)) throw new UsageError(`Unexpected argument "${positional[2]}"; see --help.`);
   if (options.from && options.to && options.from > options.to) throw new UsageError("--from is later than --to.");
-  // summary's tables do not depend on the day: only the summary workbook's action plans do.
-  if (options.command === "summary" && options.today && !options.output) {
-    throw new UsageError("summary --today works out the summary workbook's action plans: give it with -o FILE; see summary --help.");
-  }
   return options;
 }
 

@@ -45,8 +45,9 @@ async function writeWorkbook(workbook: ExcelJsWorkbook, output: string, what: st
 }
 
 /** What the user chose to count and how: --by, --tie and the round and date filters. */
+/** What to count: the grouping, tie rule and filter, and the day a Final visit after which is left out (--today). */
 function selectionOf(options: Options) {
-  return { by: options.by, tie: options.tie, filter: filterOf(options) };
+  return { by: options.by, tie: options.tie, filter: filterOf(options), today: options.today };
 }
 
 function filterOf(options: Options): SummaryFilter {
@@ -128,7 +129,7 @@ export async function reportCommand(options: Options, io: CommandIO): Promise<nu
 export async function validateCommand(options: Options, io: CommandIO): Promise<number> {
   const { files, sources, settings } = await sourcesFor(options, io.progress);
   // The same checks as Check sheet in the pane: dates after today, and grades typed another way than their usual spelling.
-  const checked = await checkSources(sources, { settings, ...sheetChecks(todayIso()) });
+  const checked = await checkSources(sources, { settings, ...sheetChecks(options.today ?? todayIso()) });
   const { validation, files: perFile } = checked;
   const problems: FileProblem[] = [...checked.problems, ...(checked.actionProblems ?? []), ...(checked.moderationProblems ?? [])];
   // The personal-data guard reads every text cell, narrative included; its lines name the cell and the kind only.
@@ -172,7 +173,7 @@ export async function templateCommand(options: Options, io: CommandIO): Promise<
 
 export async function trendsCommand(options: Options, io: CommandIO): Promise<number> {
   const { files, sources, settings } = await sourcesFor(options, io.progress);
-  const checked = await checkSources(sources, { tie: options.tie, settings });
+  const checked = await checkSources(sources, { tie: options.tie, settings, today: options.today });
   const { config, problems } = checked;
   const trends = trendsOf(checked.validation, config, options.by ?? "service");
   io.progress.done();

@@ -46,8 +46,9 @@ export function programmeAsText(doc: ProgrammeJson, notCounted?: NotCounted): st
 
 export async function programmeCommand(options: Options, io: CommandIO): Promise<number> {
   const { files, sources, settings } = await sourcesFor(options, io.progress);
-  const checked = await checkSources(sources, { settings });
-  const programme = programmeOf(checked.validation, checked.config, options.today ?? localToday());
+  const today = options.today ?? localToday();
+  const checked = await checkSources(sources, { settings, today });
+  const programme = programmeOf(checked.validation, checked.config, today);
   io.progress.done();
   tellProblems(checked.problems, files, io);
   const notCounted = { excluded: checked.validation.excluded.length, drafts: checked.validation.drafts.length };

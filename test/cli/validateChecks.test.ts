@@ -57,5 +57,20 @@ describe("validate: the checks of Check sheet, in the same words", () => {
     );
     expect(lines[1]).toMatch(/^Diagnostics!B4: Visit date 01\/01\/2099 is after today \(\d\d\/\d\d\/\d{4}\): check the cell holds the date of the visit\.$/);
     expect(result.stderr).toBe("dates.xlsx: 1 problem and 1 warning; 2 visits counted, 0 drafts, 1 left out.\n");
+
+    // The summary counts what validate says is counted: the visit after today is left out there too, with the same
+    // line; --today D counts as on D (the same file gives the same summary whichever day it is run).
+    const summary = await cli("summary", file, "--json");
+    const json = JSON.parse(summary.stdout);
+    expect(json.base.visits).toBe(2);
+    expect(json.base.excluded).toEqual([expect.objectContaining({ row: 4, reasons: ["B4: Visit date is after today."] })]);
+    expect(summary.stderr).toMatch(/^Diagnostics!B4: Visit date 01\/01\/2099 is after today \(\d\d\/\d\d\/\d{4}\): check the cell holds the date of the visit\.\n/);
+    const later = await cli("summary", file, "--json", "--today", "02/01/2099");
+    expect(later.code).toBe(0);
+    expect(JSON.parse(later.stdout).base.visits).toBe(3);
+    const onTheDay = JSON.parse((await cli("summary", file, "--json", "--today", "2099-01-01")).stdout);
+    expect(onTheDay.base.visits).toBe(3);
+    const before = JSON.parse((await cli("summary", file, "--json", "--today", "31/12/2098")).stdout);
+    expect(before.base.visits).toBe(2);
   });
 });
