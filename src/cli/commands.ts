@@ -40,8 +40,9 @@ async function newWorkbook(): Promise<ExcelJsWorkbook> {
   return ExcelJsWorkbook.create();
 }
 
-async function writeWorkbook(workbook: ExcelJsWorkbook, output: string, what: string, inputs: string[] = []): Promise<void> {
-  await safeWrite(output, await workbook.writeBuffer(), { what, inputs });
+/** Writes a workbook: over a workbook already there only when it holds no sheet but these (see safeWrite). */
+async function writeWorkbook(workbook: ExcelJsWorkbook, output: string, what: string, inputs: string[] = [], replaces: readonly string[] | "none" = workbook.sheetNames()): Promise<void> {
+  await safeWrite(output, await workbook.writeBuffer(), { what, inputs, replaces });
 }
 
 /** What the user chose to count and how: --by, --tie and the round and date filters. */
@@ -166,7 +167,7 @@ export async function templateCommand(options: Options, io: CommandIO): Promise<
   if (options.input) throw new UsageError(`template takes no input file; did you mean -o ${options.input}?`);
   const workbook = await newWorkbook();
   await setUpWorkbook(workbook);
-  await writeWorkbook(workbook, options.output, "workbook");
+  await writeWorkbook(workbook, options.output, "workbook", [], "none");
   io.stdout(`Blank diagnostics workbook written to ${options.output}\n`);
   return 0;
 }

@@ -30,6 +30,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return options.help ? 0 : 2;
     }
     progress = progressLine(options.json ? undefined : io.progress);
+    await (await import("./outputs")).checkOutputEarly(options.command, options.output, options.inputs);
     const commands = await import("./commands");
     const commandIO = { stdout: io.stdout, stderr: io.stderr, columns: io.columns, progress };
     switch (options.command) {

@@ -8,6 +8,8 @@ import { UserFacingError } from "../errors";
 
 interface OutputKind {
   extension: ".xlsx" | ".docx";
+  /** What is written, as the write's sentences name it ("Cannot write the summary workbook to …"). */
+  writes: string;
   /** What the command writes, as the sentence names it. */
   what: string;
   /** Said after the name to give, when a user may have meant something else. */
@@ -16,11 +18,11 @@ interface OutputKind {
 
 const OUTPUTS: Record<string, OutputKind> = {
   // The CLI writes no counts CSV: the pane's Summary tab offers it (SummaryPanel's "Download counts (CSV)").
-  summary: { extension: ".xlsx", what: "the summary workbook", more: "the counts as CSV come from the pane's Summary tab (Download counts (CSV))" },
-  trends: { extension: ".xlsx", what: "the trends workbook" },
-  template: { extension: ".xlsx", what: "a blank Diagnostics workbook" },
-  report: { extension: ".docx", what: "a Word report" },
-  feedback: { extension: ".docx", what: "the team's feedback report (Word)" },
+  summary: { extension: ".xlsx", writes: "summary workbook", what: "the summary workbook", more: "the counts as CSV come from the pane's Summary tab (Download counts (CSV))" },
+  trends: { extension: ".xlsx", writes: "trends workbook", what: "the trends workbook" },
+  template: { extension: ".xlsx", writes: "workbook", what: "a blank Diagnostics workbook" },
+  report: { extension: ".docx", writes: "report", what: "a Word report" },
+  feedback: { extension: ".docx", writes: "feedback report", what: "the team's feedback report (Word)" },
 };
 
 /**
@@ -57,4 +59,15 @@ export function checkOutputName(command: string, output: string | undefined, inp
   const named = `${ext ? output.slice(0, -ext.length) : output}${kind.extension}`;
   const article = kind.extension === ".xlsx" ? "an" : "a";
   throw new UserFacingError(`${command} -o writes ${kind.what}, ${article} ${kind.extension} file, so name it ${named}${kind.more ? `; ${kind.more}` : ""}.`);
+}
+
+/**
+ * Before any input is read: whether the -o can be written at all (safeWrite's checks), so that the sentence comes at
+ * once, not after the input's problems. The write itself checks again, with the files the folders held.
+ */
+export async function checkOutputEarly(command: string, output: string | undefined, inputs: readonly string[] = []): Promise<void> {
+  const kind = OUTPUTS[command];
+  if (!kind || output === undefined) return;
+  const { checkWritable } = await import("./safeWrite");
+  await checkWritable(output, { what: kind.writes, inputs, replaces: command === "template" ? "none" : undefined });
 }

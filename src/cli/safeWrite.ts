@@ -11,6 +11,8 @@ import { UserFacingError } from "../errors";
  * inode (or, for a file not there yet, by real path), so no symlinked folder or hard link gets round it.
  * An output that is a symlink is written through (the file it leads to is replaced, the link kept); one that is a
  * device, pipe or socket is refused, as is a folder that does not exist (never created: it may be a typo).
+ * A workbook already there is replaced only when every sheet in it is one this write makes again (last run's summary
+ * workbook): one holding any other sheet may hold someone's visits, and is never replaced (template replaces none).
  */
 
 const shown = (file: string) => `"${file}"`;
@@ -95,6 +97,26 @@ export interface SafeWriteOptions {
   what: string;
   /** Files that must never be written over (the input). */
   inputs?: readonly string[];
+  /**
+   * A workbook write: the sheets it makes, so a workbook already there is replaced only when it holds no other sheet;
+   * "none" when no workbook already there is ever replaced (template). Absent for other files (a Word report).
+   */
+  replaces?: readonly string[] | "none";
+}
+
+/** Why a workbook already at the target must not be replaced, in words; null when it may be. */
+async function keptWorkbook(target: string, replaces: readonly string[] | "none", what: string): Promise<string | null> {
+  const there = await statOrNull(target);
+  if (!there?.isFile()) return null;
+  const moveIt = "give another name with -o, or move that file first";
+  if (replaces === "none") return `${shown(target)} already exists: ${what === "workbook" ? "template" : `the ${what}`} never replaces a workbook (it may hold visits); ${moveIt}.`;
+  const { xlsxSheetNames } = await import("../adapters/files/xlsxFile");
+  const names = xlsxSheetNames(target);
+  const made = new Set(replaces.map((n) => n.toLowerCase()));
+  if (names === null) return `Cannot write the ${what} to ${shown(target)}: it already exists and is not a workbook that can be read, so it is never replaced; ${moveIt}.`;
+  const others = names.filter((n) => !made.has(n.toLowerCase()));
+  if (others.length === 0) return null;
+  return `Cannot write the ${what} to ${shown(target)}: it already holds sheets the ${what} does not write (${others.join(", ")}), so it is never replaced; ${moveIt}.`;
 }
 
 /**
@@ -129,8 +151,41 @@ function special(stats: Stats): string | null {
   return stats.isFile() || stats.isDirectory() ? null : "not an ordinary file";
 }
 
+/**
+ * Everything that can be known before the output is made: that `output` may be written (not the input, not a folder or
+ * a special file, its folder there, a workbook there that may be replaced). Commands call it before reading their
+ * inputs, so a -o that cannot be written is said at once, not after the input has been read and checked.
+ */
+export async function checkWritable(output: string, options: SafeWriteOptions): Promise<void> {
+  const target = await writeTarget(output, options);
+  if (options.replaces === "none") {
+    const kept = await keptWorkbook(target, "none", options.what);
+    if (kept) throw new UserFacingError(kept);
+  }
+}
+
 /** Writes bytes to `output` safely (see the comment at the top). Every failure is one UserFacingError sentence. */
 export async function safeWrite(output: string, bytes: Uint8Array | string, options: SafeWriteOptions): Promise<void> {
+  const target = await writeTarget(output, options);
+  if (options.replaces !== undefined) {
+    const kept = await keptWorkbook(target, options.replaces, options.what);
+    if (kept) throw new UserFacingError(kept);
+  }
+  const fail = (why: string) => new UserFacingError(`Cannot write the ${options.what} to ${shown(output)}: ${why}.`);
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    // "wx": never reuse a file of that name, even a leftover one.
+    await fs.writeFile(temp, bytes, { flag: "wx" });
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw fail(reason(error));
+  }
+}
+
+/** The file a write of `output` replaces, once every check before writing has passed (see safeWrite). */
+async function writeTarget(output: string, options: SafeWriteOptions): Promise<string> {
   const fail = (why: string) => new UserFacingError(`Cannot write the ${options.what} to ${shown(output)}: ${why}.`);
   await refuseInput(output, options.inputs ?? []);
   if (output.endsWith("/") || output.endsWith(path.sep)) {
@@ -159,15 +214,7 @@ export async function safeWrite(output: string, bytes: Uint8Array | string, opti
     throw new UserFacingError(`The folder ${shown(named)} does not exist: create it first, or check the name given with -o.`);
   }
   if (folder === "file") throw fail("part of its folder path is a file, not a folder");
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    // "wx": never reuse a file of that name, even a leftover one.
-    await fs.writeFile(temp, bytes, { flag: "wx" });
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw fail(reason(error));
-  }
+  return target;
 }
 
 /** Whether a folder is there: "folder", "missing" (it or a folder above it), or "file" (a file in the path). */

@@ -76,6 +76,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return ws;
   }
 
+  /** The sheets' names, in order. */
+  sheetNames(): string[] {
+    return this.workbook.worksheets.map((w) => w.name);
+  }
+
   private findSheet(name: string): ExcelJS.Worksheet | undefined {
     return this.workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
   }

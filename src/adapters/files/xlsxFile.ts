@@ -5,7 +5,7 @@ import { NOT_READ, ReadRequest, TableSnapshot } from "../../workbook/port";
 import { SheetCells, SheetScanner, WANT_NOTHING, WANT_PRESENCE, WANT_VALUE, cutShort, partMissing } from "./sheetScan";
 import { WorkbookParts, workbookParts } from "./xlsxReader";
 import { XlsxFormatError, ZipEntry, readLimits } from "./zip";
-import { sheetFormatError } from "./xlsxStructure";
+import { sheetFormatError, sheetNames } from "./xlsxStructure";
 import { ZipFile } from "./zipFile";
 
 /**
@@ -136,6 +136,26 @@ function inflateEarly(zip: ZipFile): Early | null {
     result = Promise.resolve({ error });
   }
   return { name: largest.name, result };
+}
+
+/**
+ * The names of an .xlsx file's sheets, reading only its zip directory and workbook part; null when it is not a
+ * workbook that can be read (so that a caller deciding whether a file may be replaced treats it as unknown).
+ */
+export function xlsxSheetNames(file: string): string[] | null {
+  try {
+    const zip = ZipFile.open(file);
+    try {
+      return sheetNames((path) => {
+        const entry = zip.entries.get(path);
+        return entry ? zip.data(entry).toString("utf8") : null;
+      });
+    } finally {
+      zip.close();
+    }
+  } catch {
+    return null;
+  }
 }
 
 /** Opens an .xlsx file's small parts (names, tables, shared strings); a format problem is an XlsxFormatError now. */

@@ -128,11 +128,22 @@ export interface WorkbookParts {
 }
 
 /** Everything but the sheets' cells, from the small parts (`text` gives a part's XML, or null when there is none). */
-export function workbookParts(text: (path: string) => string | null): WorkbookParts {
+/** The workbook part's path (from the package's relationships) and its XML; the part missing is a format error. */
+function workbookXmlOf(text: (path: string) => string | null): { officeDocument: string; workbookXml: string } {
   const rootRels = relationships(text("_rels/.rels"), "");
   const officeDocument = [...rootRels.values()].find((r) => r.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
   const workbookXml = text(officeDocument);
   if (workbookXml === null) throw new XlsxFormatError("no workbook part");
+  return { officeDocument, workbookXml };
+}
+
+/** Every sheet's name, worksheets, chart sheets and all, in the workbook's order: no part but the workbook's is read. */
+export function sheetNames(text: (path: string) => string | null): string[] {
+  return tags(workbookXmlOf(text).workbookXml, "sheet").map((a) => a.get("name") ?? "");
+}
+
+export function workbookParts(text: (path: string) => string | null): WorkbookParts {
+  const { officeDocument, workbookXml } = workbookXmlOf(text);
   const workbookRels = relationships(text(relsPath(officeDocument)), officeDocument);
 
   const pr = tags(workbookXml, "workbookPr")[0];
