@@ -68,8 +68,8 @@ export function parseVisitDate(value: unknown): DateParse {
   if (text === "") return { kind: "blank" };
   const date = parseBritishDate(text);
   if (date) return { kind: "date", date, typedAsText: true };
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return { kind: "invalid", message: `"${shown}" is not a date; type it as dd/mm/yyyy.` };
+  // Why, in the form's words: "31/02/2026 is not a real date (February 2026 has 28 days)." (whyNotADate, below).
+  return { kind: "invalid", message: whyNotADate(text) ?? `"${text}" is not a date.` };
 }
 
 const MONTH_NAMES = MONTHS.map((m) => m[0].toUpperCase() + m.slice(1));

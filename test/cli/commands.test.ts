@@ -39,7 +39,7 @@ describe("validate", () => {
     expect(result.stdout.split("\n").filter(Boolean)).toEqual([
       'Diagnostics!J2: "x" is not a grade on the Ofsted four-point scale (O, O / G, G, G / RI, RI, RI / I, I, No judgement).',
       "Diagnostics!E3: Team is missing.",
-      'Diagnostics!B3: Visit date "32/01/2018" is not a date; type it as dd/mm/yyyy.',
+      'Diagnostics!B3: Visit date 32/01/2018 is not a real date (January 2018 has 31 days).',
       'Diagnostics!L4: "Requires Imprvement" is not a grade on the Ofsted four-point scale (O, O / G, G, G / RI, RI, RI / I, I, No judgement).',
     ]);
     expect(result.stderr).toBe("problems.xlsx: 4 problems; 0 visits counted, 1 draft, 2 left out.\n");

@@ -54,3 +54,12 @@ describe("why a typed date was not read", () => {
     expect(whyNotADate("  ")).toBeNull();
   });
 });
+
+describe("a cell's date that cannot be read says why, as the form does", () => {
+  it("an impossible day is named as such, not sent back to dd/mm/yyyy it was typed in", () => {
+    expect(parseVisitDate("31/02/2026")).toEqual({ kind: "invalid", message: "31/02/2026 is not a real date (February 2026 has 28 days)." });
+    expect(parseVisitDate("12/31/2018")).toEqual({ kind: "invalid", message: "12/31/2018 is not a real date (there are 12 months, and the month comes second: dd/mm/yyyy)." });
+    expect(parseVisitDate("next week")).toEqual({ kind: "invalid", message: '"next week" is not a date: type it as dd/mm/yyyy, for example 07/08/2017.' });
+  });
+});
+

@@ -131,7 +131,7 @@ describe("serial-number dates in CSV", () => {
   it("are refused as not a date (the README says so): a CSV cannot say whether 42954 was a date", async () => {
     const file = await write("serial.csv", csvText([visit("Safeguarding", ["RI", "G", "RI", "I", "RI"], { "Visit date": "42954" })]));
     const result = await cli("summary", file, "--json");
-    expect(result.stderr).toMatch(/Visit date "42954" is not a date; type it as dd\/mm\/yyyy/);
+    expect(result.stderr).toMatch(/Visit date "42954" is not a date: type it as dd\/mm\/yyyy, for example 07\/08\/2017\./);
     expect(visitsOf(result.stdout)).toBe(0);
   });
 });
