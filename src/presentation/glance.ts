@@ -82,7 +82,7 @@ export function glanceText(cell: GlanceCell): string {
 
 export function glanceNote(glance: Glance, groupWord: string): string {
   if (!glance.round) return "No visits counted: nothing to show yet.";
-  const base = `Headline grade per ${groupWord} and domain in ${roundInWords(glance.round)}, with the number of visits graded.`;
+  const base = `Headline grade per ${groupWord} and domain in ${roundInWords(glance.round)}, with the number of visits in brackets, no judgement included.`;
   const note = glance.previousRound ? `${base} ▲ better, ▼ worse, = same as in ${roundInWords(glance.previousRound)}.` : base;
   // The table is the latest round's: a group seen only in earlier rounds is said, so the table is not read as all of them.
   // Semicolons between the names: a service's own name may hold "and" ("Placements and residential"). Worded for areas

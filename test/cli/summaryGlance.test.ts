@@ -69,7 +69,7 @@ describe("summary -o: the summary workbook opens with the key findings and the p
     expect((await cli("summary", input, "--round", "1", "-o", out)).code).toBe(0);
     const { rows } = await summarySheet(out);
     const header = rows.findIndex((r) => r[0] === "Service" && r[1] === "Allocation and workload");
-    expect(rows[header - 1][0]).toBe("Headline grade per service and domain in round 1, with the number of visits graded.");
+    expect(rows[header - 1][0]).toBe("Headline grade per service and domain in round 1, with the number of visits in brackets, no judgement included.");
     expect(rows[header + 1]).toEqual(["Assessment", "G (1)", "G (1)", "G (1)", "G (1)", "G (1)"]);
     expect(rows[header + 2]).toEqual(["Safeguarding", "RI (3)", "RI (3)", "RI (3)", "RI (3)", "RI (3)"]);
   });

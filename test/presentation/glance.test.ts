@@ -21,7 +21,7 @@ describe("the note under the picture at a glance", () => {
     const glance = glanceOf([...sampleRows(), later("A10", "01/08/2018", "Assessment", "Assessment team 1", ["G", "G", "RI", "G", "G"])]);
     expect(glance.rows.map((r) => r.name)).toEqual(["Assessment"]);
     expect(glanceNote(glance, "service")).toBe(
-      "Headline grade per service and domain in 2018-19, with the number of visits graded. ▲ better, ▼ worse, = same as in 2017-18. " +
+      "Headline grade per service and domain in 2018-19, with the number of visits in brackets, no judgement included. ▲ better, ▼ worse, = same as in 2017-18. " +
         "Not shown, as no visit in 2018-19 names it: Safeguarding.",
     );
   });
@@ -43,7 +43,7 @@ describe("the note under the picture at a glance", () => {
       later("A10", "01/08/2018", "Assessment", "Assessment team 1", ["G", "G", "RI", "G", "G"]),
       later("S10", "10/09/2018", "Safeguarding", "Safeguarding team 1", ["G", "G", "G", "O", "G"]),
     ]);
-    expect(glanceNote(glance, "service")).toBe("Headline grade per service and domain in 2018-19, with the number of visits graded. ▲ better, ▼ worse, = same as in 2017-18.");
+    expect(glanceNote(glance, "service")).toBe("Headline grade per service and domain in 2018-19, with the number of visits in brackets, no judgement included. ▲ better, ▼ worse, = same as in 2017-18.");
   });
 });
 

@@ -86,7 +86,7 @@ describe("the Summary sheet opens with the key findings and the picture at a gla
 
   it("the matrix: services by short domain labels, overall last, the latest round's headline and visits with the change", () => {
     expect(at.get(`A${o.glanceRow - 2}`)).toBe("At a glance");
-    expect(at.get(`A${o.glanceRow - 1}`)).toBe("Headline grade per service and domain in 2018-19, with the number of visits graded. ▲ better, ▼ worse, = same as in 2017-18.");
+    expect(at.get(`A${o.glanceRow - 1}`)).toBe("Headline grade per service and domain in 2018-19, with the number of visits in brackets, no judgement included. ▲ better, ▼ worse, = same as in 2017-18.");
     expect(rows[o.glanceRow - 1].slice(0, 6)).toEqual(["Service", "Allocation and workload", "Practice and direct work", "Monitoring and supervision", "Joint working", "Overall conclusion"]);
     // Assessment 2018-19: allocation G (2 of 3) was RI; practice RI (2) was I; monitoring RI (3) was RI / I; joint G was RI; overall G was RI.
     expect(rows[o.glanceRow].slice(0, 6)).toEqual(["Assessment", "G (3) ▲", "RI (3) ▲", "RI (3) ▲", "G (3) ▲", "G (3) ▲"]);

@@ -144,7 +144,7 @@ describe("overview (at a glance and key findings)", () => {
   });
 
   it("services by domains in the latest round, the overall column last, with arrows for the change", () => {
-    expect(at.get(`A${glanceRow - 1}`)).toBe("Headline grade per service and domain in Round 2, with the number of visits graded. ▲ better, ▼ worse, = same as in 2017-18.");
+    expect(at.get(`A${glanceRow - 1}`)).toBe("Headline grade per service and domain in Round 2, with the number of visits in brackets, no judgement included. ▲ better, ▼ worse, = same as in 2017-18.");
     expect(["A", "B", "F"].map((c) => at.get(`${c}${glanceRow}`))).toEqual(["Service", "Allocation and workload", "Overall conclusion"]);
     expect(["A", "B", "F"].map((c) => at.get(`${c}${glanceRow + 1}`))).toEqual(["Safeguarding", "G (2) ▲", "G (2) ▲"]);
     expect(["A", "B", "F"].map((c) => at.get(`${c}${glanceRow + 2}`))).toEqual(["Assessment", "I (1) =", "I (1) ="]);
