@@ -129,7 +129,7 @@ export function feedbackBody(input: FeedbackReportInput): (Paragraph | Table)[] 
     para(
       deepDive
         ? `The written feedback from the deep dive, with its findings${actions.length > 0 ? " and the action plan" : ""}.`
-        : "The written feedback from the diagnostic visit, with the grades given and the team's action plan.",
+        : `The written feedback from the diagnostic visit, with the grades given${actions.length > 0 ? " and the team's action plan" : ""}.`,
     ),
     // Both header cells named: a screen reader reads each value under its column's header.
     table(aboutWidths, ["About the visit", "Details"], about.map(([k, v]) => [cell(k, aboutWidths[0], { bold: true }), cell(v, aboutWidths[1])])),
