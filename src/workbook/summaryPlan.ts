@@ -1,3 +1,4 @@
+import { HIDDEN_VALUE_FORMAT } from "./summaryStaleness";
 import { ActionsReportJson, DiagnosticsConfig, FINGERPRINT_LABEL, ModerationCount, Summary, compileScale, rangeAddress, readableTextColour, summaryThemeTotals } from "../domain";
 import type { TrendsJson } from "../domain";
 import { findingsOf } from "../presentation/glance";
@@ -209,11 +210,15 @@ export function summaryPlan(
 /** Where the fingerprint of the summary's inputs is kept: beside the title, clear of the tables and the chart's numbers. */
 export const FINGERPRINT_CELL = { row: 0, column: 3, address: "D1" } as const;
 
-/** The fingerprint cell, in small grey text: a later read compares it with the inputs (see summaryFingerprint). */
+/**
+ * The fingerprint cell: a later read compares it with the inputs (see summaryFingerprint). Out of sight (number format
+ * ";;;" shows nothing, on screen or in print, and keeps the value) and grey in the formula bar: a reader of the sheet
+ * took "Inputs cbf353aab1f78d60" beside the key findings for a stray code.
+ */
 function fingerprintChanges(sheet: string, fingerprint: string): WorkbookChange[] {
   return [
     { kind: "setValues", sheet, topLeft: FINGERPRINT_CELL.address, values: [[`${FINGERPRINT_LABEL}${fingerprint}`]] },
-    { kind: "setStyle", sheet, range: FINGERPRINT_CELL.address, style: { fontColour: "767676" } },
+    { kind: "setStyle", sheet, range: FINGERPRINT_CELL.address, style: { fontColour: "767676", numberFormat: HIDDEN_VALUE_FORMAT } },
   ];
 }
 

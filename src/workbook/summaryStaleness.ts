@@ -28,6 +28,9 @@ export const OUT_OF_DATE_TEXT =
  * Where the live check and the stored checksum go: under the fingerprint (D1), right of the tables (columns A and B),
  * so the sentence runs on across the empty cells to its right and cuts off none of column A's lines.
  */
+/** A number format that shows nothing for a number or a text (its four sections empty); the value is kept. */
+export const HIDDEN_VALUE_FORMAT = ";;;";
+
 export const STALE_CELLS = { message: "D2", stored: "D3", highlight: "D2:N2" } as const;
 
 /** The columns the summary counts, in the table's order: the visit kind's non-narrative columns except the ID. */
@@ -116,7 +119,8 @@ export function staleCheckChanges(sheet: string, tableName: string | null, table
   const highlight = `=LEN($${STALE_CELLS.message.replace(/\d+$/, "")}$${STALE_CELLS.message.replace(/^\D+/, "")})>0`;
   return [
     { kind: "setValues", sheet, topLeft: STALE_CELLS.stored, values: [[stored]] },
-    { kind: "setStyle", sheet, range: STALE_CELLS.stored, style: { fontColour: "767676" } },
+    // Out of sight, as the fingerprint is (summaryPlan.ts): the formula reads it, a reader has no use for it.
+    { kind: "setStyle", sheet, range: STALE_CELLS.stored, style: { fontColour: "767676", numberFormat: HIDDEN_VALUE_FORMAT } },
     { kind: "setFormula", sheet, cell: STALE_CELLS.message, formula: staleFormula(tableName, cols.headers, cols.team) },
     { kind: "setStyle", sheet, range: STALE_CELLS.message, style: { bold: true } },
     { kind: "formulaFills", sheet, range: STALE_CELLS.highlight, rules: [{ formula: highlight, fill: "FDE7E9", fontColour: "A80000" }] },

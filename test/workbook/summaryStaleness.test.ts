@@ -101,3 +101,24 @@ describe("the Summary sheet's own out-of-date line", () => {
     expect(staleCheckChanges("Summary", null, table(ROWS), config, compiled)).toEqual([]);
   });
 });
+
+describe("the Summary sheet's machine cells are out of sight (a new user read D1 and D3 as stray codes)", () => {
+  const styleOf = (changes: WorkbookChange[], address: string) =>
+    Object.assign({}, ...changes.filter((c): c is Extract<WorkbookChange, { kind: "setStyle" }> => c.kind === "setStyle" && c.range === address).map((c) => c.style));
+
+  test("the stored checksum (D3) shows nothing: number format ;;; keeps its value for the formula", () => {
+    const changes = staleCheckChanges("Summary", "Diagnostics", table(ROWS), config, compiled);
+    expect(styleOf(changes, STALE_CELLS.stored).numberFormat).toBe(";;;");
+  });
+
+  test("the inputs' fingerprint (D1) shows nothing either, and is still read back", async () => {
+    const { summaryPlan, storedFingerprint, FINGERPRINT_CELL } = await import("../../src/workbook/summaryPlan");
+    const { rollUp, validateTable } = await import("../../src/domain");
+    const summary = rollUp(validateTable(table(ROWS), config, compiled), config, { by: "service" });
+    const { plan } = summaryPlan(summary, config, [], null, "abc123");
+    expect(styleOf(plan.changes, FINGERPRINT_CELL.address).numberFormat).toBe(";;;");
+    const written = plan.changes.find((c) => c.kind === "setValues" && c.topLeft === FINGERPRINT_CELL.address) as Extract<WorkbookChange, { kind: "setValues" }>;
+    const grid: unknown[][] = [[null, null, null, written.values[0][0]]];
+    expect(storedFingerprint(grid as never)).toBe("abc123");
+  });
+});
