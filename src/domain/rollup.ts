@@ -2,6 +2,7 @@ import { DiagnosticsConfig, OVERALL_KEY, TieRule, gradedColumns } from "./config
 import { IsoDate } from "./dates";
 import { CompiledScale, GradeCategory, compileScale } from "./scale";
 import { foldLabel } from "./text";
+import { financialYear } from "./calendar";
 import { ExcludedRow, ValidationResult, Visit } from "./visits";
 import { groupThemes } from "./themeSummary";
 import type { ServiceThemes } from "./themes";
@@ -71,8 +72,13 @@ export interface Summary {
 export const NOT_GRADED = "Not graded";
 
 /** True when a visit passes the round and date filter. */
+/** A counted visit's round: its Round, or its financial year when Round is blank, as the trends count it (rounds.ts). */
+function visitRound(round: string, visitDate: IsoDate): string {
+  return round !== "" ? round : financialYear(visitDate);
+}
+
 export function inFilter(visit: Pick<Visit, "round" | "visitDate">, filter: SummaryFilter): boolean {
-  if (filter.round !== undefined && foldLabel(visit.round) !== foldLabel(filter.round)) return false;
+  if (filter.round !== undefined && foldLabel(visitRound(visit.round, visit.visitDate)) !== foldLabel(filter.round)) return false;
   if (filter.from !== undefined && visit.visitDate < filter.from) return false;
   if (filter.to !== undefined && visit.visitDate > filter.to) return false;
   return true;
@@ -80,7 +86,9 @@ export function inFilter(visit: Pick<Visit, "round" | "visitDate">, filter: Summ
 
 /** For a draft or a row left out: outside the filter only when its round or date says so; unknown stays in. */
 export function mayBeInFilter(row: { round: string; visitDate: IsoDate | null }, filter: SummaryFilter): boolean {
-  if (filter.round !== undefined && row.round !== "" && foldLabel(row.round) !== foldLabel(filter.round)) return false;
+  // A blank Round with a date is in its financial year; with neither, it may be in any round.
+  const round = row.round !== "" ? row.round : row.visitDate !== null ? financialYear(row.visitDate) : "";
+  if (filter.round !== undefined && round !== "" && foldLabel(round) !== foldLabel(filter.round)) return false;
   if (row.visitDate !== null) {
     if (filter.from !== undefined && row.visitDate < filter.from) return false;
     if (filter.to !== undefined && row.visitDate > filter.to) return false;
@@ -206,7 +214,7 @@ export function rollUp(
       continue;
     }
     counted++;
-    if (visit.round !== "") rounds.add(visit.round);
+    rounds.add(visitRound(visit.round, visit.visitDate));
     if (firstVisit === null || visit.visitDate < firstVisit) firstVisit = visit.visitDate;
     if (lastVisit === null || visit.visitDate > lastVisit) lastVisit = visit.visitDate;
     let group = groups.get(name);

@@ -125,6 +125,21 @@ describe("the base", () => {
     expect(rollUp(v, config, { filter: { to: "2017-12-31" } }).groups[0].rows[4].text).toBe("Good (1 x G)");
   });
 
+  it("a visit with a blank Round is in its financial year's round, as in the trends (a newcomer's finding)", () => {
+    const t = table([
+      visit("X", "G", { Round: "", "Visit date": "01/09/2017" }),
+      visit("X", "RI", { Round: "2017-18", "Visit date": "01/03/2018" }),
+      visit("X", "I", { Round: "", "Visit date": "01/05/2018" }),
+      visit("X", "", { Round: "", "Visit date": "02/09/2017", Status: "Draft" }),
+    ]);
+    const v = validateTable(t, config);
+    const base = rollUp(v, config, { filter: { round: "2017-18" } }).base;
+    expect(base).toMatchObject({ visits: 2, filteredOut: 1, drafts: 1 });
+    expect(rollUp(v, config, { filter: { round: "2018-19" } }).base).toMatchObject({ visits: 1, drafts: 0 });
+    // The base's rounds say which round each counted visit was in, the financial year standing in for a blank.
+    expect(rollUp(v, config).base.rounds).toEqual(["2017-18", "2018-19"]);
+  });
+
   it("groups by area, leaving out visits with no area", () => {
     const t = table([visit("X", "G", { Area: "North" }), visit("Y", "RI", { Area: "North" }), visit("Y", "I")]);
     const s = rollUp(validateTable(t, config), config, { by: "area" });
