@@ -2,7 +2,7 @@ import type { FileBase, FileExcludedRow, FileProblem } from "../actions/consolid
 import { ModerationCount, Summary, describeProblem } from "../domain";
 import { fileLine, filesHeading } from "../presentation/files";
 import { MODERATION_HEADINGS, MODERATION_INTRO, MODERATION_TITLE, moderationRows } from "../presentation/moderation";
-import { NOTHING_COUNTED, ROWS_LEFT_OUT, TABLE_HEADINGS, describeBase, groupHeading, leftOutLine } from "../presentation/wording";
+import { ROWS_LEFT_OUT, nothingCounted, TABLE_HEADINGS, describeBase, groupHeading, leftOutLine } from "../presentation/wording";
 
 /** Wraps text into lines of at most `width` characters, breaking at spaces. */
 export function wrap(text: string, width: number): string[] {
@@ -56,7 +56,7 @@ export function summaryAsText(
     for (const r of group.rows) out.push(...row(r.domain, r.text));
     out.push(rule);
   }
-  if (summary.groups.length === 0) out.push("", NOTHING_COUNTED);
+  if (summary.groups.length === 0) out.push("", nothingCounted(summary.base));
   if (options.moderation && options.moderation.length > 0) out.push("", ...moderationLines(options.moderation, width));
   if (summary.base.excluded.length > 0) {
     out.push("", ROWS_LEFT_OUT);

@@ -59,6 +59,11 @@ export interface SummaryBase {
   deepDiveFunctions?: { name: string; count: number }[];
   /** Visits For moderation in the selection: not counted until Final (issue 15); absent when none. */
   forModeration?: number;
+  /**
+   * When a round was asked for and no visit is in it: the rounds the visits are in, in order (a round mistyped,
+   * "2017/18" for "2017-18", is then plain). Absent otherwise.
+   */
+  otherRounds?: string[];
 }
 
 export interface Summary {
@@ -203,9 +208,11 @@ export function rollUp(
   let filteredOut = 0;
   let ungrouped = 0;
 
+  const roundsOutside = new Set<string>();
   for (const visit of validation.visits) {
     if (!inFilter(visit, filter)) {
       filteredOut++;
+      if (filter.round !== undefined) roundsOutside.add(visitRound(visit.round, visit.visitDate));
       continue;
     }
     const name = by === "service" ? visit.service : visit.area;
@@ -247,6 +254,7 @@ export function rollUp(
       excluded: validation.excluded.filter((e) => mayBeInFilter(e, filter)),
       ...deepDivesIn(validation, filter),
       ...forModerationIn(validation, filter),
+      ...(counted === 0 && roundsOutside.size > 0 ? { otherRounds: orderGroups(roundsOutside, []) } : {}),
     },
     groups: orderGroups(groups.keys(), preferred).map((name) => {
       const group = groups.get(name)!;

@@ -3,7 +3,7 @@
  * clipboard table and the terminal. Layer: src/presentation imports only src/domain; workbook/, report/,
  * cli/ and taskpane/ import it downward (test/report/layering.test.ts holds the arrows).
  */
-import { ExcludedRow, GroupBy, Summary, formatBritishDate } from "../domain";
+import { ExcludedRow, GroupBy, Summary, SummaryBase, formatBritishDate } from "../domain";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -54,6 +54,14 @@ export const TABLE_HEADINGS = ["Quality domain", "Grading"] as const;
 
 /** Said instead of the tables when no visit was counted. */
 export const NOTHING_COUNTED = "No visits counted: nothing to summarise yet.";
+
+/** Said instead of the tables when no visit was counted: which rounds there are, when the round asked for has none. */
+export function nothingCounted(base: Pick<SummaryBase, "filter" | "otherRounds">): string {
+  const others = base.otherRounds ?? [];
+  if (base.filter.round === undefined || others.length === 0) return NOTHING_COUNTED;
+  const list = others.length === 1 ? `round ${others[0]}` : `rounds ${others.slice(0, -1).join(", ")} and ${others[others.length - 1]}`;
+  return `No visit is in round "${base.filter.round}": the visits are in ${list}.`;
+}
 
 /** The heading over the rows left out of the counts. */
 export const ROWS_LEFT_OUT = "Rows left out";

@@ -19,7 +19,7 @@ import { GradeDistribution, gradeDistribution, gradeName } from "../presentation
 import {
   HEADLINE_RULE,
   JUDGEMENTS_LINE,
-  NOTHING_COUNTED,
+  nothingCounted,
   ROWS_LEFT_OUT,
   TABLE_HEADINGS,
   describeBase,
@@ -262,7 +262,7 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
 
   if (!input.omitServiceTables) {
     body.push(heading("Findings by service", HeadingLevel.HEADING_1));
-    if (byService.groups.length === 0) body.push(para(NOTHING_COUNTED));
+    if (byService.groups.length === 0) body.push(para(nothingCounted(byService.base)));
     body.push(...groupSection(byService, config, compiled));
   }
 

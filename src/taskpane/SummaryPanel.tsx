@@ -3,7 +3,7 @@ import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } fro
 import { computeSummaries, computeSummary, refreshSummary } from "../actions/workbookActions";
 import { SummaryFreshness } from "./SummaryFreshness";
 import { CompiledScale, DiagnosticsConfig, GroupBy, Summary, SummaryFilter, parseBritishDate, whyNotADate } from "../domain";
-import { NOTHING_COUNTED, ROWS_LEFT_OUT, TABLE_HEADINGS, describeBase, groupHeading, leftOutLine } from "../presentation/wording";
+import { ROWS_LEFT_OUT, nothingCounted, TABLE_HEADINGS, describeBase, groupHeading, leftOutLine } from "../presentation/wording";
 import { CSV_MIME, DOCX_MIME, XLSX_MIME } from "./host";
 import { gradeCellStyle } from "./gradeStyle";
 import { loadClipboard, loadCsv, loadSummaryWorkbook, loadWordReport } from "./lazy";
@@ -289,7 +289,7 @@ export function SummaryPanel() {
           </ul>
           {opening && <GlancePanel opening={opening} config={config} compiled={compiled} />}
           {shown.groups.length === 0 ? (
-            <Text>{NOTHING_COUNTED}</Text>
+            <Text>{nothingCounted(shown.base)}</Text>
           ) : (
             <>
               <div>

@@ -14,7 +14,7 @@ import { SheetInfo } from "./port";
 import { themesSection } from "./themesPlan";
 import {
   HEADLINE_RULE,
-  NOTHING_COUNTED,
+  nothingCounted,
   ROWS_LEFT_OUT,
   TABLE_HEADINGS,
   describeBase,
@@ -117,7 +117,7 @@ export function summaryPlan(
     });
     values.push([null, null]);
   }
-  if (summary.groups.length === 0) values.push([NOTHING_COUNTED, null], [null, null]);
+  if (summary.groups.length === 0) values.push([nothingCounted(summary.base), null], [null, null]);
 
   if (summary.base.excluded.length > 0) {
     const start = next();

@@ -9,6 +9,7 @@ import {
   validateTable,
 } from "../../src/domain";
 import { config, repeat, table, visit } from "./helpers";
+import { nothingCounted } from "../../src/presentation/wording";
 
 const summarise = (t: RawTable, cfg = config) => rollUp(validateTable(t, cfg), cfg);
 const cell = (t: RawTable, service: string, domain: string, cfg = config) =>
@@ -138,6 +139,19 @@ describe("the base", () => {
     expect(rollUp(v, config, { filter: { round: "2018-19" } }).base).toMatchObject({ visits: 1, drafts: 0 });
     // The base's rounds say which round each counted visit was in, the financial year standing in for a blank.
     expect(rollUp(v, config).base.rounds).toEqual(["2017-18", "2018-19"]);
+  });
+
+  it("a round that no visit is in: the base names the rounds the visits are in (a newcomer typed 2017/18)", () => {
+    const t = table([
+      visit("X", "G", { Round: "2018-19", "Visit date": "01/09/2018" }),
+      visit("X", "RI", { Round: "2017-18", "Visit date": "01/03/2018" }),
+    ]);
+    const v = validateTable(t, config);
+    expect(rollUp(v, config, { filter: { round: "2017/18" } }).base).toMatchObject({ visits: 0, filteredOut: 2, otherRounds: ["2017-18", "2018-19"] });
+    // Only when nothing is counted: a summary with visits says nothing more.
+    expect(rollUp(v, config, { filter: { round: "2017-18" } }).base.otherRounds).toBeUndefined();
+    expect(nothingCounted(rollUp(v, config, { filter: { round: "2017/18" } }).base)).toBe('No visit is in round "2017/18": the visits are in rounds 2017-18 and 2018-19.');
+    expect(nothingCounted(rollUp(validateTable(table([]), config), config).base)).toBe("No visits counted: nothing to summarise yet.");
   });
 
   it("groups by area, leaving out visits with no area", () => {
