@@ -2,7 +2,7 @@
  * The team's feedback report (issue 11 §1): one visit's grades and findings, and its actions, for the team and its
  * managers. It carries that team's own text only, so its footer says it is not for circulation.
  */
-import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from "docx";
 import {
   ActionItem,
   CompiledScale,
@@ -19,6 +19,7 @@ import {
   recommendationLines,
 } from "../domain";
 import { RAG_COLOURS } from "../presentation/actions";
+import { fitColumns } from "./columnFit";
 
 export const FEEDBACK_FOOTER = "For the team and its managers; not for circulation.";
 
@@ -37,6 +38,17 @@ const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const HEADER_FILL = "DDE7EE";
 const border = { style: BorderStyle.SINGLE, size: 4, color: "999999" };
 const borders = { top: border, bottom: border, left: border, right: border };
+/** Word's usual cell margins, stated so that every program leaves the same room beside the text. */
+const CELL_MARGINS = { left: 108, right: 108 };
+
+/**
+ * Widths from shares of the text width, each column widened to its longest word (header bold, a cell bold where
+ * `bold` says so), so no header word or date breaks inside itself (columnFit).
+ */
+function fitWidths(shares: readonly number[], header: readonly string[], rows: readonly (readonly string[])[], bold: (column: number) => boolean = () => false): number[] {
+  const columns = shares.map((_, i) => [{ text: header[i] ?? "", bold: true }, ...rows.map((r) => ({ text: r[i] ?? "", bold: bold(i) }))]);
+  return fitColumns(shares, columns, { total: TEXT_WIDTH, margins: CELL_MARGINS.left + CELL_MARGINS.right });
+}
 
 const para = (text: string, options: { bold?: boolean; italics?: boolean } = {}) =>
   new Paragraph({ children: [new TextRun({ text, bold: options.bold, italics: options.italics })] });
@@ -57,6 +69,8 @@ function table(widths: number[], header: string[], rows: TableCell[][]): Table {
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    margins: { ...CELL_MARGINS, marginUnitType: WidthType.DXA },
     rows: [
       new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, widths[i], { bold: true, fill: HEADER_FILL })) }),
       ...rows.map((r) => new TableRow({ children: r })),
@@ -120,10 +134,11 @@ export function feedbackBody(input: FeedbackReportInput): (Paragraph | Table)[] 
   const { visit, config, compiled, actions, today } = input;
   const about = aboutRows(visit);
   const deepDive = isDeepDiveForm(visit);
-  const aboutWidths = [Math.round(TEXT_WIDTH * 0.3), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.3)];
-  const gradeWidths = [Math.round(TEXT_WIDTH * 0.7), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.7)];
+  const aboutWidths = fitWidths([0.3, 0.7], ["About the visit", "Details"], about, (i) => i === 0);
   const provisional = deepDive ? null : provisionalGradesNote(visit.status);
   const domains = [...config.domains.map((d) => ({ d, overall: false })), ...(config.overall ? [{ d: config.overall, overall: true }] : [])];
+  const grades = domains.map(({ d, overall }) => [d.fullLabel, gradeText(visit.grades[d.key] ?? "", compiled, overall)]);
+  const gradeWidths = fitWidths([0.7, 0.3], ["Quality domain", "Grade"], grades, () => true);
   const body: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(feedbackTitle(visit))] }),
     para(
@@ -140,10 +155,7 @@ export function feedbackBody(input: FeedbackReportInput): (Paragraph | Table)[] 
       : table(
           gradeWidths,
           ["Quality domain", "Grade"],
-          domains.map(({ d, overall }) => [
-            cell(d.fullLabel, gradeWidths[0], { bold: overall }),
-            cell(gradeText(visit.grades[d.key] ?? "", compiled, overall), gradeWidths[1], { bold: overall }),
-          ]),
+          domains.map(({ overall }, i) => [cell(grades[i][0], gradeWidths[0], { bold: overall }), cell(grades[i][1], gradeWidths[1], { bold: overall })]),
         ),
     heading("Findings"),
     ...findings("Strengths", visit.strengths),
@@ -151,23 +163,22 @@ export function feedbackBody(input: FeedbackReportInput): (Paragraph | Table)[] 
     ...findings("Recommendations", visit.recommendations),
   ];
   if (actions.length > 0) {
-    const w = [0.28, 0.28, 0.16, 0.14, 0.14].map((f) => Math.round(TEXT_WIDTH * f));
+    const header = ["Recommendation", "Action", "Owner", "Due date", "Status (RAG)"];
+    const rows = actions.map((a) => {
+      const rag = ragOf({ status: a.status, due: a.dueDate || null }, today);
+      // A completed action's RAG is "Complete", its status already says so.
+      return { rag, texts: [a.recommendation, a.action || "To be written", a.owner, dateText(a.dueDate), rag === a.status ? a.status : `${a.status || "No status"} (${rag})`] };
+    });
+    const w = fitWidths([0.28, 0.28, 0.16, 0.14, 0.14], header, rows.map((r) => r.texts));
     body.push(
       heading("Action plan"),
       table(
         w,
-        ["Recommendation", "Action", "Owner", "Due date", "Status (RAG)"],
-        actions.map((a) => {
-          const rag = ragOf({ status: a.status, due: a.dueDate || null }, today);
-          return [
-            cell(a.recommendation, w[0]),
-            cell(a.action || "To be written", w[1]),
-            cell(a.owner, w[2]),
-            cell(dateText(a.dueDate), w[3]),
-            // A completed action's RAG is "Complete", its status already says so.
-            cell(rag === a.status ? a.status : `${a.status || "No status"} (${rag})`, w[4], { fill: RAG_COLOURS[rag].fill, colour: RAG_COLOURS[rag].fontColour }),
-          ];
-        }),
+        header,
+        rows.map(({ rag, texts }) => [
+          ...texts.slice(0, 4).map((text, i) => cell(text, w[i])),
+          cell(texts[4], w[4], { fill: RAG_COLOURS[rag].fill, colour: RAG_COLOURS[rag].fontColour }),
+        ]),
       ),
       para(`RAG as on ${formatBritishDate(today)}: Red when off track or overdue, Amber when at risk or not started and due within 14 days.`, { italics: true }),
     );

@@ -1,7 +1,7 @@
 import { AlignmentType, HeadingLevel, Paragraph, Table } from "docx";
 import { Summary } from "../domain";
 import { NO_THEMES_RECORDED, THEMES_TITLE, THEME_HEADINGS, themeGroups, themeRows, themesIntro } from "../presentation/themes";
-import { TEXT_WIDTH, heading, para, table, textCell } from "./wordReport";
+import { fitWidths, heading, para, table, textCell } from "./wordReport";
 
 /**
  * The Word report's "Recurring themes" section (issue 12): per service a table of theme, teams as a strength and
@@ -11,8 +11,8 @@ import { TEXT_WIDTH, heading, para, table, textCell } from "./wordReport";
 export function themesReportSection(summary: Summary): (Paragraph | Table)[] {
   const groups = themeGroups(summary);
   if (!groups) return [];
-  const numberWidth = Math.round(TEXT_WIDTH * 0.2);
-  const widths = [TEXT_WIDTH - 2 * numberWidth, numberWidth, numberWidth];
+  // One set of widths for every group's table, so the tables line up down the page.
+  const widths = fitWidths([0.6, 0.2, 0.2], THEME_HEADINGS, groups.flatMap((g) => themeRows(g).map((row) => row.map(String))));
   const out: (Paragraph | Table)[] = [heading(THEMES_TITLE, HeadingLevel.HEADING_1), para(themesIntro(summary.by), { keepNext: true })];
   for (const group of groups) {
     out.push(heading(group.service, HeadingLevel.HEADING_2));

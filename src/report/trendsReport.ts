@@ -3,7 +3,7 @@ import { DiagnosticsConfig, ThemeCount, TrendsJson, compileScale, overallMovers 
 import { GLANCE_TITLE, KEY_FINDINGS_TITLE, atAGlance, findingSource, findingsOf, glanceNote, glanceText } from "../presentation/glance";
 import { atOrAboveHeading, ofVisits, thresholdWords, trendGroups } from "../presentation/trendsWording";
 import { stackedBarPng } from "./png";
-import { TEXT_WIDTH, barCell, caption, heading, para, table, textCell } from "./wordReport";
+import { TEXT_WIDTH, barCell, caption, fitWidths, heading, para, table, textCell } from "./wordReport";
 
 /** The Word report's parts for issue 12: key findings and the picture at a glance first, progress since the last round. */
 
@@ -23,9 +23,10 @@ export function openingSections(trends: TrendsJson, config: DiagnosticsConfig, t
   const glance = atAGlance(trends, config, compiled);
   if (glance.rows.length === 0) return out;
   out.push(heading(GLANCE_TITLE, HeadingLevel.HEADING_1), para(glanceNote(glance, groupWord), { italics: true, keepNext: true }));
-  const nameWidth = 2200;
-  const cellWidth = Math.floor((TEXT_WIDTH - nameWidth) / glance.columns.length);
-  const widths = [nameWidth, ...glance.columns.map(() => cellWidth)];
+  const header = [groupWord === "area" ? "Area" : "Service", ...glance.columns];
+  const cellShare = (TEXT_WIDTH - 2200) / glance.columns.length;
+  const widths = fitWidths([2200, ...glance.columns.map(() => cellShare)], header, glance.rows.map((r) => [r.name, ...r.cells.map(glanceText)]));
+  const nameWidth = widths[0];
   const rows = glance.rows.map((r) => [
     textCell(r.name, { width: nameWidth }),
     ...r.cells.map((c, i) =>
@@ -37,7 +38,7 @@ export function openingSections(trends: TrendsJson, config: DiagnosticsConfig, t
       }),
     ),
   ]);
-  out.push(table(widths, [groupWord === "area" ? "Area" : "Service", ...glance.columns], rows), new Paragraph({ children: [] }));
+  out.push(table(widths, header, rows), new Paragraph({ children: [] }));
   return out;
 }
 
@@ -62,10 +63,16 @@ export function progressSection(trends: TrendsJson, config: DiagnosticsConfig, t
   ];
   const rowsData = trendGroups(trends).flatMap((g) => g.rounds.map((r) => ({ name: `${g.name}, ${r.round}`, above: r.atOrAboveThreshold, visits: r.visits })));
   const max = Math.max(1, ...rowsData.map((r) => r.visits));
-  const nameWidth = 3000;
-  const barWidth = Math.round(BAR.width * 15) + 200;
-  const numberWidth = Math.floor((TEXT_WIDTH - nameWidth - barWidth) / 3);
-  const widths = [nameWidth, barWidth, numberWidth, numberWidth, numberWidth];
+  const barFloor = Math.round(BAR.width * 15) + 200;
+  const header = [groupWord === "area" ? "Area and round" : "Service and round", `${label}, then below`, label, `Below ${words}`, "Visits"];
+  const numberShare = (TEXT_WIDTH - 3000 - barFloor) / 3;
+  const widths = fitWidths(
+    [3000, barFloor, numberShare, numberShare, numberShare],
+    header,
+    rowsData.map((r) => [r.name, "", String(r.above), String(r.visits - r.above), String(r.visits)]),
+    { floors: [0, barFloor] },
+  );
+  const [nameWidth, barWidth, numberWidth] = widths;
   const rows = rowsData.map((r) => {
     const png = stackedBarPng([{ count: r.above, colour: above }, { count: r.visits - r.above, colour: below }], max, BAR.width * BAR.density, BAR.height * BAR.density);
     const bar = barCell(png, barWidth, r.name, `${r.name}: ${ofVisits(r.above, r.visits)} ${words} or better.`);
@@ -73,12 +80,12 @@ export function progressSection(trends: TrendsJson, config: DiagnosticsConfig, t
       textCell(r.name, { width: nameWidth }),
       bar,
       textCell(String(r.above), { width: numberWidth, align: AlignmentType.CENTER }),
-      textCell(String(r.visits - r.above), { width: numberWidth, align: AlignmentType.CENTER }),
-      textCell(String(r.visits), { width: numberWidth, align: AlignmentType.CENTER, bold: true }),
+      textCell(String(r.visits - r.above), { width: widths[3], align: AlignmentType.CENTER }),
+      textCell(String(r.visits), { width: widths[4], align: AlignmentType.CENTER, bold: true }),
     ];
   });
   out.push(
-    table(widths, [groupWord === "area" ? "Area and round" : "Service and round", `${label}, then below`, label, `Below ${words}`, "Visits"], rows),
+    table(widths, header, rows),
     para(`Each bar shows one ${groupWord}'s visits in one round, ${words} or better on the left, drawn to the same scale. The numbers beside each bar give the same counts.`, { italics: true }),
   );
   if (config.overall) {

@@ -8,6 +8,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlign,
@@ -31,6 +32,7 @@ import {
 } from "../presentation/wording";
 import { FileCounts, fileLine, filesHeading, inFile } from "../presentation/files";
 import { stackedBarPng } from "./png";
+import { fitColumns } from "./columnFit";
 import { openingSections, progressSection } from "./trendsReport";
 import { ACTION_SUMMARY_HEADINGS, ACTION_SUMMARY_TITLE, actionSummaryIntro, actionSummaryRows } from "../presentation/actions";
 import { themesReportSection } from "./themesReport";
@@ -69,6 +71,16 @@ const line = { style: BorderStyle.SINGLE, size: 4, color: BORDER_COLOUR };
 const BORDERS = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
 const CELL_MARGINS = { top: 40, bottom: 40, left: 100, right: 100 };
 
+/**
+ * Column widths for a table: each column its share of `total` (the text width unless given), widened where its
+ * longest word (the header's in bold, every body cell's counted as bold too) would not fit, at the cost of the
+ * columns with room to spare. `floors` keeps a column at least that wide (a figure's bar).
+ */
+export function fitWidths(shares: readonly number[], header: readonly string[], rows: readonly (readonly string[])[], options: { total?: number; floors?: readonly number[] } = {}): number[] {
+  const columns = shares.map((_, i) => [header[i] ?? "", ...rows.map((r) => r[i] ?? "")].map((text) => ({ text, bold: true })));
+  return fitColumns(shares, columns, { total: options.total ?? TEXT_WIDTH, margins: CELL_MARGINS.left + CELL_MARGINS.right, floors: options.floors });
+}
+
 /** A table cell holding one bar of a figure, described for screen readers. */
 export function barCell(png: Uint8Array, width: number, name: string, description: string): TableCell {
   return new TableCell({
@@ -106,7 +118,10 @@ export function textCell(text: string, options: CellOptions): TableCell {
   });
 }
 
-/** A Word table with a repeating, shaded header row; rows kept together on one page. */
+/**
+ * A Word table with a repeating, shaded header row; rows kept together on one page. Fixed layout: Word and LibreOffice
+ * both keep the widths given (from fitWidths) rather than each autofitting the columns its own way.
+ */
 export function table(widths: number[], header: string[], rows: TableCell[][], headerFills?: (string | undefined)[]): Table {
   const headerRow = new TableRow({
     tableHeader: true,
@@ -119,6 +134,7 @@ export function table(widths: number[], header: string[], rows: TableCell[][], h
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     borders: BORDERS,
     rows: [
       headerRow,
@@ -147,19 +163,18 @@ export function heading(text: string, level: (typeof HeadingLevel)[keyof typeof 
   return new Paragraph({ heading: level, keepNext: true, children: [new TextRun(text)] });
 }
 
-const GRADING_WIDTHS = [Math.round(TEXT_WIDTH * 0.58), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.58)];
-
 /** The published two-column table: Quality domain | Grading, the Grading cell in the headline grade's colour. */
 function gradingTable(group: GroupSummary, config: DiagnosticsConfig, compiled: CompiledScale): Table {
+  const widths = fitWidths([0.58, 0.42], TABLE_HEADINGS, group.rows.map((row) => [row.domain, row.text]));
   const rows = group.rows.map((row) => {
     const overall = row.domainKey === config.overall?.key;
     const fill = row.headline ? compiled.byCode.get(row.headline)?.colour : undefined;
     return [
-      textCell(row.domain, { width: GRADING_WIDTHS[0], bold: overall }),
-      textCell(row.text, { width: GRADING_WIDTHS[1], bold: overall, fill }),
+      textCell(row.domain, { width: widths[0], bold: overall }),
+      textCell(row.text, { width: widths[1], bold: overall, fill }),
     ];
   });
-  return table(GRADING_WIDTHS, [...TABLE_HEADINGS], rows);
+  return table(widths, [...TABLE_HEADINGS], rows);
 }
 
 function groupSection(summary: Summary, config: DiagnosticsConfig, compiled: CompiledScale): (Paragraph | Table)[] {
@@ -177,12 +192,17 @@ function groupSection(summary: Summary, config: DiagnosticsConfig, compiled: Com
 
 /** Grade | Visits across every group, best grade first, each grade cell in its colour: also the figure's key. */
 function totalsTable(distribution: GradeDistribution): Table {
-  const widths = [Math.round(TEXT_WIDTH * 0.5), Math.round(TEXT_WIDTH * 0.2)];
+  const total = distribution.totals.reduce((a, b) => a + b, 0);
+  const widths = fitWidths(
+    [0.5, 0.2],
+    ["Grade", "Visits"],
+    [...distribution.categories.map((category, i) => [gradeName(category), String(distribution.totals[i])]), ["Total", String(total)]],
+    { total: Math.round(TEXT_WIDTH * 0.7) },
+  );
   const rows = distribution.categories.map((category, i) => [
     textCell(gradeName(category), { width: widths[0], fill: category.colour }),
     textCell(String(distribution.totals[i]), { width: widths[1], align: AlignmentType.RIGHT }),
   ]);
-  const total = distribution.totals.reduce((a, b) => a + b, 0);
   rows.push([
     textCell("Total", { width: widths[0], bold: true }),
     textCell(String(total), { width: widths[1], bold: true, align: AlignmentType.RIGHT }),
@@ -192,11 +212,18 @@ function totalsTable(distribution: GradeDistribution): Table {
 
 /** The figure: a stacked bar per group, best grade on the left, with the counts beside it in the same row. */
 function figureTable(distribution: GradeDistribution, groupWord: string): Table {
-  const nameWidth = 2300;
   const barWidth = Math.round(BAR.width * 15) + 2 * CELL_MARGINS.left; // 15 twips to a pixel
-  const totalWidth = 800;
-  const countWidth = Math.floor((TEXT_WIDTH - nameWidth - barWidth - totalWidth) / distribution.categories.length);
-  const widths = [nameWidth, barWidth, ...distribution.categories.map(() => countWidth), totalWidth];
+  const header = [groupWord === "service" ? "Service" : "Area", "Grades, best on the left", ...distribution.categories.map((c) => c.code), "Total"];
+  const totals = distribution.groups.map((g) => g.counts.reduce((a, b) => a + b, 0));
+  const countShare = (TEXT_WIDTH - 2300 - barWidth - 800) / distribution.categories.length;
+  const widths = fitWidths(
+    [2300, barWidth, ...distribution.categories.map(() => countShare), 800],
+    header,
+    distribution.groups.map((g, i) => [g.name, "", ...g.counts.map(String), String(totals[i])]),
+    { floors: [0, barWidth] },
+  );
+  const [nameWidth, , ...rest] = widths;
+  const totalWidth = rest[rest.length - 1];
   const max = Math.max(...distribution.groups.map((g) => g.counts.reduce((a, b) => a + b, 0)), 1);
   const rows = distribution.groups.map((group) => {
     const total = group.counts.reduce((a, b) => a + b, 0);
@@ -210,7 +237,7 @@ function figureTable(distribution: GradeDistribution, groupWord: string): Table 
       .map((c, i) => (group.counts[i] ? `${group.counts[i]} ${c.label}` : ""))
       .filter(Boolean)
       .join(", ");
-    const bar = barCell(png, barWidth, group.name, `${group.name}: ${described}.`);
+    const bar = barCell(png, widths[1], group.name, `${group.name}: ${described}.`);
     return [
       textCell(group.name, { width: nameWidth }),
       bar,
@@ -218,7 +245,6 @@ function figureTable(distribution: GradeDistribution, groupWord: string): Table 
       textCell(String(total), { width: totalWidth, bold: true, align: AlignmentType.CENTER }),
     ];
   });
-  const header = [groupWord === "service" ? "Service" : "Area", "Grades, best on the left", ...distribution.categories.map((c) => c.code), "Total"];
   const fills = [HEADER_FILL, HEADER_FILL, ...distribution.categories.map((c) => c.colour), HEADER_FILL];
   return table(widths, header, rows, fills);
 }
@@ -281,27 +307,31 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
   }
   body.push(...themesReportSection(byService)); // Issue 12: recurring themes, only with a theme column.
   if (input.actions && input.actions.services.length > 0) {
-    const widths = [Math.round(TEXT_WIDTH * 0.22), ...Array.from({ length: 6 }, () => Math.round((TEXT_WIDTH * 0.78) / 6))];
+    const header = ["Service", ...ACTION_SUMMARY_HEADINGS];
+    const rows = actionSummaryRows(input.actions).map((row) => row.map(String));
+    const widths = fitWidths([0.22, ...ACTION_SUMMARY_HEADINGS.map(() => 0.78 / 6)], header, rows);
     body.push(
       heading(ACTION_SUMMARY_TITLE, HeadingLevel.HEADING_1),
       para(actionSummaryIntro(input.actions.today), { keepNext: true }),
       table(
         widths,
-        ["Service", ...ACTION_SUMMARY_HEADINGS],
-        actionSummaryRows(input.actions).map((row) => row.map((v, i) => textCell(String(v), { width: widths[i], align: i > 0 ? AlignmentType.CENTER : undefined }))),
+        header,
+        rows.map((row) => row.map((v, i) => textCell(v, { width: widths[i], align: i > 0 ? AlignmentType.CENTER : undefined }))),
       ),
     );
   }
 
   if (input.moderation && input.moderation.length > 0) {
-    const widths = [Math.round(TEXT_WIDTH * 0.3), ...Array.from({ length: 4 }, () => Math.round((TEXT_WIDTH * 0.7) / 4))];
+    const header = ["Service", ...MODERATION_HEADINGS];
+    const rows = moderationRows(input.moderation).map((row) => row.map(String));
+    const widths = fitWidths([0.3, ...MODERATION_HEADINGS.map(() => 0.7 / 4)], header, rows);
     body.push(
       heading(MODERATION_TITLE, HeadingLevel.HEADING_1),
       para(MODERATION_INTRO, { keepNext: true }),
       table(
         widths,
-        ["Service", ...MODERATION_HEADINGS],
-        moderationRows(input.moderation).map((row) => row.map((v, i) => textCell(String(v), { width: widths[i], align: i > 0 ? AlignmentType.CENTER : undefined }))),
+        header,
+        rows.map((row) => row.map((v, i) => textCell(v, { width: widths[i], align: i > 0 ? AlignmentType.CENTER : undefined }))),
       ),
     );
   }
@@ -329,17 +359,15 @@ export async function buildWordReport(input: WordReportInput): Promise<Uint8Arra
 
   const excluded = byService.base.excluded;
   if (excluded.length > 0) {
-    const widths = [Math.round(TEXT_WIDTH * 0.25), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.25)];
+    const rows = excluded.map((row) => [inFile(row as { file?: string }, leftOutRow(row)), leftOutReasons(row)]);
+    const widths = fitWidths([0.25, 0.75], ["Row", "Reasons"], rows);
     body.push(
       heading(ROWS_LEFT_OUT, HeadingLevel.HEADING_1),
       para("These rows of the workbook were not counted. Correct them and produce the report again to include them.", { keepNext: true }),
       table(
         widths,
         ["Row", "Reasons"],
-        excluded.map((row) => [
-          textCell(inFile(row as { file?: string }, leftOutRow(row)), { width: widths[0] }),
-          textCell(leftOutReasons(row), { width: widths[1] }),
-        ]),
+        rows.map(([row, reasons]) => [textCell(row, { width: widths[0] }), textCell(reasons, { width: widths[1] })]),
       ),
     );
   }

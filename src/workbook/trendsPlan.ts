@@ -78,6 +78,8 @@ export function trendsPlan(
       { kind: "setStyle", sheet, range: rangeAddress(0, heading + 1, width, last - heading), style: { border: true, wrap: true, verticalAlignment: "Top" } },
       { kind: "setStyle", sheet, range: rangeAddress(0, heading + 1, width, 1), style: { bold: true, fill: HEADER_FILL } },
       { kind: "setStyle", sheet, range: rangeAddress(0, last - 1, width, 2), style: { bold: true } },
+      // "1 of 2" is text, which Excel puts on the left: aligned right with the visit numbers above it, as counts are.
+      { kind: "setStyle", sheet, range: rangeAddress(1, last - 1, width - 1, 2), style: { horizontalAlignment: "Right" } },
     );
     values.push(pad([]));
   }

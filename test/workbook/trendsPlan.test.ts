@@ -95,6 +95,27 @@ describe("trendsPlan", () => {
     ]);
   });
 
+  it("aligns the at-or-above counts as the visits above them: to the right, as Excel puts a number", () => {
+    // A cell's alignment as Excel shows it: the last style over it that sets one, else right for a number, left for text.
+    const col = (letters: string) => letters.charCodeAt(0) - 65;
+    const shown = (address: string): string => {
+      const [, c, r] = /^([A-Z])(\d+)$/.exec(address)!;
+      let align = typeof at.get(address) === "number" ? "Right" : "Left";
+      for (const change of plan.changes) {
+        if (change.kind !== "setStyle" || change.style.horizontalAlignment === undefined) continue;
+        const [, c1, r1, c2 = c1, r2 = r1] = /^([A-Z])(\d+)(?::([A-Z])(\d+))?$/.exec(change.range)!;
+        if (col(c) >= col(c1) && col(c) <= col(c2) && Number(r) >= Number(r1) && Number(r) <= Number(r2)) align = change.style.horizontalAlignment;
+      }
+      return align;
+    };
+    for (const first of layout.groupRows) {
+      const visits = first + 7;
+      expect(at.get(`A${visits}`)).toBe("Visits");
+      expect(at.get(`A${visits + 1}`)).toBe("At or above good");
+      expect(["B", "C"].flatMap((c) => [shown(`${c}${visits}`), shown(`${c}${visits + 1}`)])).toEqual(["Right", "Right", "Right", "Right"]);
+    }
+  });
+
   it("never writes narrative", () => {
     expect(JSON.stringify([...at.values()])).not.toMatch(/narrative/i);
   });
