@@ -10,6 +10,7 @@ import { parseCsvFile } from "../files/csvFile";
 import type { ExcelJsWorkbook } from "./excelJsWorkbook";
 import { XlsxFileBook, openXlsxFile } from "../files/xlsxFile";
 import { XlsxFormatError, tableHeaderFlags } from "../files/xlsxReader";
+import { NO_WORKBOOK_PART } from "../files/xlsxStructure";
 import { SourceBook, snapshotFrom } from "./snapshot";
 
 export { UserFacingError };
@@ -114,7 +115,9 @@ export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
     let streamed: XlsxFileBook | null = null;
     try {
       streamed = openXlsxFile(file);
-    } catch {
+    } catch (error) {
+      // A zip with no workbook part is no workbook: ExcelJS would read it as one with no sheets ("no Diagnostics table").
+      if (error instanceof XlsxFormatError && error.message === NO_WORKBOOK_PART) throw new UserFacingError(`${shown(file)} could not be read: ${error.message}.`);
       // Not a layout the fast reader knows: ExcelJS tries below.
     }
     if (streamed) {

@@ -128,12 +128,15 @@ export interface WorkbookParts {
 }
 
 /** Everything but the sheets' cells, from the small parts (`text` gives a part's XML, or null when there is none). */
+/** Said of a zip without its workbook part: ExcelJS would read it as a workbook with no sheets, which it is not. */
+export const NO_WORKBOOK_PART = "it has no workbook part, so it is damaged or is not an Excel workbook; open it in Excel and save it again as .xlsx";
+
 /** The workbook part's path (from the package's relationships) and its XML; the part missing is a format error. */
 function workbookXmlOf(text: (path: string) => string | null): { officeDocument: string; workbookXml: string } {
   const rootRels = relationships(text("_rels/.rels"), "");
   const officeDocument = [...rootRels.values()].find((r) => r.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
   const workbookXml = text(officeDocument);
-  if (workbookXml === null) throw new XlsxFormatError("no workbook part");
+  if (workbookXml === null) throw new XlsxFormatError(NO_WORKBOOK_PART);
   return { officeDocument, workbookXml };
 }
 

@@ -4,7 +4,7 @@ import * as path from "path";
 import { deflateRawSync } from "zlib";
 import { readLimits } from "../../../src/adapters/files/xlsxReader";
 import { HEADERS, cli, csvText, tempDir, visit } from "../../cli/fixtures";
-import { FixtureCell, deflated, oneSheetXlsx, sheetXml } from "./zipFixture";
+import { FixtureCell, deflated, oneSheetXlsx, sheetXml, zip } from "./zipFixture";
 
 /**
  * Files that once took the command line down (exit 3 "Unexpected error", or a V8 heap trace): each must give
@@ -32,6 +32,13 @@ function cliWithZone(zone: string, ...argv: string[]): { code: number; stdout: s
 const visitsOf = (stdout: string) => (JSON.parse(stdout) as { base: { visits: number } }).base.visits;
 
 describe("damaged and oversized sheet parts", () => {
+  it("a zip with no workbook part is said to be damaged, not to have no Diagnostics table (a newcomer's finding)", async () => {
+    const file = await write("truncated.xlsx", zip({ "[Content_Types].xml": "<Types/>", "xl/worksheets/sheet1.xml": sheetXml([HEADER_ROW, dataRow("TD-1", 42954)]) }));
+    const result = await cli("summary", file, "--json");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`"${file}" could not be read: it has no workbook part, so it is damaged or is not an Excel workbook; open it in Excel and save it again as .xlsx.\n`);
+  });
+
   it("a sheet part with bad deflate data exits 2 with a sentence naming the file", async () => {
     const good = deflated(sheetXml([HEADER_ROW, dataRow("TD-1", 42954)]));
     const broken = { ...good, raw: Buffer.from(good.raw.map((b, i) => (i > 4 ? b ^ 0x5a : b))) };
