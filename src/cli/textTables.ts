@@ -1,6 +1,6 @@
 import type { FileBase, FileExcludedRow, FileProblem } from "../actions/consolidate";
 import { ModerationCount, Summary, describeProblem } from "../domain";
-import { fileLine, filesHeading } from "../presentation/files";
+import { fileLine, filesHeading, inFile } from "../presentation/files";
 import { MODERATION_HEADINGS, MODERATION_INTRO, MODERATION_TITLE, moderationRows } from "../presentation/moderation";
 import { ROWS_LEFT_OUT, nothingCounted, TABLE_HEADINGS, describeBase, groupHeading, leftOutLine } from "../presentation/wording";
 
@@ -60,7 +60,7 @@ export function summaryAsText(
   if (options.moderation && options.moderation.length > 0) out.push("", ...moderationLines(options.moderation, width));
   if (summary.base.excluded.length > 0) {
     out.push("", ROWS_LEFT_OUT);
-    for (const row of summary.base.excluded as FileExcludedRow[]) out.push(`  ${inFile(row)}${leftOutLine(row)}`);
+    for (const row of summary.base.excluded as FileExcludedRow[]) out.push(`  ${inFile(row, leftOutLine(row))}`);
   }
   return `${out.join("\n")}\n`;
 }
@@ -111,7 +111,6 @@ function moderationWidths(header: readonly string[], rows: readonly string[][], 
   return widths;
 }
 
-const inFile = (item: { file?: string }) => (item.file === undefined ? "" : `${item.file}: `);
 
 /** The base's list of files: "  east.xlsx: 12 visits counted, 1 left out." */
 export function fileLines(files: readonly FileBase[]): string[] {
@@ -120,7 +119,7 @@ export function fileLines(files: readonly FileBase[]): string[] {
 
 /** Problems one a line: "Diagnostics!G27: …", or "east.xlsx: Diagnostics!G27: …" when there are several files. */
 export function problemLines(problems: readonly FileProblem[]): string {
-  return problems.map((p) => `${inFile(p)}${describeProblem(p)}\n`).join("");
+  return problems.map((p) => `${inFile(p, describeProblem(p))}\n`).join("");
 }
 
 /** "2 problems and 1 warning", or "no problems". */

@@ -39,7 +39,10 @@ export function alreadyIn(f: Pick<FileCounts, "alreadyIn">): string {
   return ` (${rows} ${rows === 1 ? "row" : "rows"} already in ${named}, not counted again)`;
 }
 
-/** A row left out, named with its file when there is one: "west.csv: west.csv row 4". */
-export function inFile(item: { file?: string }, text: string): string {
-  return item.file === undefined ? text : `${item.file}: ${text}`;
+/**
+ * A row left out, named with its file when there is one: "east.xlsx: Diagnostics row 4"; a CSV's one sheet is named
+ * for its file, so "west.csv row 4" names it once (it said "west.csv: west.csv row 4").
+ */
+export function inFile(item: { file?: string; sheet?: string }, text: string): string {
+  return item.file === undefined || item.sheet === item.file ? text : `${item.file}: ${text}`;
 }

@@ -47,7 +47,7 @@ it("lists each file in the base with its visits counted and left out, as the tex
   for (const line of lines) expect(text.stdout).toContain(line);
   // The rows left out name their file.
   const leftOut = docx.tables.find((t) => t[0][0].text === "Row")!;
-  expect(leftOut.slice(1).map((row) => row[0].text)).toEqual(["east.xlsx: Diagnostics row 17", "west.csv: west.csv row 4"]);
+  expect(leftOut.slice(1).map((row) => row[0].text)).toEqual(["east.xlsx: Diagnostics row 17", "west.csv row 4"]);
 });
 
 it("lists the files under the selection: their visits counted in round 2 only", async () => {
