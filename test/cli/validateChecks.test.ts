@@ -25,11 +25,11 @@ describe("validate: the checks of Check sheet, in the same words", () => {
     ]);
     const result = await cli("validate", file);
     expect(result.stdout.split("\n").filter(Boolean)).toEqual([
-      'Diagnostics!I2 (warning): Allocation and workload grade "Outstanding" counts as O; Tidy grades writes it as O.',
-      'Diagnostics!J2 (warning): Practice and direct work grade "Good" counts as G; Tidy grades writes it as G.',
-      'Diagnostics!K2 (warning): Monitoring and supervision grade "RI/I" counts as RI / I; Tidy grades writes it as RI / I.',
-      'Diagnostics!L2 (warning): Joint working grade "Requires improvement" counts as RI; Tidy grades writes it as RI.',
-      'Diagnostics!M2 (warning): Overall conclusion grade "ri" counts as RI; Tidy grades writes it as RI.',
+      'Diagnostics!I2 (warning): Allocation and workload grade "Outstanding" counts as O; the scale writes it O (Tidy grades in the pane changes it to that).',
+      'Diagnostics!J2 (warning): Practice and direct work grade "Good" counts as G; the scale writes it G (Tidy grades in the pane changes it to that).',
+      'Diagnostics!K2 (warning): Monitoring and supervision grade "RI/I" counts as RI / I; the scale writes it RI / I (Tidy grades in the pane changes it to that).',
+      'Diagnostics!L2 (warning): Joint working grade "Requires improvement" counts as RI; the scale writes it RI (Tidy grades in the pane changes it to that).',
+      'Diagnostics!M2 (warning): Overall conclusion grade "ri" counts as RI; the scale writes it RI (Tidy grades in the pane changes it to that).',
     ]);
     expect(result.stderr).toBe("spellings.xlsx: 5 warnings; 2 visits counted, 0 drafts, 0 left out.\n");
     // Warnings alone: every visit is counted, so exit 0 (was 1); --strict makes them exit 1.

@@ -76,7 +76,7 @@ export function tidierGrade(value: unknown, compiled: CompiledScale): string | n
 }
 
 export function gradeSpellingMessage(label: string, typed: string, code: string): string {
-  return `${label} grade "${typed}" counts as ${code}; Tidy grades writes it as ${code}.`;
+  return `${label} grade "${typed}" counts as ${code}; the scale writes it ${code} (Tidy grades in the pane changes it to that).`;
 }
 
 /** One grade cell whose spelling Tidy grades would change. */

@@ -108,11 +108,11 @@ describe("grades typed another way than the canonical form", () => {
   it("are warnings naming the cell and what each counts as, when spelling is asked for", () => {
     const result = validateTable(table([row]), config, undefined, { spelling: true });
     expect(result.problems.map((p) => `${p.cell} ${p.severity}: ${p.message}`)).toEqual([
-      'I2 warning: Allocation and workload grade "Outstanding" counts as O; Tidy grades writes it as O.',
-      'J2 warning: Practice and direct work grade "Good" counts as G; Tidy grades writes it as G.',
-      'K2 warning: Monitoring and supervision grade "RI/I" counts as RI / I; Tidy grades writes it as RI / I.',
-      'L2 warning: Joint working grade "Requires improvement" counts as RI; Tidy grades writes it as RI.',
-      'M2 warning: Overall conclusion grade "ri" counts as RI; Tidy grades writes it as RI.',
+      'I2 warning: Allocation and workload grade "Outstanding" counts as O; the scale writes it O (Tidy grades in the pane changes it to that).',
+      'J2 warning: Practice and direct work grade "Good" counts as G; the scale writes it G (Tidy grades in the pane changes it to that).',
+      'K2 warning: Monitoring and supervision grade "RI/I" counts as RI / I; the scale writes it RI / I (Tidy grades in the pane changes it to that).',
+      'L2 warning: Joint working grade "Requires improvement" counts as RI; the scale writes it RI (Tidy grades in the pane changes it to that).',
+      'M2 warning: Overall conclusion grade "ri" counts as RI; the scale writes it RI (Tidy grades in the pane changes it to that).',
     ]);
     expect(result.visits[0].grades).toEqual({ allocation: "O", practice: "G", monitoring: "RI / I", joint: "RI", overall: "RI" });
   });
