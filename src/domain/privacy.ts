@@ -31,6 +31,16 @@ export function personalDataMessage(finding: PersonalDataFinding): string {
   return PERSONAL_DATA_MESSAGES[finding.kind];
 }
 
+/**
+ * A problem's message, or, when the text it quotes looks like personal data, its brief (which never quotes a cell) and
+ * the kind of data: a mistyped cell holding an NHS number is named as the guard names it, never quoted.
+ */
+export function unquotedMessage(message: string, brief: string): string {
+  const found = findPersonalData(message);
+  if (found.length === 0) return message;
+  return `${brief === message ? "The cell has a problem." : brief} (The cell is not quoted: it ${personalDataMessage(found[0])}.)`;
+}
+
 /** A council's own pattern from the Lists sheet: a name and a regular expression. */
 export interface CouncilPattern {
   name: string;

@@ -15,6 +15,7 @@ import {
   teamOutsideServiceMessage,
   teamsByService,
 } from "./checks/rowChecks";
+import { unquotedMessage } from "./privacy";
 import { THEME_KEYS, UNKNOWN_THEME_BRIEF, VisitThemeNames, readThemeCell, themeColumnsIn, themeLookup, unknownThemeMessage } from "./checks/themeChecks";
 
 /** A block of a sheet: its header row and the rows under it, as read. */
@@ -238,7 +239,8 @@ export function validateTable(
   const problem = (key: string, row: number, message: string, severity: Severity, brief = message): Problem => {
     const { column, name } = names.get(key) ?? columnName(key);
     const cell = cellAddress(table.firstColumn + column, row);
-    return { sheet: table.sheet, row, column: name, cell, message, severity, brief: `${cell}: ${brief}` };
+    // A cell that looks like personal data is never quoted (only problem rows pay for the look).
+    return { sheet: table.sheet, row, column: name, cell, message: unquotedMessage(message, brief), severity, brief: `${cell}: ${brief}` };
   };
 
   // No closures inside this loop: it runs once per row, 100,000 times in the benchmark.
@@ -284,7 +286,7 @@ export function validateTable(
     if (team === "") {
       if (!isDraft && !isDeepDive) found = withProblem(found, problem("team", row, "Team is missing.", "error"));
     } else if (teams && !teams.has(fold(team))) {
-      found = withProblem(found, problem("team", row, `Team "${team}" is not on the list of teams.`, "warning"));
+      found = withProblem(found, problem("team", row, `Team "${team}" is not on the list of teams.`, "warning", "Team is not on the list of teams."));
     } else if (service !== "" && !isDeepDive && teamOutsideService(team, service, serviceTeams, fold)) {
       const message = teamOutsideServiceMessage(team, service);
       found = withProblem(found, problem("team", row, message, "error", "Team is not one of its service's teams."));
@@ -292,7 +294,7 @@ export function validateTable(
 
     const area = textAt(cells, col.area);
     if (area !== "" && areas && !areas.has(fold(area))) {
-      found = withProblem(found, problem("area", row, `Area "${area}" is not on the list of areas.`, "warning"));
+      found = withProblem(found, problem("area", row, `Area "${area}" is not on the list of areas.`, "warning", "Area is not on the list of areas."));
     }
 
     let themes: VisitThemeNames | undefined;

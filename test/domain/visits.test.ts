@@ -135,3 +135,23 @@ describe("implausible values", () => {
     expect(result.visits).toEqual([]);
   });
 });
+
+describe("a problem never quotes a cell that looks like personal data (the guard names such a cell without quoting it)", () => {
+  it("says the kind of problem and of data, never the cell's text", () => {
+    const t = table([
+      visit("X", "G", { "Allocation and workload": "943 476 5919" }),
+      visit("X", "G", { Team: "Jayden Smith DOB 01/02/2012" }),
+      visit("X", "G", { "Allocation and workload": "Requires Imprvement" }),
+    ]);
+    const problems = validateTable(t, { ...config, teams: [{ name: "Team A", service: "", area: "" }] }).problems;
+    const text = JSON.stringify(problems);
+    expect(text).not.toContain("943 476 5919");
+    expect(text).not.toContain("Jayden");
+    // (The other rows' teams are not on that list either: only the cells with the values above are looked at.)
+    expect(problems.filter((p) => ["I2", "E3", "I4"].includes(p.cell)).map((p) => `${p.cell} ${p.message}`)).toEqual([
+      "I2 Allocation and workload grade is not on the scale. (The cell is not quoted: it looks like an NHS number.)",
+      "E3 Team is not on the list of teams. (The cell is not quoted: it looks like a date of birth.)",
+      'I4 "Requires Imprvement" is not a grade on the Ofsted four-point scale (O, O / G, G, G / RI, RI, RI / I, I, No judgement).',
+    ]);
+  });
+});
