@@ -10,6 +10,19 @@ export interface RoundOf {
   inferred: boolean;
 }
 
+/**
+ * A financial year typed another way ("2017/18", "17-18", "2017-2018", "FY 2017/18") as the project writes it,
+ * "2017-18", so one year is one round; any other round ("Round 1", "2017") as typed. The two years must follow on.
+ */
+export function canonicalRound(text: string): string {
+  const m = /^(?:fy\s*)?(\d{2}|\d{4})\s*[-/\u2013]\s*(\d{2}|\d{4})$/i.exec(text.trim());
+  if (!m) return text;
+  const first = m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
+  const second = Number(m[2]);
+  const follows = m[2].length === 2 ? second === (first + 1) % 100 : second === first + 1;
+  return follows ? `${first}-${String((first + 1) % 100).padStart(2, "0")}` : text;
+}
+
 /** A visit's round: its Round value, or its financial year ("2017-18") when blank. */
 export function roundOf(visit: { round: string; date: IsoDate }): RoundOf {
   const typed = visit.round.trim();

@@ -16,6 +16,7 @@ import {
   teamsByService,
 } from "./checks/rowChecks";
 import { unquotedMessage } from "./privacy";
+import { canonicalRound } from "./rounds";
 import { THEME_KEYS, UNKNOWN_THEME_BRIEF, VisitThemeNames, readThemeCell, themeColumnsIn, themeLookup, unknownThemeMessage } from "./checks/themeChecks";
 
 /** A block of a sheet: its header row and the rows under it, as read. */
@@ -206,6 +207,7 @@ export function validateTable(
   const fold = memo(foldLabel);
   const grade = memo((text) => parseGrade(text, compiled));
   const textDate = memo((text) => parseVisitDate(text));
+  const roundText = memo(canonicalRound);
   const serviceTeams = teamsByService(config);
   const today = options.today;
   const spelling = options.spelling === true;
@@ -339,6 +341,13 @@ export function validateTable(
       }
     }
 
+    // A financial year typed another way (2017/18) is the one round 2017-18, with a warning when asked, as for grades.
+    const typedRound = textAt(cells, col.round);
+    const round = roundText(typedRound);
+    if (spelling && round !== typedRound) {
+      found = withProblem(found, problem("round", row, `Round "${typedRound}" counts as ${round}.`, "warning", "Round is not in its usual spelling."));
+    }
+
     const grades: Record<string, string> = {};
     for (let g = 0; g < graded.length; g++) {
       const { domain, key, column } = graded[g];
@@ -360,7 +369,6 @@ export function validateTable(
       found = withProblem(found, problem(first.key, row, "This visit is Planned but has grades: they are not counted until its Status is Final.", "warning"));
     }
     if (found) for (const p of found) problems.push(p);
-    const round = textAt(cells, col.round);
     if (isDraft) {
       drafts.push({ row, round, visitDate: visitDate || null });
       continue;

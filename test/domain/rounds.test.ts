@@ -1,4 +1,5 @@
-import { orderRounds, roundOf, teamIdentity } from "../../src/domain";
+import { canonicalRound, orderRounds, roundOf, teamIdentity, validateTable } from "../../src/domain";
+import { config, table, visit } from "./helpers";
 
 describe("rounds", () => {
   it("takes Round as typed, or the financial year with a flag", () => {
@@ -41,5 +42,22 @@ describe("team identity", () => {
       { service: "S", team: "B", previouslyCalled: [] },
     ]);
     expect(id.keyOf("S", "B")).not.toBe(id.keyOf("S", "A"));
+  });
+});
+
+describe("financial-year rounds typed other ways are one round (a newcomer's 2017/18, 17-18 and 2017-18 made three)", () => {
+  it("folds a financial year's spellings to 2017-18, and leaves any other round as typed", () => {
+    expect(["2017/18", "17-18", "2017-2018", "2017 - 18", "FY 2017/18", "2017–18", "2017-18"].map(canonicalRound)).toEqual(Array(7).fill("2017-18"));
+    expect(["Round 1", "2017", "2017-19", "17/19", "2019-18", "1", ""].map(canonicalRound)).toEqual(["Round 1", "2017", "2017-19", "17/19", "2019-18", "1", ""]);
+    expect(canonicalRound("1999/00")).toBe("1999-00");
+  });
+
+  it("validateTable counts them as one round, and warns of the spelling when asked (as for grades)", () => {
+    const t = table([visit("X", "G", { Round: "2017/18" }), visit("X", "G", { Round: "17-18" }), visit("X", "G", { Round: "2017-18" })]);
+    expect(validateTable(t, config).visits.map((v) => v.round)).toEqual(["2017-18", "2017-18", "2017-18"]);
+    expect(validateTable(t, config, undefined, { spelling: true }).problems.map((p) => `${p.cell} ${p.severity} ${p.message}`)).toEqual([
+      'C2 warning Round "2017/18" counts as 2017-18.',
+      'C3 warning Round "17-18" counts as 2017-18.',
+    ]);
   });
 });
