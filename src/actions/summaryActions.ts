@@ -105,6 +105,8 @@ export async function checkSource(port: SourcePort, options: Pick<SummaryActionO
       today: options.today ?? todayIso(),
       spelling: options.spelling,
       duplicates: options.duplicates,
+      // Read without the overall conclusion for lacking its column: a header close to it is warned of.
+      absentOverall: !options.settings && own.overall === null ? context.config.overall : null,
     });
     return {
       config,

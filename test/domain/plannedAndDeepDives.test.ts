@@ -11,9 +11,11 @@ const blankGrades = {
   "Overall conclusion": "",
 };
 
-/** The default table with a Visit type column at its right, as a council adds it. */
+/** The default table with a Visit type column (at its right when the default headers lack one, as a council adds it). */
 function withType(rows: Record<string, unknown>[]): RawTable {
   const t = table(rows);
+  // A second Visit type column would be warned of as a column headed twice.
+  if (t.headers.includes("Visit type")) return t;
   return { ...t, headers: [...t.headers, "Visit type"], rows: t.rows.map((r, i) => [...r, rows[i]["Visit type"] ?? null]) };
 }
 

@@ -2,7 +2,7 @@
  * Checks of a row against its neighbours and the Lists sheet, shared by Check sheet (validateTable) and the
  * pane's form (validateVisitForm), so both say the same thing in the same words.
  */
-import { DiagnosticsConfig, gradedColumns } from "../config";
+import { DiagnosticsConfig, QualityDomain, gradedColumns } from "../config";
 import { cellAddress } from "../cells";
 import { IsoDate, formatBritishDate } from "../dates";
 import type { RawTable } from "../visits";
@@ -20,6 +20,11 @@ export interface CheckOptions {
   spelling?: boolean;
   /** Warn of a second visit of one team on one date: Check sheet and `validate` ask; summaries do not. */
   duplicates?: boolean;
+  /**
+   * The overall conclusion a file without a Lists sheet was read without, for lacking its column (optionalOverall):
+   * a header close to it ("Overall judgement") is warned of, where a council that left it out on purpose is not asked.
+   */
+  absentOverall?: QualityDomain | null;
 }
 
 /** Every check a person asks for by name: the pane's Check sheet and the command line's validate. */

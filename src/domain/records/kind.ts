@@ -1,5 +1,5 @@
 import { IsoDate, fromExcelSerial, parseVisitDate, toExcelSerial } from "../dates";
-import { cellText, foldHeader } from "../text";
+import { cellText, foldHeader, foldLabel } from "../text";
 
 /**
  * A record kind is data: the table it lives in, its columns, and how a row reads into a typed record and a record
@@ -81,7 +81,7 @@ export interface RecordTable<R> {
   row(record: R, width: number): RecordValue[];
 }
 
-/** Matches headers ignoring case, spacing and punctuation (foldHeader: "VisitDate" is "Visit date"); extra columns are ignored, the first of two alike wins. */
+/** Matches headers ignoring case, spacing and punctuation (foldHeader: "VisitDate" is "Visit date"); extra columns are ignored, the first of two alike wins (checkHeaders warns of a slip and of a second one). */
 export function matchColumns(
   headers: readonly unknown[],
   columns: readonly RecordColumn[],
@@ -100,6 +100,93 @@ export function matchColumns(
     else (def.required ? missingRequired : missingOptional).push(def);
   }
   return { columns: found, missingRequired, missingOptional };
+}
+
+/** A header that is no column's but looks meant for a column the table lacks ("Satus" for Status). */
+export interface HeaderSlip {
+  column: RecordColumn;
+  /** 0-based position of the header. */
+  at: number;
+}
+
+/** A column headed twice (or by two of its spellings): only `read` is read. */
+export interface RepeatedHeader {
+  column: RecordColumn;
+  read: number;
+  ignored: number;
+}
+
+/** Edit distance with a swap of two neighbouring letters as one edit ("Stauts"); Infinity once past `most`. */
+function editDistance(a: string, b: string, most: number): number {
+  if (Math.abs(a.length - b.length) > most) return Infinity;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      current.push(d);
+    }
+    if (Math.min(...current) > most) return Infinity;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * Looks once at a header row for headers a person meant as one of `columns` (every column the table reads) but
+ * that match none, and for columns headed twice. A header is taken for a column the row lacks when, folded as
+ * matchColumns folds them, it is a letter or two from one of the column's spellings (one for a spelling of four
+ * letters or fewer): a slip, a plural, "Rnd"; or when it differs from a spelling of two words or more in its last
+ * word only, and the first word is in no other column's header ("Overall judgement" for "Overall conclusion", not
+ * "Team leader" for "Team manager": teams are in other headers too). Each header answers for one column at most.
+ */
+export function checkHeaders(headers: readonly unknown[], columns: readonly RecordColumn[]): { slips: HeaderSlip[]; repeated: RepeatedHeader[] } {
+  const found = matchColumns(headers, columns).columns;
+  const owner = new Map<string, RecordColumn>();
+  for (const c of columns) for (const h of [c.header, ...c.alternatives]) owner.set(foldHeader(h), c);
+  const repeated: RepeatedHeader[] = [];
+  const unknown: { at: number; folded: string; words: string[] }[] = [];
+  headers.forEach((h, i) => {
+    const folded = typeof h === "string" ? foldHeader(h) : "";
+    if (folded === "") return;
+    const column = owner.get(folded);
+    if (!column) unknown.push({ at: i, folded, words: foldLabel(h as string).split(" ") });
+    else if (found.get(column.key) !== i) repeated.push({ column, read: found.get(column.key)!, ignored: i });
+  });
+  const slips: HeaderSlip[] = [];
+  if (unknown.length === 0) return { slips, repeated };
+  // How many columns use each word in a header: a word only one column uses points to that column.
+  const usedBy = new Map<string, Set<string>>();
+  for (const c of columns) {
+    for (const h of [c.header, ...c.alternatives]) {
+      for (const word of foldLabel(h).split(" ")) usedBy.set(word, (usedBy.get(word) ?? new Set()).add(c.key));
+    }
+  }
+  const taken = new Set<number>();
+  for (const column of columns) {
+    if (found.has(column.key)) continue;
+    const spellings = [column.header, ...column.alternatives].map((h) => ({ folded: foldHeader(h), words: foldLabel(h).split(" ") }));
+    const close = (header: (typeof unknown)[number]) =>
+      spellings.some(({ folded, words }) => {
+        if (editDistance(header.folded, folded, folded.length > 4 ? 2 : 1) !== Infinity) return true;
+        const n = words.length;
+        return (
+          n > 1 &&
+          header.words.length === n &&
+          usedBy.get(words[0])?.size === 1 &&
+          words.slice(0, -1).every((w, i) => header.words[i] === w)
+        );
+      });
+    const slip = unknown.find((header) => !taken.has(header.at) && close(header));
+    if (slip) {
+      taken.add(slip.at);
+      slips.push({ column, at: slip.at });
+    }
+  }
+  return { slips, repeated };
 }
 
 function readDate(raw: unknown): IsoDate {
