@@ -26,6 +26,9 @@ import {
   visitMatches,
   summaryFingerprint,
   isDeepDiveForm,
+  STATUS_PLANNED,
+  plannedDateProblem,
+  parseVisitDate,
 } from "../domain";
 import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
 import { ownedSheetName } from "../workbook/ownedSheets";
@@ -191,6 +194,15 @@ function visitTypeErrors(visits: RecordTable<VisitForm>, form: VisitForm): Field
   return [{ field: "visitType", message: "The Diagnostics table has no Visit type column, so a deep dive cannot be told from a team visit: run Set up (it adds the column), then save again." }];
 }
 
+/** A planned visit on or before the team's last visit is refused: the programme would never show it. */
+function plannedDateErrors(context: ActionContext, table: RawTable, form: VisitForm): FieldError[] {
+  if (form.status !== STATUS_PLANNED) return [];
+  const done = validateTable(table, context.config, context.compiled, { today: todayIso() }).visits;
+  const date = parseVisitDate(form.visitDate);
+  const problem = date.kind === "date" ? plannedDateProblem(done, { ...form, visitDate: date.date }) : null;
+  return problem ? [{ field: "visitDate", message: problem }] : [];
+}
+
 /** Validates the form, then appends one row below the table and selects it. Nothing is written if anything is wrong. */
 export async function recordVisit(port: WorkbookPort, form: VisitForm, log?: ModerationInput): Promise<SaveResult> {
   const context = await readContext(port, ROWS);
@@ -198,6 +210,7 @@ export async function recordVisit(port: WorkbookPort, form: VisitForm, log?: Mod
   const others = visitIdsExcept(table, visits, null);
   const complete: VisitForm = { ...form, visitId: form.visitId.trim() || nextVisitId(others) };
   const errors = [...validateVisitForm(complete, context.config, others, context.compiled, { today: todayIso() }), ...visitTypeErrors(visits, complete)];
+  if (errors.length === 0) errors.push(...plannedDateErrors(context, table, complete));
   if (errors.length > 0) return { ok: false, errors };
   const { changes: append, row } = appendRowsChanges(table, context.snapshot.diagnostics?.table ?? null, [visits.row(complete, table.headers.length)], context.snapshot.diagnostics?.below);
   // A visit recorded as Final has its graded values logged (issue 15), after the row: appended[0] stays the visit's.
