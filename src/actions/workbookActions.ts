@@ -27,10 +27,11 @@ import {
   summaryFingerprint,
   isDeepDiveForm,
   STATUS_PLANNED,
+  Team,
   plannedDateProblem,
   parseVisitDate,
 } from "../domain";
-import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
+import { newTeamsChange, LISTS_HEADERS } from "../workbook/listsSheet";
 import { ownedSheetName } from "../workbook/ownedSheets";
 import { WorkbookChange, WorkbookPlan } from "../workbook/plan";
 import { DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET, WorkbookPort } from "../workbook/port";
@@ -181,11 +182,16 @@ function listsSheet(context: ActionContext): string {
 /** Adds the team to the Lists sheet when it is new, so the sheet's dropdown accepts it too. */
 function teamChanges(context: ActionContext, form: VisitForm): WorkbookChange[] {
   const known = context.config.teams.some((t) => foldLabel(t.name) === foldLabel(form.team));
-  if (known || form.team.trim() === "" || !context.snapshot.lists) return [];
-  const team = { name: form.team.trim(), service: form.service, area: form.area };
-  // The sheet's dependent Team dropdown offers the new team on its service's rows too (issue 13).
-  const teams = teamListChanges(context.snapshot, { services: context.config.services, teams: [...context.config.teams, team] });
-  return [newTeamChange(listsSheet(context), context.snapshot.lists, team), ...teams];
+  if (known || form.team.trim() === "") return [];
+  return newTeamsChanges(context, [{ name: form.team.trim(), service: form.service, area: form.area }]);
+}
+
+/** Adds teams the Lists sheet lacks below its teams (none when the workbook has no Lists sheet), for the record form and Import. */
+export function newTeamsChanges(context: ActionContext, teams: readonly Team[]): WorkbookChange[] {
+  if (teams.length === 0 || !context.snapshot.lists) return [];
+  // The sheet's dependent Team dropdown offers the new teams on their services' rows too (issue 13).
+  const lists = teamListChanges(context.snapshot, { services: context.config.services, teams: [...context.config.teams, ...teams] });
+  return [newTeamsChange(listsSheet(context), context.snapshot.lists, teams), ...lists];
 }
 
 /** A deep dive needs the Visit type column to say so: without it the row would read as an ungraded team visit. */
