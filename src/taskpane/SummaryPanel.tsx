@@ -158,9 +158,18 @@ export function SummaryPanel() {
     return { by, filter };
   };
 
-  const refresh = () => {
+  // Refresh in the out-of-date bar takes the bar (and its button) away: focus goes to what the refresh said.
+  const nearRef = React.useRef<HTMLDivElement>(null);
+  const focusNear = React.useRef(false);
+  React.useEffect(() => {
+    if (near && focusNear.current) nearRef.current?.focus();
+    focusNear.current = false;
+  }, [near]);
+
+  const refresh = (fromBar = false) => {
     const chosen = options();
     if (!chosen) return;
+    focusNear.current = fromBar;
     void run("Refreshing the summary", async () => {
       const { summary, layout, opening: written } = await refreshSummary(port, chosen);
       setShown(summary);
@@ -235,7 +244,7 @@ export function SummaryPanel() {
 
   return (
     <div className={styles.stack}>
-      <SummaryFreshness onRefresh={refresh} stamp={shown} />
+      <SummaryFreshness onRefresh={() => refresh(true)} stamp={shown} />
       <Text>
         Rolls the final visits up into one table per service or area. Refresh summary writes the Summary and Counts sheets in
         this workbook; only sheets the add-in made are ever replaced.
@@ -261,7 +270,7 @@ export function SummaryPanel() {
       </div>
 
       <div className={styles.buttons}>
-        <Button appearance="primary" onClick={refresh} disabledFocusable={isBusy}>
+        <Button appearance="primary" onClick={() => refresh()} disabledFocusable={isBusy}>
           Refresh summary
         </Button>
         <Button onClick={createWorkbook} disabledFocusable={isBusy}>
@@ -274,7 +283,9 @@ export function SummaryPanel() {
           Download counts (CSV)
         </Button>
       </div>
-      <NearMessage message={near} />
+      <div ref={nearRef} tabIndex={-1}>
+        <NearMessage message={near} />
+      </div>
       <Text size={200}>The workbook, report and counts carry grades and counts only: no names and no findings.</Text>
 
       {shown && (
