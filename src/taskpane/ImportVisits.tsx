@@ -99,7 +99,10 @@ export function ImportVisits({ onAdded }: { onAdded?: () => void }) {
         type="file"
         accept=".xlsx,.csv"
         className={styles.hidden}
+        // Reached by the Import visits… button (Enter or Space opens the file chooser): a browser shows a file input
+        // to screen readers as a second button beside it, so it is hidden from them and from the Tab order.
         tabIndex={-1}
+        aria-hidden="true"
         aria-label="Workbook or CSV file to import"
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];

@@ -37,6 +37,7 @@ const useStyles = makeStyles({
   caption: { captionSide: "top", textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignItems: "flex-start" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
 function today(): string {
@@ -244,6 +245,7 @@ export function SummaryPanel() {
 
   return (
     <div className={styles.stack}>
+      <h2 className={styles.title}>Summary</h2>
       <SummaryFreshness onRefresh={() => refresh(true)} stamp={shown} />
       <Text>
         Rolls the final visits up into one table per service or area. Refresh summary writes the Summary and Counts sheets in
