@@ -1,7 +1,8 @@
 /**
  * "Import visits…" (issue 14): a chosen .xlsx or .csv file's visits, checked with this workbook's own settings,
  * compared with the Diagnostics table (src/domain/importVisits.ts), then the new ones appended in one batch below
- * the table, the co-authoring-safe way (tablePlan appendRowsChanges): nothing in the table is overwritten. The
+ * the table, the co-authoring-safe way (tablePlan appendRowsChanges): nothing in the table is overwritten. Their
+ * teams the Lists sheet lacks are added below its teams in the same plan, as saving a visit adds a new team. The
  * file is read by the same parsers as the command line (src/adapters/files/bytesWorkbook.ts in the pane).
  *
  * Syncs: previewImport reads the workbook once; addImportedVisits reads it again (a co-author may have added rows
@@ -16,6 +17,8 @@ import {
   cellAddress,
   cellText,
   compareImport,
+  Team,
+  newTeamsIn,
   nextVisitId,
   recordTable,
   validateTable,
@@ -25,6 +28,7 @@ import { WorkbookPort } from "../workbook/port";
 import { appendRowsChanges } from "../workbook/tablePlan";
 import { ActionContext, ContextRequest, planFrom, readContext, requireTable } from "./context";
 import { todayIso } from "./today";
+import { newTeamsChanges } from "./workbookActions";
 
 /** A problem in the file, named by file, sheet, row and column (and cell). Never the cell's content. */
 export interface ImportProblem {
@@ -45,6 +49,8 @@ export interface ImportPreview {
   /** How many of the file's rows have problems (each listed in `problems`). */
   withProblems: number;
   problems: ImportProblem[];
+  /** The new visits' teams that the Lists sheet lacks: the add puts them on it (none without a Lists sheet). */
+  newTeams: Team[];
 }
 
 export interface ImportResult {
@@ -56,6 +62,8 @@ export interface ImportResult {
   skipped: number;
   /** Of the rows written, how many were read back in the table afterwards. */
   confirmed: number;
+  /** Teams added to the Lists sheet, in the same plan as the rows. */
+  teamsAdded: Team[];
 }
 
 export class ImportFileError extends Error {}
@@ -74,6 +82,9 @@ function visitsOf(context: ActionContext): { table: RawTable; visits: RecordTabl
   });
   return { table, visits, keys };
 }
+
+/** As saving a visit adds a new team to the Lists sheet, so its dropdown and Check sheet know it. */
+const teamsToList = (context: ActionContext, forms: readonly VisitForm[]): Team[] => (context.snapshot.lists ? newTeamsIn(context.config.teams, forms) : []);
 
 const keyOf = (row: number, form: VisitForm): ImportVisitKey => ({ row, visitId: form.visitId, team: form.team, visitDate: form.visitDate });
 
@@ -119,7 +130,7 @@ export async function previewImport(port: WorkbookPort, file: WorkbookPort & { t
     }
   });
   problems.sort((a, b) => a.row - b.row);
-  return { file: name, fresh, already, withProblems: bad.size, problems };
+  return { file: name, fresh, already, withProblems: bad.size, problems, newTeams: teamsToList(context, fresh.map((f) => f.form)) };
 }
 
 /**
@@ -132,7 +143,7 @@ export async function addImportedVisits(port: WorkbookPort, preview: ImportPrevi
   const verdicts = compareImport(keys, preview.fresh.map((f) => keyOf(f.row, f.form)));
   const still = preview.fresh.filter((_f, i) => verdicts[i].kind === "new");
   const skipped = preview.fresh.length - still.length;
-  if (still.length === 0) return { added: 0, row: null, skipped, confirmed: 0 };
+  if (still.length === 0) return { added: 0, row: null, skipped, confirmed: 0, teamsAdded: [] };
   // A visit without an ID gets the next free one, as the form gives it.
   const ids = keys.map((k) => k.visitId).filter((id) => id.trim() !== "");
   const forms = still.map(({ form }) => {
@@ -142,10 +153,13 @@ export async function addImportedVisits(port: WorkbookPort, preview: ImportPrevi
   });
   const width = table.headers.length;
   const { changes, row } = appendRowsChanges(table, context.snapshot.diagnostics?.table ?? null, forms.map((f) => visits.row(f, width)), context.snapshot.diagnostics?.below);
-  const applied = await port.apply(planFrom(context, `Import ${forms.length} ${forms.length === 1 ? "visit" : "visits"}`, changes));
+  // Worked out again from this read: a co-author may have listed some of the teams since the preview.
+  const teamsAdded = teamsToList(context, forms);
+  const listed = newTeamsChanges(context, teamsAdded);
+  const applied = await port.apply(planFrom(context, `Import ${forms.length} ${forms.length === 1 ? "visit" : "visits"}`, [...listed, ...changes]));
   const landed = applied?.appended[0]?.row ?? row;
   const after = visitsOf(await readContext(port, READ)).keys;
   const wanted = new Set(forms.map((f) => f.visitId.trim().toLowerCase()));
   const confirmed = after.filter((k) => wanted.has(k.visitId.trim().toLowerCase())).length;
-  return { added: forms.length, row: landed, skipped, confirmed };
+  return { added: forms.length, row: landed, skipped, confirmed, teamsAdded };
 }

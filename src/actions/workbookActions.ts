@@ -26,8 +26,12 @@ import {
   visitMatches,
   summaryFingerprint,
   isDeepDiveForm,
+  STATUS_PLANNED,
+  Team,
+  plannedDateProblem,
+  parseVisitDate,
 } from "../domain";
-import { newTeamChange, LISTS_HEADERS } from "../workbook/listsSheet";
+import { newTeamsChange, LISTS_HEADERS } from "../workbook/listsSheet";
 import { ownedSheetName } from "../workbook/ownedSheets";
 import { WorkbookChange, WorkbookPlan } from "../workbook/plan";
 import { DIAGNOSTICS_TABLE, LISTS_OWNER, LISTS_SHEET, WorkbookPort } from "../workbook/port";
@@ -178,17 +182,31 @@ function listsSheet(context: ActionContext): string {
 /** Adds the team to the Lists sheet when it is new, so the sheet's dropdown accepts it too. */
 function teamChanges(context: ActionContext, form: VisitForm): WorkbookChange[] {
   const known = context.config.teams.some((t) => foldLabel(t.name) === foldLabel(form.team));
-  if (known || form.team.trim() === "" || !context.snapshot.lists) return [];
-  const team = { name: form.team.trim(), service: form.service, area: form.area };
-  // The sheet's dependent Team dropdown offers the new team on its service's rows too (issue 13).
-  const teams = teamListChanges(context.snapshot, { services: context.config.services, teams: [...context.config.teams, team] });
-  return [newTeamChange(listsSheet(context), context.snapshot.lists, team), ...teams];
+  if (known || form.team.trim() === "") return [];
+  return newTeamsChanges(context, [{ name: form.team.trim(), service: form.service, area: form.area }]);
+}
+
+/** Adds teams the Lists sheet lacks below its teams (none when the workbook has no Lists sheet), for the record form and Import. */
+export function newTeamsChanges(context: ActionContext, teams: readonly Team[]): WorkbookChange[] {
+  if (teams.length === 0 || !context.snapshot.lists) return [];
+  // The sheet's dependent Team dropdown offers the new teams on their services' rows too (issue 13).
+  const lists = teamListChanges(context.snapshot, { services: context.config.services, teams: [...context.config.teams, ...teams] });
+  return [newTeamsChange(listsSheet(context), context.snapshot.lists, teams), ...lists];
 }
 
 /** A deep dive needs the Visit type column to say so: without it the row would read as an ungraded team visit. */
 function visitTypeErrors(visits: RecordTable<VisitForm>, form: VisitForm): FieldError[] {
   if (!isDeepDiveForm(form) || visits.columns.has("visitType")) return [];
   return [{ field: "visitType", message: "The Diagnostics table has no Visit type column, so a deep dive cannot be told from a team visit: run Set up (it adds the column), then save again." }];
+}
+
+/** A planned visit on or before the team's last visit is refused: the programme would never show it. */
+function plannedDateErrors(context: ActionContext, table: RawTable, form: VisitForm): FieldError[] {
+  if (form.status !== STATUS_PLANNED) return [];
+  const done = validateTable(table, context.config, context.compiled, { today: todayIso() }).visits;
+  const date = parseVisitDate(form.visitDate);
+  const problem = date.kind === "date" ? plannedDateProblem(done, { ...form, visitDate: date.date }) : null;
+  return problem ? [{ field: "visitDate", message: problem }] : [];
 }
 
 /** Validates the form, then appends one row below the table and selects it. Nothing is written if anything is wrong. */
@@ -198,6 +216,7 @@ export async function recordVisit(port: WorkbookPort, form: VisitForm, log?: Mod
   const others = visitIdsExcept(table, visits, null);
   const complete: VisitForm = { ...form, visitId: form.visitId.trim() || nextVisitId(others) };
   const errors = [...validateVisitForm(complete, context.config, others, context.compiled, { today: todayIso() }), ...visitTypeErrors(visits, complete)];
+  if (errors.length === 0) errors.push(...plannedDateErrors(context, table, complete));
   if (errors.length > 0) return { ok: false, errors };
   const { changes: append, row } = appendRowsChanges(table, context.snapshot.diagnostics?.table ?? null, [visits.row(complete, table.headers.length)], context.snapshot.diagnostics?.below);
   // A visit recorded as Final has its graded values logged (issue 15), after the row: appended[0] stays the visit's.

@@ -7,6 +7,7 @@
  * The same Visit ID for another team or date is a clash: neither is overwritten, the file's row is a problem. A
  * visit the file holds twice is imported once.
  */
+import { Team } from "./config";
 import { IsoDate } from "./dates";
 import { foldLabel } from "./text";
 
@@ -60,4 +61,20 @@ export function compareImport(existing: readonly ImportVisitKey[], incoming: rea
 /** "3 new, 1 already in the table, 1 with problems" */
 export function importCountsLine(counts: { fresh: number; already: number; problems: number }): string {
   return `${counts.fresh} new, ${counts.already} already in the table, ${counts.problems} with problems`;
+}
+
+/**
+ * The teams of the visits to import that the Lists sheet lacks, each once (first spelling and its row's service
+ * and area), in the file's order: Import adds them to the Lists sheet, as saving a visit with a new team does.
+ */
+export function newTeamsIn(known: readonly Pick<Team, "name">[], visits: readonly { team: string; service: string; area: string }[]): Team[] {
+  const seen = new Set(known.map((t) => foldLabel(t.name)));
+  const teams: Team[] = [];
+  for (const v of visits) {
+    const key = foldLabel(v.team);
+    if (key === "" || seen.has(key)) continue;
+    seen.add(key);
+    teams.push({ name: v.team.trim(), service: v.service.trim(), area: v.area.trim() });
+  }
+  return teams;
 }

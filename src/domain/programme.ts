@@ -1,5 +1,5 @@
 import { addDays, addMonths } from "./calendar";
-import { IsoDate } from "./dates";
+import { IsoDate, formatBritishDate } from "./dates";
 import { CompiledScale, GradeCategory } from "./scale";
 import { foldLabel } from "./text";
 
@@ -93,6 +93,21 @@ export interface ProgrammeOptions {
 
 /** A planned visit whose day has passed (no Final visit since, or it would be the last visit): it keeps no team "planned". */
 export const planLapsed = (planned: IsoDate, today: IsoDate): boolean => planned < today;
+
+/**
+ * Why a team's planned date cannot stand, or null: the programme counts only plans after the team's last visit
+ * done (below), so a plan on or before it would be a row that shows nowhere. `done` is the counted visits.
+ */
+export function plannedDateProblem(
+  done: readonly { service: string; team: string; visitDate: IsoDate }[],
+  plan: { service: string; team: string; visitDate: IsoDate },
+): string | null {
+  const key = (v: { service: string; team: string }) => `${foldLabel(v.service)}|${foldLabel(v.team)}`;
+  const last = done.filter((v) => key(v) === key(plan)).reduce<typeof done[number] | null>((a, v) => (a === null || v.visitDate > a.visitDate ? v : a), null);
+  if (last === null || plan.visitDate > last.visitDate) return null;
+  // Named as the sheet spells it, whatever the case it was typed in.
+  return `${last.team.trim()}'s last visit was on ${formatBritishDate(last.visitDate)}: a planned visit comes after it.`;
+}
 
 /**
  * One row per team (folded service + team): the last visit done, its overall grade, the

@@ -1,4 +1,4 @@
-import { ActionsReportJson, IsoDate, RAGS, Rag } from "../domain";
+import { ActionsReportJson, IsoDate, RAGS, Rag, formatBritishDate } from "../domain";
 
 /** How RAG is shown (issue 11 §2): the same colours on the sheet, in the pane and in reports; always with the word. */
 export const RAG_COLOURS: Record<Rag, { fill: string; fontColour: string }> = {
@@ -34,3 +34,19 @@ export function actionSummaryRows(report: Pick<ActionsReportJson, "services" | "
 export const ACTION_SUMMARY_TITLE = "Action plans";
 export const actionSummaryIntro = (today: IsoDate) =>
   `Per service, the actions in the teams' action plans by RAG as on ${today.split("-").reverse().join("/")}, and how many are overdue. Counts only.`;
+
+/**
+ * What Start action plan wrote, and what is left: it writes each recommendation, its due date and (from the
+ * visit's Team manager, when it names one) the owner; the Action cell's wording is left for the team to write.
+ */
+export function actionPlanStartedLine(added: { count: number; row: number; due: IsoDate | null; owner: string; skipped: number }): string {
+  const { count, row, owner, skipped } = added;
+  const one = count === 1;
+  const rows = one ? `row ${row}` : `rows ${row} to ${row + count - 1}`;
+  const due = added.due ? `, due ${formatBritishDate(added.due)}` : "";
+  const by = owner.trim() ? `, with the team manager, ${owner.trim()}, as owner` : "";
+  const wording = one ? "write its wording in its Action cell" : "write each action's wording in its Action cell";
+  const left = owner.trim() ? `${wording}.` : `${wording} and its owner in Owner.`;
+  const also = skipped > 0 ? ` ${skipped} ${skipped === 1 ? "recommendation" : "recommendations"} already had an action.` : "";
+  return `${count} ${one ? "action" : "actions"} added to the Actions sheet (${rows}), one per recommendation${due}${by}: ${left}${also} The Actions tab records Status and Progress.`;
+}

@@ -16,3 +16,16 @@ export function importCheckedLine(confirmed: number, added: number): string {
   if (confirmed >= added) return `Checked: ${added === 1 ? "the 1 visit added is" : `the ${added} visits added are`} in the table.`;
   return `Checked: only ${confirmed} of the ${visits(added)} added ${confirmed === 1 ? "is" : "are"} in the table now; look below the table for the others.`;
 }
+
+const inWords = (items: readonly string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+
+/**
+ * The teams Import puts on the Lists sheet: before the add "2 new teams will be added to the Lists sheet: A and
+ * B.", after it "2 teams added to the Lists sheet: A and B.". Empty when there are none.
+ */
+export function importNewTeamsLine(teams: readonly { name: string }[], added: boolean): string {
+  if (teams.length === 0) return "";
+  const names = inWords(teams.map((t) => t.name));
+  const count = `${teams.length} ${teams.length === 1 ? "team" : "teams"}`;
+  return added ? `${count} added to the Lists sheet: ${names}.` : `${teams.length} new ${teams.length === 1 ? "team" : "teams"} will be added to the Lists sheet: ${names}.`;
+}

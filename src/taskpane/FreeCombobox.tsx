@@ -7,6 +7,8 @@ export interface FreeComboboxProps {
   options: readonly string[];
   onChange(value: string): void;
   placeholder?: string;
+  /** The field's name, for the arrow button: "Open the Team list" (Fluent names it "Open" when the box is labelled by a Field). */
+  label: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface FreeComboboxProps {
  * https://react.fluentui.dev/?path=/docs/components-combobox--docs#controlling-open-and-close).
  */
 export const FreeCombobox = React.forwardRef<HTMLInputElement, FreeComboboxProps>(function FreeCombobox(
-  { value, options, onChange, placeholder },
+  { value, options, onChange, placeholder, label },
   ref,
 ) {
   const folded = foldLabel(value);
@@ -44,7 +46,7 @@ export const FreeCombobox = React.forwardRef<HTMLInputElement, FreeComboboxProps
       onKeyDown={(event: React.KeyboardEvent) => {
         if (event.key === "Escape") setAsked(false);
       }}
-      expandIcon={{ tabIndex: -1 }}
+      expandIcon={{ tabIndex: -1, "aria-label": `Open the ${label} list` }}
       value={value}
       placeholder={placeholder}
       selectedOptions={exact ? [exact] : []}

@@ -4,7 +4,7 @@ import type { ImportPreview } from "../actions/importVisits";
 import { importCountsLine } from "../domain";
 import { plural } from "./messages";
 import { usePane } from "./paneContext";
-import { importCheckedLine, importProblemPlace } from "../presentation/importWording";
+import { importCheckedLine, importNewTeamsLine, importProblemPlace } from "../presentation/importWording";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -38,7 +38,7 @@ function fileBytes(file: File): Promise<Uint8Array> {
  */
 export function ImportVisits({ onAdded }: { onAdded?: () => void }) {
   const styles = useStyles();
-  const { port, run, busy } = usePane();
+  const { port, run, busy, reloadConfig } = usePane();
   const input = React.useRef<HTMLInputElement>(null);
   const [preview, setPreview] = React.useState<ImportPreview | null>(null);
   const [message, setMessage] = React.useState<string | null>(null);
@@ -76,7 +76,10 @@ export function ImportVisits({ onAdded }: { onAdded?: () => void }) {
         const skipped = result.skipped > 0 ? ` ${plural(result.skipped, "visit")} had been added meanwhile by someone else: not added again.` : "";
         const where = result.row === null ? "" : ` below the table, from row ${result.row}`;
         const readBack = result.added > 0 ? ` ${importCheckedLine(result.confirmed, result.added)}` : "";
-        setMessage(`${plural(result.added, "visit")} added${where}.${readBack}${skipped}`);
+        const listed = result.teamsAdded.length > 0 ? ` ${importNewTeamsLine(result.teamsAdded, true)}` : "";
+        setMessage(`${plural(result.added, "visit")} added${where}.${readBack}${skipped}${listed}`);
+        // The Team dropdowns offer the teams just listed.
+        if (result.teamsAdded.length > 0) await reloadConfig();
         onAdded?.();
       },
       (m) => setError(m.text),
@@ -96,7 +99,10 @@ export function ImportVisits({ onAdded }: { onAdded?: () => void }) {
         type="file"
         accept=".xlsx,.csv"
         className={styles.hidden}
+        // Reached by the Import visits… button (Enter or Space opens the file chooser): a browser shows a file input
+        // to screen readers as a second button beside it, so it is hidden from them and from the Tab order.
         tabIndex={-1}
+        aria-hidden="true"
         aria-label="Workbook or CSV file to import"
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
@@ -118,6 +124,7 @@ export function ImportVisits({ onAdded }: { onAdded?: () => void }) {
           <Text role="status" weight="semibold">
             {`${preview.file}: ${importCountsLine({ fresh: preview.fresh.length, already: preview.already, problems: preview.withProblems })}.`}
           </Text>
+          {preview.fresh.length > 0 && preview.newTeams.length > 0 && <Text>{importNewTeamsLine(preview.newTeams, false)}</Text>}
           {preview.problems.length > 0 && (
             <>
               <Text>Rows with problems are not added; correct them in the file and choose it again.</Text>

@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   name: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", fontWeight: tokens.fontWeightSemibold },
   detail: { color: tokens.colorNeutralForeground2 },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0, border: "none" },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   legend: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, padding: 0, marginBottom: tokens.spacingVerticalS },
 });
 
@@ -94,6 +95,7 @@ export function ProgrammePanel({ today }: { today?: IsoDate }) {
 
   return (
     <div className={styles.stack}>
+      <h2 className={styles.heading}>Programme of visits</h2>
       <Text>
         When each team is due again: months after its last visit by its grade (set on the Lists sheet, under Revisit
         months). Overdue teams come first. A planned visit is a Diagnostics row with Status Planned.

@@ -3,12 +3,12 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { CheckStatus, SelfTestReport } from "../selftest/types";
 import { usePane } from "./paneContext";
 import { useNearClear } from "./nearGroup";
+import { PaneMessage } from "./messages";
+import { NearMessage } from "./NearMessage";
 import { SELF_TEST_FOR_IT, SELF_TEST_PLAIN_WORDS } from "./selfTestWords";
 
 /** The self-test talks to Excel itself (src/selftest), so it loads only when a user asks for it. */
 const loadSelfTest = () => import(/* webpackChunkName: "self-test" */ "../selftest/run");
-
-const NOTHING_OF_ITS_OWN = () => undefined;
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },
@@ -28,12 +28,14 @@ const STATUS_TEXT: Record<CheckStatus, string> = { pass: "Pass", fail: "Fail", i
 /** "Test this Excel", under Set up: runs every behaviour the add-in relies on and lists the result. */
 export function SelfTestSection() {
   const styles = useStyles();
-  const { host, run, notify, busy } = usePane();
+  const { host, run, busy } = usePane();
   const [report, setReport] = React.useState<SelfTestReport | null>(null);
   const [progress, setProgress] = React.useState<string>("");
   const isBusy = busy !== null;
-  // This section's result is its list, not a message beside a button: starting here clears the tab's messages only.
-  const clearNear = useNearClear(NOTHING_OF_ITS_OWN);
+  // Copy results says it worked beside its button (the section's result is otherwise its list), in the tab's group.
+  const [copied, setCopied] = React.useState<PaneMessage | null>(null);
+  const clearCopied = React.useCallback(() => setCopied(null), []);
+  const clearNear = useNearClear(clearCopied);
 
   const test = () => {
     clearNear();
@@ -54,8 +56,8 @@ export function SelfTestSection() {
       const text = reportText(report);
       const html = `<pre>${text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</pre>`;
       await host.copyToClipboard(html, text);
-      notify({ intent: "success", text: "Results copied: paste them into an email." });
-    });
+      setCopied({ intent: "success", text: "Results copied: paste them into an email." });
+    }, setCopied);
   };
 
   const count = (s: CheckStatus) => report?.results.filter((r) => r.status === s).length ?? 0;
@@ -80,6 +82,7 @@ export function SelfTestSection() {
           </Button>
         )}
       </div>
+      <NearMessage message={copied} />
       <Text role="status" aria-live="polite">
         {progress ||
           (report

@@ -37,6 +37,7 @@ const useStyles = makeStyles({
   caption: { captionSide: "top", textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignItems: "flex-start" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
 function today(): string {
@@ -158,9 +159,18 @@ export function SummaryPanel() {
     return { by, filter };
   };
 
-  const refresh = () => {
+  // Refresh in the out-of-date bar takes the bar (and its button) away: focus goes to what the refresh said.
+  const nearRef = React.useRef<HTMLDivElement>(null);
+  const focusNear = React.useRef(false);
+  React.useEffect(() => {
+    if (near && focusNear.current) nearRef.current?.focus();
+    focusNear.current = false;
+  }, [near]);
+
+  const refresh = (fromBar = false) => {
     const chosen = options();
     if (!chosen) return;
+    focusNear.current = fromBar;
     void run("Refreshing the summary", async () => {
       const { summary, layout, opening: written } = await refreshSummary(port, chosen);
       setShown(summary);
@@ -235,7 +245,8 @@ export function SummaryPanel() {
 
   return (
     <div className={styles.stack}>
-      <SummaryFreshness onRefresh={refresh} stamp={shown} />
+      <h2 className={styles.title}>Summary</h2>
+      <SummaryFreshness onRefresh={() => refresh(true)} stamp={shown} />
       <Text>
         Rolls the final visits up into one table per service or area. Refresh summary writes the Summary and Counts sheets in
         this workbook; only sheets the add-in made are ever replaced.
@@ -261,7 +272,7 @@ export function SummaryPanel() {
       </div>
 
       <div className={styles.buttons}>
-        <Button appearance="primary" onClick={refresh} disabledFocusable={isBusy}>
+        <Button appearance="primary" onClick={() => refresh()} disabledFocusable={isBusy}>
           Refresh summary
         </Button>
         <Button onClick={createWorkbook} disabledFocusable={isBusy}>
@@ -274,7 +285,9 @@ export function SummaryPanel() {
           Download counts (CSV)
         </Button>
       </div>
-      <NearMessage message={near} />
+      <div ref={nearRef} tabIndex={-1}>
+        <NearMessage message={near} />
+      </div>
       <Text size={200}>The workbook, report and counts carry grades and counts only: no names and no findings.</Text>
 
       {shown && (

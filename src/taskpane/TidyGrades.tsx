@@ -27,6 +27,13 @@ export function TidyGrades({ onTidied }: { onTidied?: () => void }) {
   const { port, run, busy } = usePane();
   const [pending, setPending] = React.useState<GradeFix[] | null>(null);
   const [message, setMessage] = React.useState<string | null>(null);
+  // After a change the confirm group with its button is gone: focus goes to what was tidied, where it was.
+  const resultRef = React.useRef<HTMLElement>(null);
+  const focusResult = React.useRef(false);
+  React.useEffect(() => {
+    if (message && focusResult.current) resultRef.current?.focus();
+    focusResult.current = false;
+  }, [message]);
 
   const preview = () =>
     run("Looking for grades to tidy", async () => {
@@ -43,6 +50,7 @@ export function TidyGrades({ onTidied }: { onTidied?: () => void }) {
         result.refused.length > 0
           ? ` ${plural(result.refused.length, "cell")} left as ${result.refused.length === 1 ? "it was" : "they were"}: changed since the check (${result.refused.map((f) => f.cell).join(", ")}).`
           : "";
+      focusResult.current = true;
       setMessage(`${plural(result.changed.length, "grade cell")} tidied.${refused}`);
       onTidied?.();
     });
@@ -69,7 +77,11 @@ export function TidyGrades({ onTidied }: { onTidied?: () => void }) {
           </div>
         </div>
       )}
-      {message && <Text role="status">{message}</Text>}
+      {message && (
+        <Text role="status" ref={resultRef} tabIndex={-1}>
+          {message}
+        </Text>
+      )}
     </section>
   );
 }

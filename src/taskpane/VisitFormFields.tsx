@@ -47,7 +47,7 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
 
       {isDeepDive ? (
         <Field label="Function" required {...validation("service")} hint="The function the deep dive looked at: choose one or type its name.">
-          <FreeCombobox ref={bind("service") as React.Ref<HTMLInputElement>} value={form.service} options={DEEP_DIVE_FUNCTIONS} onChange={chooseService} />
+          <FreeCombobox ref={bind("service") as React.Ref<HTMLInputElement>} value={form.service} options={DEEP_DIVE_FUNCTIONS} onChange={chooseService} label="Function" />
         </Field>
       ) : (
       <Field label="Service" required {...validation("service")} hint="A deep dive into a whole function? Choose Deep dive under Visit type, below.">
@@ -79,7 +79,7 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
               : "Choose a team, or type the name of a new one."
         }
       >
-        <FreeCombobox ref={bind("team") as React.Ref<HTMLInputElement>} value={form.team} options={teamsForService.map((t) => t.name)} onChange={chooseTeam} />
+        <FreeCombobox ref={bind("team") as React.Ref<HTMLInputElement>} value={form.team} options={teamsForService.map((t) => t.name)} onChange={chooseTeam} label="Team" />
       </Field>
       <ReasonNote state={state} field="Team" />
 
@@ -116,7 +116,7 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
       )}
 
       <Field label="Round" hint={rounds.length ? `Choose a round already used (${rounds.join(", ")}) or type a new one.` : "For example 2 or 2024-25."} {...validation("round")}>
-        <FreeCombobox ref={bind("round") as React.Ref<HTMLInputElement>} value={form.round} options={rounds} onChange={setText("round")} />
+        <FreeCombobox ref={bind("round") as React.Ref<HTMLInputElement>} value={form.round} options={rounds} onChange={setText("round")} label="Round" />
       </Field>
 
       <Field label="Diagnostic team" hint="The reviewers who made the visit." {...validation("diagnosticTeam")}>
@@ -139,7 +139,7 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
       </Field>
 
       <Field label="Area" {...validation("area")} hint={config.areas.length ? "Choose an area or type one." : undefined}>
-        <FreeCombobox ref={bind("area") as React.Ref<HTMLInputElement>} value={form.area} options={config.areas} onChange={setText("area")} />
+        <FreeCombobox ref={bind("area") as React.Ref<HTMLInputElement>} value={form.area} options={config.areas} onChange={setText("area")} label="Area" />
       </Field>
 
       <Field label="Team manager" {...validation("teamManager")}>

@@ -3,7 +3,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { startActionPlanFor } from "../actions/actionActions";
 import { feedbackData } from "../actions/feedbackActions";
 import { isDeepDiveForm } from "../domain";
-import { localToday } from "../presentation/actions";
+import { actionPlanStartedLine, localToday } from "../presentation/actions";
 import { DOCX_MIME } from "./host";
 import { PaneMessage } from "./messages";
 import { NearMessage } from "./NearMessage";
@@ -37,8 +37,8 @@ export function VisitPlanButtons({ visitId }: { visitId: string | null | undefin
         notify({ intent: "info", text: result.skipped > 0 ? `Every recommendation of visit ${visitId} already has an action: nothing was added.` : `Visit ${visitId} has no recommendations to turn into actions.` });
         return;
       }
-      const also = result.skipped > 0 ? ` ${result.skipped} already had one.` : "";
-      notify({ intent: "success", text: `${n} ${n === 1 ? "action" : "actions"} added to the Actions sheet from row ${result.row}, due ${result.added[0].due ? result.added[0].due.split("-").reverse().join("/") : ""}.${also} Action, Owner and Due date are written on the Actions sheet: write each action there. The Actions tab records Status and Progress.` });
+      const first = result.added[0];
+      notify({ intent: "success", text: actionPlanStartedLine({ count: n, row: result.row ?? 0, due: first.due, owner: first.owner, skipped: result.skipped }) });
     }, setNear);
 
   const feedback = () =>

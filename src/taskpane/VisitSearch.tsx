@@ -9,9 +9,11 @@ import { useVisitStyles } from "./visitStyles";
 /** Finds a visit already recorded, by the selected row or by searching, and hands it to the form to edit. */
 export function VisitSearch({ onLoaded }: { onLoaded: (loaded: LoadedVisit) => void }) {
   const styles = useVisitStyles();
-  const { port, run, notify, busy } = usePane();
+  const { port, run, notify, busy, writes } = usePane();
   const [search, setSearch] = React.useState("");
   const [results, setResults] = React.useState<VisitListing[] | null>(null);
+  // The matches are of the workbook as it was: after a save, an edit or a rename in the pane they may show old values.
+  React.useEffect(() => setResults(null), [writes]);
   const resultsNavigation = useArrowNavigationGroup({ axis: "vertical", circular: false });
   const isBusy = busy !== null;
 
@@ -86,7 +88,9 @@ export function VisitSearch({ onLoaded }: { onLoaded: (loaded: LoadedVisit) => v
                 ? "No visits match."
                 : results.length > shownResults.length
                   ? `${plural(results.length, "visit")} match; the first ${shownResults.length} are listed. Type more to narrow the search.`
-                  : `${plural(results.length, "visit")} match. Choose one to edit it.`}
+                  : results.length === 1
+                    ? "1 visit matches. Choose it to edit it."
+                    : `${plural(results.length, "visit")} match. Choose one to edit it.`}
           </Text>
           {shownResults.length > 0 && (
             <ul className={styles.list} aria-label="Matching visits" {...resultsNavigation}>

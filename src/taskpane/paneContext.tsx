@@ -20,6 +20,8 @@ export interface PaneContextValue {
   config: DiagnosticsConfig;
   compiled: CompiledScale;
   workbook: WorkbookState;
+  /** How many plans the pane has written to the workbook: what was read before a change is out of date. */
+  writes: number;
   /** Re-reads the Lists sheet. */
   reloadConfig(): Promise<void>;
   /** What is running, for the spinner; null when idle. */
@@ -40,7 +42,23 @@ export function usePane(): PaneContextValue {
   return value;
 }
 
-export function usePaneState(port: WorkbookPort, host: PaneHost) {
+export function usePaneState(workbookPort: WorkbookPort, host: PaneHost) {
+  // Every write goes through this port, so a list read before it (Find a visit's matches) can be dropped after it.
+  const [writes, setWrites] = React.useState(0);
+  const port = React.useMemo<WorkbookPort>(
+    () => ({
+      read: (request) => workbookPort.read(request),
+      apply: async (plan) => {
+        try {
+          return await workbookPort.apply(plan);
+        } finally {
+          // Also when it failed: part of a plan may have landed.
+          setWrites((n) => n + 1);
+        }
+      },
+    }),
+    [workbookPort],
+  );
   const [config, setConfig] = React.useState<DiagnosticsConfig>(() => defaultConfig());
   const [workbook, setWorkbook] = React.useState<WorkbookState>({ hasTable: null, hasLists: false, listsIssues: [] });
   const [busy, setBusy] = React.useState<string | null>(null);
@@ -89,8 +107,8 @@ export function usePaneState(port: WorkbookPort, host: PaneHost) {
 
   const compiled = React.useMemo(() => compileScale(config.scale), [config.scale]);
   const value: PaneContextValue = React.useMemo(
-    () => ({ port, host, config, compiled, workbook, reloadConfig, busy, run, notify }),
-    [port, host, config, compiled, workbook, reloadConfig, busy, run, notify],
+    () => ({ port, host, config, compiled, workbook, writes, reloadConfig, busy, run, notify }),
+    [port, host, config, compiled, workbook, writes, reloadConfig, busy, run, notify],
   );
   return { value, message };
 }

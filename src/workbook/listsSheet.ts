@@ -138,17 +138,18 @@ export function listsChanges(sheet: string, config: DiagnosticsConfig): Workbook
   ];
 }
 
-/** Address of the first empty row of the teams list, for adding one team. */
-export function newTeamChange(sheet: string, lists: CellValue[][] | null, team: Team): WorkbookChange {
+/** New teams, written from the first empty row of the teams list (below the last listed team: none is written over). */
+export function newTeamsChange(sheet: string, lists: CellValue[][] | null, teams: readonly Team[]): WorkbookChange {
+  const values = teams.map((team) => [team.name, team.service, team.area]);
   const teamColumn = HEADER_ORDER.indexOf(LISTS_HEADERS.teams);
   let row = 1;
   if (lists) {
     const at = lists[0]?.findIndex((h) => foldLabel(cellText(h)) === foldLabel(LISTS_HEADERS.teams)) ?? -1;
     const col = at >= 0 ? at : teamColumn;
     for (let r = 1; r < lists.length; r++) if (cellText(lists[r][col]).trim() !== "") row = r + 1;
-    return { kind: "setValues", sheet, topLeft: `${String.fromCharCode(65 + col)}${row + 1}`, values: [[team.name, team.service, team.area]] };
+    return { kind: "setValues", sheet, topLeft: `${String.fromCharCode(65 + col)}${row + 1}`, values };
   }
-  return { kind: "setValues", sheet, topLeft: `${column(LISTS_HEADERS.teams)}2`, values: [[team.name, team.service, team.area]] };
+  return { kind: "setValues", sheet, topLeft: `${column(LISTS_HEADERS.teams)}2`, values };
 }
 
 /** The scale as read from the sheet, and why the sheet's own grades could not be used, if they could not. */

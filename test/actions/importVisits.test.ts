@@ -57,7 +57,7 @@ describe("Import visits", () => {
       emulation.reset();
       const result = await addImportedVisits(port, preview);
       const addSyncs = emulation.syncCount();
-      expect(result).toEqual({ added: 1, row: 12, skipped: 0, confirmed: 1 });
+      expect(result).toEqual({ added: 1, row: 12, skipped: 0, confirmed: 1, teamsAdded: [] });
       const after = workbook.tableValues(DIAGNOSTICS_TABLE).body;
       expect(after).toHaveLength(11);
       // Nothing overwritten: the ten rows as they were.

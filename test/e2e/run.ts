@@ -699,10 +699,10 @@ const flows: { id: number; slug: string; title: string; run: FlowFn }[] = [
         if (side) side.style.width = "320px";
       });
       await b.press("Start action plan");
-      // Beside the buttons (walkthrough finding 2), saying where Action, Owner and Due date are written (finding 4).
+      // Beside the buttons (walkthrough finding 2), saying what was written on the Actions sheet and what is left (finding 4).
       const afterVisit = b.pane.getByRole("region", { name: "After visit TD-0001" });
-      const planned = (await afterVisit.locator("[role=status]").filter({ hasText: /2 actions added to the Actions sheet from row 2, due 07\/11\/2017/ }).innerText()).trim();
-      assert(/Action, Owner and Due date are written on the Actions sheet/.test(planned) && !/or in the Actions tab/.test(planned), `the plan's message: ${planned}`);
+      const planned = (await afterVisit.locator("[role=status]").filter({ hasText: /2 actions added to the Actions sheet \(rows 2 to 3\), one per recommendation, due 07\/11\/2017/ }).innerText()).trim();
+      assert(/write each action's wording in its Action cell/.test(planned) && !/or in the Actions tab/.test(planned), `the plan's message: ${planned}`);
       assertEqual(await b.pane.getByRole("button", { name: "Dismiss message" }).count(), 0, "no banner at the top for Start action plan");
       notes.push(planned);
       await afterVisit.scrollIntoViewIfNeeded();

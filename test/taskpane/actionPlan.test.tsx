@@ -40,7 +40,10 @@ test("Start action plan adds one action per recommendation, once; the Actions ta
   await screen.findByRole("heading", { name: "Edit visit V-1 (row 2)" });
 
   await user.click(screen.getByRole("button", { name: "Start action plan" }));
-  await screen.findByText(/2 actions added to the Actions sheet from row 3, due 15\/04\/2018/);
+  // What was written (the recommendation, owner and due date) and what is left: the Action cell's wording.
+  await screen.findByText(
+    "2 actions added to the Actions sheet (rows 3 to 4), one per recommendation, due 15/04/2018, with the team manager, Pat Manager, as owner: write each action's wording in its Action cell. The Actions tab records Status and Progress.",
+  );
   expect(wb.tableValues("Actions").body.map((r) => [r[0], r[1], r[3], r[4], r[6], r[7], r[8]])).toEqual([
     ["X-1", "V-9", "CiC 1", "Old one", "Sam", toExcelSerial("2018-01-01"), "On track"],
     ["V-1-A1", "V-1", "North 1", "Supervise monthly", "Pat Manager", toExcelSerial("2018-04-15"), "Not started"],

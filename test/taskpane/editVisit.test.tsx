@@ -131,3 +131,37 @@ test("an edit that breaks a rule is not saved", async () => {
   await waitFor(() => expect(id).toHaveAccessibleDescription(expect.stringContaining('Visit ID "TD-0001" is already used.')));
   expect(workbook.plans).toEqual([]);
 });
+
+test("one match is said in the singular, and the matches go once the pane writes to the workbook", async () => {
+  const workbook = threeVisits();
+  const { user } = await renderPane(workbook);
+  const find = async (text: string) => {
+    const box = screen.getByRole("searchbox", { name: "ID, team, service or date" });
+    await user.clear(box);
+    await user.type(box, text);
+    await user.click(screen.getByRole("button", { name: "Find" }));
+  };
+  await find("assessment");
+  expect(await screen.findByText("1 visit matches. Choose it to edit it.")).toBeInTheDocument();
+  const results = screen.getByRole("list", { name: "Matching visits" });
+  await user.click(within(results).getByRole("button"));
+  await screen.findByRole("heading", { name: "Edit visit TD-0002 (row 3)" });
+  await user.type(control("Team manager", form()), " (acting)");
+  await user.click(screen.getByRole("button", { name: "Save changes" }));
+  await waitFor(() => expect(workbook.plans).toHaveLength(1));
+  // The list was of the workbook before the save: it is gone, not left showing old values.
+  await waitFor(() => expect(screen.queryByRole("list", { name: "Matching visits" })).toBeNull());
+  expect(screen.queryByText(/visits? match/)).toBeNull();
+
+  // A write from another tab (a planned visit) clears it too.
+  await find("safeguarding");
+  expect(await screen.findByText("2 visits match. Choose one to edit it.")).toBeInTheDocument();
+  await user.click(screen.getByRole("tab", { name: "Programme" }));
+  await user.type(screen.getByRole("combobox", { name: /^Service/ }), "Safeguarding");
+  await user.type(screen.getByRole("combobox", { name: /^Team/ }), "Safeguarding North");
+  await user.type(screen.getByRole("textbox", { name: /^Planned date/ }), "10/01/2099");
+  await user.click(screen.getByRole("button", { name: "Add planned visit" }));
+  await waitFor(() => expect(workbook.plans).toHaveLength(2));
+  await user.click(screen.getByRole("tab", { name: "Record visit" }));
+  expect(screen.queryByRole("list", { name: "Matching visits" })).toBeNull();
+});

@@ -73,3 +73,34 @@ test("a file that is not a workbook gets one sentence beside the button, and not
   expect(await screen.findByRole("alert")).toHaveTextContent('"east.xlsx" is not a valid .xlsx workbook: it may be damaged or only renamed.');
   expect(workbook.plans).toEqual([]);
 });
+
+test("teams the Lists sheet lacks are said in the preview and added to it in the same plan, below its teams", async () => {
+  const newTeams = [
+    ["TD-0002", "14/03/2018", "1", "Safeguarding", "Safeguarding East", "East", "Pat Jones", "A. Reviewer", "G", "G", "G", "G", "G", "", "", "", "Final"],
+    ["TD-0003", "15/03/2018", "1", "Safeguarding", "Safeguarding West", "West", "Pat Jones", "A. Reviewer", "G", "G", "G", "G", "G", "", "", "", "Final"],
+    // The same new team again, in other letters: one row on the Lists sheet.
+    ["TD-0004", "16/03/2018", "1", "Safeguarding", "safeguarding east", "East", "Pat Jones", "A. Reviewer", "G", "G", "G", "G", "G", "", "", "", "Final"],
+  ];
+  const text = [HEADERS, ROWS[0], ...newTeams].map((r) => r.join(",")).join("\r\n");
+  const workbook = new FakeWorkbook({ rows: [visitRow("TD-0001", "Safeguarding North", "G")] });
+  const teamsBefore = workbook.lists!.map((r) => r[2]);
+  const { user } = await renderPane(workbook, { tab: "check" });
+  await user.upload(chooser(), new File([text], "east.csv", { type: "text/csv" }));
+  expect(await screen.findByText("east.csv: 3 new, 1 already in the table, 0 with problems.", {}, { timeout: READ_WAIT })).toBeInTheDocument();
+  const group = screen.getByRole("group", { name: "Import from east.csv" });
+  expect(within(group).getByText("2 new teams will be added to the Lists sheet: Safeguarding East and Safeguarding West.")).toBeInTheDocument();
+  expect(workbook.plans).toEqual([]);
+
+  await user.click(screen.getByRole("button", { name: "Add 3 visits" }));
+  expect(
+    await screen.findByText("3 visits added below the table, from row 3. Checked: the 3 visits added are in the table. 2 teams added to the Lists sheet: Safeguarding East and Safeguarding West.", {}, { timeout: READ_WAIT }),
+  ).toBeInTheDocument();
+  // One plan: the rows and the Lists sheet's new teams together.
+  expect(workbook.plans).toHaveLength(1);
+  const listsWrites = workbook.plans[0].changes.filter((c) => c.kind === "setValues" && c.sheet === "Lists");
+  expect(listsWrites).toEqual([expect.objectContaining({ values: [["Safeguarding East", "Safeguarding", "East"], ["Safeguarding West", "Safeguarding", "West"]] })]);
+  // Below the teams already listed: none written over.
+  const known = teamsBefore.filter((t) => t !== null && t !== "").length;
+  expect(workbook.lists!.map((r) => r[2]).slice(0, known)).toEqual(teamsBefore.slice(0, known));
+  expect(workbook.lists!.slice(known, known + 2).map((r) => r.slice(2, 5))).toEqual([["Safeguarding East", "Safeguarding", "East"], ["Safeguarding West", "Safeguarding", "West"]]);
+});

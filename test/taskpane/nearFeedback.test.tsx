@@ -68,10 +68,10 @@ describe("on a workbook with an Actions sheet", () => {
     const after = await screen.findByRole("region", { name: "After visit V-1" });
 
     await user.click(within(after).getByRole("button", { name: "Start action plan" }));
-    const added = await within(after).findByText(/2 actions added to the Actions sheet from row 2, due 15\/04\/2018\./);
-    // Finding 4: the Actions tab edits only Status and Progress; Action, Owner and Due date are written on the sheet.
-    expect(added.textContent).toMatch(/Action, Owner and Due date/);
-    expect(added.textContent).toMatch(/on the Actions sheet/);
+    const added = await within(after).findByText(/^2 actions added to the Actions sheet \(rows 2 to 3\), one per recommendation, due 15\/04\/2018,/);
+    // Finding 4: the Actions tab edits only Status and Progress; what is left (the Action's wording) is written on the sheet.
+    expect(added.textContent).toMatch(/write each action's wording in its Action cell/);
+    expect(added.textContent).toMatch(/added to the Actions sheet/);
     expect(added.textContent).not.toMatch(/or in the Actions tab/);
     expect(banner()).toBeNull();
 

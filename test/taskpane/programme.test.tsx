@@ -87,3 +87,23 @@ test("Programme says how many rows it could not count, next to the list", async 
   expect(await screen.findByText("Not in the programme: 1 row left out with problems. A team whose latest visit is among them shows an older visit, or none.")).toBeInTheDocument();
 
 });
+
+test("a planned date on or before the team's last visit is refused next to the date field: the programme would ignore it", async () => {
+  const { user, workbook } = await renderPane(twoTeams(), { tab: "programme" });
+  await user.type(screen.getByRole("combobox", { name: /^Service/ }), "Safeguarding");
+  await user.type(screen.getByRole("combobox", { name: /^Team/ }), "safeguarding north");
+  const date = screen.getByRole("textbox", { name: /^Planned date/ });
+  for (const typed of ["01/08/2017", "07/08/2017"]) {
+    await user.clear(date);
+    await user.type(date, typed);
+    await user.click(screen.getByRole("button", { name: "Add planned visit" }));
+    expect(await screen.findByText("Safeguarding North's last visit was on 07/08/2017: a planned visit comes after it.")).toBeInTheDocument();
+    expect(date).toHaveAttribute("aria-invalid", "true");
+    expect(workbook.plans).toEqual([]);
+  }
+  // The day after is fine.
+  await user.clear(date);
+  await user.type(date, "08/08/2017");
+  await user.click(screen.getByRole("button", { name: "Add planned visit" }));
+  expect(await screen.findByText(/^Planned visit TD-0003 to safeguarding north on 08\/08\/2017 added on row 4\.$/)).toBeInTheDocument();
+});

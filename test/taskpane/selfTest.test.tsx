@@ -25,13 +25,16 @@ test("Test this Excel lists every check with its status in words, and copies the
     SELF_CHECKS.map((c) => (["list-blank-source", "alert-limits", "print-titles"].includes(c.id) ? "For information" : "Pass")),
   );
   // The Set up tab has other live regions now (Save settings says what it did beside its button): this section's own.
-  expect(within(screen.getByRole("region", { name: "Test this Excel" })).getByRole("status")).toHaveTextContent(
+  expect(within(screen.getByRole("region", { name: "Test this Excel" })).getByText(/ passed, /)).toHaveTextContent(
     `${SELF_CHECKS.length - 3} passed, 0 failed, 3 for information. Excel: Excel, OfficeOnline, version emulation.`,
   );
   expect(excel.sheetNames()).toEqual(["Diagnostics"]);
 
   await user.click(screen.getByRole("button", { name: "Copy results" }));
-  await screen.findByText("Results copied: paste them into an email.");
+  // Beside the button, in this section: not at the top of the tab, out of view.
+  const section = screen.getByRole("region", { name: "Test this Excel" });
+  const copied = await within(section).findByText("Results copied: paste them into an email.");
+  expect(within(section).getByRole("button", { name: "Copy results" }).parentElement?.nextElementSibling).toContainElement(copied);
   expect(host.copied).toHaveLength(1);
   expect(host.copied[0].text.split("\n")[1]).toBe("Excel: Excel, platform OfficeOnline, version emulation");
   expect(host.copied[0].text).toContain("PASS  A dropdown list refuses a value not on it: A value not on the list is reported invalid.");

@@ -37,8 +37,11 @@ test("the summary is current after Refresh, and out of date once the tie rule ch
   const again = await renderPane(workbook, { tab: "summary" });
   expect(await screen.findByText("The Summary sheet is out of date: rows or settings have changed since it was made.")).toBeInTheDocument();
   await again.user.click(screen.getByRole("button", { name: "Refresh the out-of-date summary" }));
-  await screen.findByText(/^Summary written to the "Summary" and "Counts" sheets/);
+  const written = await screen.findByText(/^Summary written to the "Summary" and "Counts" sheets/);
   await waitFor(() => expect(screen.queryByText(/is out of date/)).toBeNull());
+  // The bar and its button are gone: focus goes to what the refresh said, not to the page.
+  await waitFor(() => expect(document.activeElement).not.toBe(document.body));
+  expect(document.activeElement).toContainElement(written);
   expect(await summaryFreshness(workbook)).toEqual({ state: "current" });
 });
 

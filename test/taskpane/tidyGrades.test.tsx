@@ -24,7 +24,9 @@ test("Tidy grades says how many cells it will change, then writes exactly those 
   expect(workbook.plans).toEqual([]);
 
   await user.click(screen.getByRole("button", { name: "Change 3 cells" }));
-  expect(await screen.findByText("3 grade cells tidied.")).toBeInTheDocument();
+  const tidied = await screen.findByText("3 grade cells tidied.");
+  // The confirm group and its button are gone: focus goes to the result, not to the page.
+  expect(document.activeElement).toBe(tidied);
   expect(workbook.plans).toEqual([
     {
       action: "Tidy grades",

@@ -106,7 +106,7 @@ test("a single match that is not an exact ID keeps the list to choose from", asy
   const { user } = await renderPane(threeVisits());
   await user.type(screen.getByRole("searchbox", { name: "ID, team, service or date" }), "Assessment");
   await user.click(screen.getByRole("button", { name: "Find" }));
-  expect(await screen.findByText("1 visit match. Choose one to edit it.")).toBeInTheDocument();
+  expect(await screen.findByText("1 visit matches. Choose it to edit it.")).toBeInTheDocument();
   expect(screen.getByRole("heading", { name: "Record a visit" })).toBeInTheDocument();
   expect(within(screen.getByRole("list", { name: "Matching visits" })).getAllByRole("button")).toHaveLength(1);
 });
