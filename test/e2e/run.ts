@@ -837,6 +837,9 @@ async function axeScan(b: Bench): Promise<AxeViolation[]> {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
     // Tabster (Fluent UI's focus manager) adds <i tabindex=0 aria-hidden=true data-tabster-dummy> that pass focus on at
     // once; aria-hidden-focus on them is a documented false positive (microsoft/tabster#288), so they are not scanned.
+    // Colours are measured once they have settled: a button just enabled (the pane no longer busy) fades to its colours
+    // through a CSS transition, and a contrast measured halfway failed flow 9 once under load ("Refresh trends").
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
     const result = await axe.run({ include: [document], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
     // Each node as the start of its HTML (Griffel's generated class names say nothing on their own).
     return result.violations.map((v) => ({
