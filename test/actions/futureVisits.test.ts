@@ -11,15 +11,12 @@ import { setUpWorkbook } from "../../src/actions/workbookActions";
 import { OfficeWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { columnDefinitions, defaultConfig, gradedColumns, toExcelSerial } from "../../src/domain";
 import { DIAGNOSTICS_TABLE } from "../../src/workbook/port";
-import { EmulatedWorkbook } from "../emulation";
 import { freshPortEachTest } from "../emulation/freshPort";
 
 const config = defaultConfig();
 const headers = columnDefinitions(config).map((d) => d.header);
-let wb: EmulatedWorkbook;
 let port: OfficeWorkbook;
-freshPortEachTest((w, p) => {
-  wb = w;
+freshPortEachTest((_w, p) => {
   port = p;
 });
 
