@@ -82,16 +82,17 @@ export async function feedbackCommand(options: Options, io: CommandIO): Promise<
   if (!options.output) throw new UsageError("feedback needs an output file: feedback <input> --visit ID -o feedback.docx.");
   const output = options.output;
   const { input, port } = await open(options, io);
+  const today = options.today ?? localToday();
   let data;
   try {
-    data = await feedbackData(port, options.visit);
+    data = await feedbackData(port, options.visit, today);
   } catch (error) {
     if (error instanceof UnknownVisitError) throw new UserFacingError(error.message);
     throw error;
   }
   io.progress.step(`Writing ${path.basename(output)}`);
   const { buildFeedbackReport } = await import("../report/feedbackReport");
-  const bytes = await buildFeedbackReport({ ...data, today: options.today ?? localToday() });
+  const bytes = await buildFeedbackReport({ ...data, today });
   await safeWrite(output, bytes, { what: "feedback report", inputs: [input] });
   io.progress.done();
   io.stdout(`Feedback report for visit ${data.visit.visitId} (${isDeepDiveForm(data.visit) ? `deep dive: ${data.visit.service}` : data.visit.team}) written to ${output}. For the team and its managers; not for circulation.\n`);

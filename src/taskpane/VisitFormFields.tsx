@@ -41,6 +41,7 @@ export function VisitFormFields({ state }: { state: VisitFormState }) {
           autoComplete="off"
           value={ISO_DATE.test(form.visitDate) ? formatBritishDate(form.visitDate) : form.visitDate}
           onChange={(_, data) => setText("visitDate")(data.value)}
+          onBlur={state.leaveDate}
         />
       </Field>
       <ReasonNote state={state} field="Visit date" />

@@ -9,6 +9,10 @@ import { VisitPlanButtons } from "./VisitPlanButtons";
 import { useVisitStyles } from "./visitStyles";
 import { FormPersonalDataBar } from "./PersonalData";
 import { ModerationReason } from "./ModerationReason";
+import { InlineConfirm } from "./InlineConfirm";
+
+/** "Strengths", "Strengths and Recommendations", "Strengths, Areas for improvement and Recommendations". */
+const namesOf = (names: string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
 
 /** The Visit tab: the form first, then (folded away) finding a visit to edit (VisitSearch); the form (state in useVisitForm, fields in VisitFormFields). */
 export function VisitPanel({ onOpenSetup }: { onOpenSetup?: () => void } = {}) {
@@ -17,6 +21,16 @@ export function VisitPanel({ onOpenSetup }: { onOpenSetup?: () => void } = {}) {
   const state = useVisitForm();
   const { mode, title, errors, titleRef, summaryRef, focusField, startEdit, save, saved, savedAtTop, cancel, clear } = state;
   const isBusy = busy !== null;
+  // Clear form asks first, beside it, while findings are typed (a new user lost theirs to one press); else it clears.
+  const [askClear, setAskClear] = React.useState(false);
+  const clearButton = React.useRef<HTMLButtonElement>(null);
+  const asking = askClear && mode.kind === "new" && state.typedFindings.length > 0;
+  const clearPressed = () => (state.typedFindings.length > 0 ? setAskClear(true) : clear());
+  const clearAnswered = (confirmed: boolean) => {
+    setAskClear(false);
+    if (confirmed) clear();
+    else clearButton.current?.focus();
+  };
 
   return (
     <div className={styles.stack}>
@@ -52,7 +66,7 @@ export function VisitPanel({ onOpenSetup }: { onOpenSetup?: () => void } = {}) {
         </h2>
         <NearMessage message={savedAtTop ? saved : null} />
         {/* After a save, focus comes back up here: the visit just saved, with what can be done next, is beside it. */}
-        {mode.kind === "new" && <VisitPlanButtons visitId={state.lastSaved} />}
+        {mode.kind === "new" && <VisitPlanButtons visit={state.lastSaved} />}
 
         {errors.length > 0 && (
           <MessageBar intent="error" role="alert" layout="multiline" ref={summaryRef} tabIndex={-1}>
@@ -98,8 +112,23 @@ export function VisitPanel({ onOpenSetup }: { onOpenSetup?: () => void } = {}) {
               Save and record another
             </Button>
           )}
-          {mode.kind === "edit" ? <Button onClick={cancel}>Cancel</Button> : <Button onClick={clear}>Clear form</Button>}
+          {mode.kind === "edit" ? (
+            <Button onClick={cancel}>Cancel</Button>
+          ) : (
+            <Button ref={clearButton} onClick={clearPressed}>
+              Clear form
+            </Button>
+          )}
         </div>
+        {asking && (
+          <InlineConfirm
+            id="td-clear-form"
+            question={`Clear the form? What is typed in ${namesOf(state.typedFindings)} has not been saved and cannot be got back.`}
+            confirm="Clear form"
+            onConfirm={() => clearAnswered(true)}
+            onCancel={() => clearAnswered(false)}
+          />
+        )}
         <Text size={200} id="td-save-another-hint" className={styles.shortcut}>
           {mode.kind === "new"
             ? "Save and record another (Ctrl+Enter) keeps the service, round, date and diagnostic team, and goes back to Team."
@@ -108,7 +137,7 @@ export function VisitPanel({ onOpenSetup }: { onOpenSetup?: () => void } = {}) {
         <NearMessage message={savedAtTop ? null : saved} />
       </form>
 
-      {mode.kind === "edit" && <VisitPlanButtons visitId={mode.original.visitId} />}
+      {mode.kind === "edit" && <VisitPlanButtons visit={mode.original} />}
       {/* After the form, open at first; a manager who only records can fold it away. */}
       <details className={styles.find} open>
         <summary>

@@ -1,9 +1,10 @@
 import * as React from "react";
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { startActionPlanFor } from "../actions/actionActions";
-import { feedbackData } from "../actions/feedbackActions";
-import { isDeepDiveForm } from "../domain";
+import { VisitRowProblemError, feedbackData } from "../actions/feedbackActions";
+import { STATUS_PLANNED, VisitForm, foldLabel, formatBritishDate, isDeepDiveForm } from "../domain";
 import { actionPlanStartedLine, localToday } from "../presentation/actions";
+import { ISO_DATE } from "./dateHint";
 import { DOCX_MIME } from "./host";
 import { PaneMessage } from "./messages";
 import { NearMessage } from "./NearMessage";
@@ -16,17 +17,22 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
+/** The visit the buttons are for, as saved in the workbook. */
+export type AfterVisit = Pick<VisitForm, "visitId" | "status" | "visitDate">;
+
 /**
  * After a visit is loaded or saved: start its action plan, or download the team's feedback report (issue 11). What
- * each did is said beside the buttons (the pane's rule: messages next to what caused them), errors too.
+ * each did is said beside the buttons (the pane's rule: messages next to what caused them), errors too. A Planned
+ * visit has not happened: neither is offered, and a sentence says why.
  */
-export function VisitPlanButtons({ visitId }: { visitId: string | null | undefined }) {
+export function VisitPlanButtons({ visit }: { visit: AfterVisit | null }) {
   const styles = useStyles();
   const { port, host, run, busy } = usePane();
   const [near, setNear] = React.useState<PaneMessage | null>(null);
+  const visitId = visit?.visitId;
   // Another visit's buttons start with nothing said.
   React.useEffect(() => setNear(null), [visitId]);
-  if (!visitId) return null;
+  if (!visit || !visitId) return null;
   const notify = setNear;
 
   const startPlan = () =>
@@ -43,12 +49,32 @@ export function VisitPlanButtons({ visitId }: { visitId: string | null | undefin
 
   const feedback = () =>
     void run("Building the feedback report", async () => {
-      const data = await feedbackData(port, visitId);
+      const today = localToday();
+      let data;
+      try {
+        data = await feedbackData(port, visitId, today);
+      } catch (error) {
+        // The row's problems are refused in the pane's words: Check sheet lists them here, not `validate`.
+        if (!(error instanceof VisitRowProblemError)) throw error;
+        return notify({ intent: "error", text: VisitRowProblemError.sentence(error.visitId, error.problem, error.count, "Check sheet on the Check tab lists") });
+      }
       const { buildFeedbackReport } = await loadFeedbackReport();
-      const bytes = await buildFeedbackReport({ ...data, today: localToday() });
+      const bytes = await buildFeedbackReport({ ...data, today });
       await host.download(`Feedback ${data.visit.visitId} ${isDeepDiveForm(data.visit) ? data.visit.service : data.visit.team}.docx`, bytes, DOCX_MIME);
       notify({ intent: "success", text: "The feedback report is offered as a download. It holds the team's own findings: for the team and its managers, not for circulation." });
     }, setNear);
+
+  if (foldLabel(visit.status) === foldLabel(STATUS_PLANNED)) {
+    const on = ISO_DATE.test(visit.visitDate) ? ` (${formatBritishDate(visit.visitDate)})` : "";
+    return (
+      <section className={styles.box} aria-labelledby="td-after-visit">
+        <h3 id="td-after-visit" className={styles.heading}>
+          After visit {visitId}
+        </h3>
+        <Text>{`Visit ${visitId} is Planned${on}: its action plan and feedback report can be made once the visit has happened and its Status is Draft, For moderation or Final.`}</Text>
+      </section>
+    );
+  }
 
   return (
     <section className={styles.box} aria-labelledby="td-after-visit">

@@ -20,10 +20,12 @@ import {
 import { ThemeSide, toggled, touchKey, withSuggestions } from "./themeSuggestions";
 import { LoadedVisit, recordVisit, saveVisitEdit } from "../actions/workbookActions";
 import { roundsUsed } from "../actions/roundsUsed";
+import { todayIso } from "../actions/today";
 import { PaneMessage } from "./messages";
 import { usePane } from "./paneContext";
 import { formPersonalData } from "../actions/privacyActions";
 import type { FormPrivacyWarning } from "./PersonalData";
+import type { AfterVisit } from "./VisitPlanButtons";
 import { storeModeratorName, storedModeratorName, useModeration } from "./ModerationReason";
 import { WHO_MISSING } from "../actions/moderationActions";
 
@@ -77,8 +79,8 @@ export function useVisitForm() {
   const { port, config, compiled, run, notify, reloadConfig, workbook } = usePane();
   const [form, setForm] = React.useState<VisitForm>(() => emptyVisitForm(config));
   const [mode, setMode] = React.useState<Mode>({ kind: "new" });
-  /** The ID of the visit just saved, for "Start action plan" and "Feedback report" on it. */
-  const [lastSaved, setLastSaved] = React.useState<string | null>(null);
+  /** The visit just saved, for "Start action plan" and "Feedback report" on it (not for a Planned one). */
+  const [lastSaved, setLastSaved] = React.useState<AfterVisit | null>(null);
   const [attempted, setAttempted] = React.useState(false);
   const [serverErrors, setServerErrors] = React.useState<FieldError[]>([]);
   const [focusFirstError, setFocusFirstError] = React.useState(0);
@@ -139,7 +141,15 @@ export function useVisitForm() {
     };
     return all.sort((a, b) => position(a.field) - position(b.field));
   }, [attempted, form, known, config, compiled, serverErrors, order, mode, moderation.reason, moderation.who]);
-  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+  // Once the date box is left, the date is checked as Save would check it (a new user's finding: 31/02 and a date
+  // after today looked fine until Save): while it is being typed again, the hint says how it reads.
+  const [dateLeft, setDateLeft] = React.useState(false);
+  const dateError = React.useMemo(() => {
+    if (!dateLeft || form.visitDate.trim() === "") return undefined;
+    return validateVisitForm(normalise(form, known), config, [], compiled, { today: todayIso() }).find((e) => e.field === "visitDate")?.message;
+  }, [dateLeft, form, known, config, compiled]);
+  const leaveDate = () => setDateLeft(true);
+  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message ?? (field === "visitDate" ? dateError : undefined);
 
   React.useEffect(() => {
     if (focusFirstError === 0) return;
@@ -166,7 +176,10 @@ export function useVisitForm() {
     });
     if (serverErrors.some((e) => fields.includes(e.field))) setServerErrors((list) => list.filter((e) => !fields.includes(e.field)));
   };
-  const setText = (field: TextField) => (value: string) => update({ [field]: value } as Partial<VisitForm>, [field]);
+  const setText = (field: TextField) => (value: string) => {
+    if (field === "visitDate") setDateLeft(false);
+    update({ [field]: value } as Partial<VisitForm>, [field]);
+  };
   const toggleTheme = React.useCallback(
     (side: ThemeSide, name: string, checked: boolean) => {
       themesTouched.current.add(touchKey(side, name));
@@ -208,14 +221,22 @@ export function useVisitForm() {
     update(change, ["team", "service", "area"]);
   };
 
-  // The personal-data guard's warning on the form, and the text it was given for (Save anyway saves that text).
-  const [privacyWarnings, setPrivacyWarnings] = React.useState<FormPrivacyWarning[]>([]);
-  const privacyAcknowledged = React.useRef("");
+  // The personal-data guard's warning on the form: the fields the last Save warned of. What is said of them is checked
+  // again as they are edited (a new user's finding: the warning stayed once the text was put right), so a field
+  // put right drops out, and with none left Save visit comes back; Save anyway saves what the warning then shows.
+  const [privacyFields, setPrivacyFields] = React.useState<string[]>([]);
+  const privacyFound = React.useMemo(
+    () => (privacyFields.length === 0 ? [] : formPersonalData(normalise(form, known), config).filter((f) => privacyFields.includes(f.field))),
+    [privacyFields, form, known, config],
+  );
+  const privacyWarnings = React.useMemo<FormPrivacyWarning[]>(() => {
+    const labels = new Map(visitRecord(config, compiled).columns.map((c) => [c.key, c.header]));
+    return privacyFound.map((f) => ({ label: labels.get(f.field) ?? f.field, message: f.message }));
+  }, [privacyFound, config, compiled]);
+  // Every field put right: personal data typed afterwards is warned of on the next Save, as on a fresh form.
+  if (privacyFields.length > 0 && privacyFound.length === 0) setPrivacyFields([]);
   // A fresh or newly loaded form has nothing to warn of: a warning (and its Save anyway) belonged to the text it had.
-  const forgetPrivacyWarning = () => {
-    setPrivacyWarnings([]);
-    privacyAcknowledged.current = "";
-  };
+  const forgetPrivacyWarning = () => setPrivacyFields([]);
   const reset = (keep?: VisitForm) => {
     // "Save and record another" keeps what a day of visits to one service shares; everything else starts afresh.
     const next = emptyVisitForm(config);
@@ -224,6 +245,7 @@ export function useVisitForm() {
     themesTouched.current = new Set();
     setMode({ kind: "new" });
     setAttempted(false);
+    setDateLeft(false);
     setServerErrors([]);
     moderation.clear();
     forgetPrivacyWarning();
@@ -236,6 +258,7 @@ export function useVisitForm() {
     themesTouched.current = new Set([...(saved?.strengths ?? []).map((n) => touchKey("strengths", n)), ...(saved?.areasForImprovement ?? []).map((n) => touchKey("areasForImprovement", n))]);
     setMode({ kind: "edit", row: loaded.row, original: loaded.form });
     setAttempted(false);
+    setDateLeft(false);
     setServerErrors([]);
     forgetPrivacyWarning();
     setSaved(null);
@@ -268,16 +291,12 @@ export function useVisitForm() {
     setSaved(null);
     setSavedAtTop(false);
     const complete = normalise(form, known);
-    // The personal-data guard: the first Save with such text warns; Save again (Save anyway) with the same text saves.
+    // The personal-data guard: a Save with such text warns; Save again (Save anyway) saves when the warning already
+    // shows everything found.
     // It is said with the form's other errors, on the same press: not only once they are fixed (walkthrough finding 12).
     const found = formPersonalData(complete, config);
-    const foundKey = JSON.stringify(found);
-    const warnNow = found.length > 0 && privacyAcknowledged.current !== foundKey;
-    if (warnNow) {
-      privacyAcknowledged.current = foundKey;
-      const labels = new Map(visitRecord(config, compiled).columns.map((c) => [c.key, c.header]));
-      setPrivacyWarnings(found.map((f) => ({ label: labels.get(f.field) ?? f.field, message: f.message })));
-    }
+    const warnNow = found.some((f) => !privacyFound.some((w) => w.field === f.field && w.message === f.message));
+    if (warnNow) setPrivacyFields([...new Set(found.map((f) => f.field))]);
     const local = validateVisitForm(complete, config, [], compiled);
     const unexplained = mode.kind === "edit" && moderationChanged.length > 0 ? moderationErrors(mode.original, complete, config, moderation) : [];
     // Every problem at once (the errors above list the form's, the reason's and the name's together).
@@ -294,7 +313,7 @@ export function useVisitForm() {
         if (!result.ok) return failed(result.errors);
         reset(another ? complete : undefined);
         setSavedAtTop(true);
-        setLastSaved(result.visitId);
+        setLastSaved({ visitId: result.visitId, status: complete.status, visitDate: complete.visitDate });
         // Another manager's visit may have landed where this one was meant to go (issue 10): say where it is.
         const where = result.notice ?? `Visit ${result.visitId} saved on row ${result.row}.`;
         setSaved({
@@ -313,7 +332,7 @@ export function useVisitForm() {
         if (logged) storeModeratorName(moderation.who);
         reset();
         setSavedAtTop(true);
-        setLastSaved(result.visitId || null);
+        setLastSaved(result.visitId ? { visitId: result.visitId, status: complete.status, visitDate: complete.visitDate } : null);
         setSaved({ intent: "success", text: `Changes to visit ${result.visitId || complete.team} saved on row ${result.row}.` });
       }
       setSavedCount((n) => n + 1);
@@ -335,6 +354,11 @@ export function useVisitForm() {
     setTimeout(() => titleRef.current?.focus(), 0);
   };
 
+  // The findings typed (the long text fields, as the form shows them): Clear form asks before throwing them away.
+  const typedFindings = visitRecord(config, compiled)
+    .columns.filter((c) => c.long && String(form[c.key as TextField] ?? "").trim() !== "")
+    .map((c) => c.header);
+
   const clear = () => {
     reset();
     setSaved(null);
@@ -349,6 +373,7 @@ export function useVisitForm() {
     title,
     errors,
     errorFor,
+    leaveDate,
     bind,
     focusField,
     titleRef,
@@ -370,6 +395,7 @@ export function useVisitForm() {
     rounds,
     cancel,
     clear,
+    typedFindings,
     privacyWarnings,
     lastSaved,
     moderationChanged,
