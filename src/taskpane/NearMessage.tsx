@@ -33,3 +33,19 @@ function Bar({ message }: { message: PaneMessage }) {
     </MessageBar>
   );
 }
+
+/**
+ * Focus for a result that takes the place of what was pressed (a bar or a confirm group that goes): `ref` on the
+ * element saying the result (tabIndex -1), `focusNext()` as the action starts, and when `said` next changes to
+ * something, focus moves there; a result of any other action leaves focus where it is.
+ */
+export function useFocusWhenSaid<T extends HTMLElement>(said: unknown): { ref: React.RefObject<T>; focusNext: () => void } {
+  const ref = React.useRef<T>(null);
+  const pending = React.useRef(false);
+  React.useEffect(() => {
+    if (said && pending.current) ref.current?.focus();
+    pending.current = false;
+  }, [said]);
+  return { ref, focusNext: React.useCallback(() => (pending.current = true), []) };
+}
+

@@ -8,7 +8,7 @@ import { CSV_MIME, DOCX_MIME, XLSX_MIME } from "./host";
 import { gradeCellStyle } from "./gradeStyle";
 import { loadClipboard, loadCsv, loadSummaryWorkbook, loadWordReport } from "./lazy";
 import { PaneMessage, plural } from "./messages";
-import { NearMessage } from "./NearMessage";
+import { NearMessage, useFocusWhenSaid } from "./NearMessage";
 import { usePane } from "./paneContext";
 import { GlancePanel } from "./GlancePanel";
 import type { SummaryOpening } from "../workbook/summaryPlan";
@@ -160,17 +160,12 @@ export function SummaryPanel() {
   };
 
   // Refresh in the out-of-date bar takes the bar (and its button) away: focus goes to what the refresh said.
-  const nearRef = React.useRef<HTMLDivElement>(null);
-  const focusNear = React.useRef(false);
-  React.useEffect(() => {
-    if (near && focusNear.current) nearRef.current?.focus();
-    focusNear.current = false;
-  }, [near]);
+  const { ref: nearRef, focusNext: focusNear } = useFocusWhenSaid<HTMLDivElement>(near);
 
   const refresh = (fromBar = false) => {
     const chosen = options();
     if (!chosen) return;
-    focusNear.current = fromBar;
+    if (fromBar) focusNear();
     void run("Refreshing the summary", async () => {
       const { summary, layout, opening: written } = await refreshSummary(port, chosen);
       setShown(summary);

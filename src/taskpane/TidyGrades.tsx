@@ -4,6 +4,7 @@ import { previewTidyGrades, tidyGrades } from "../actions/tidyGrades";
 import { GradeFix } from "../domain";
 import { plural } from "./messages";
 import { usePane } from "./paneContext";
+import { useFocusWhenSaid } from "./NearMessage";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -28,12 +29,7 @@ export function TidyGrades({ onTidied }: { onTidied?: () => void }) {
   const [pending, setPending] = React.useState<GradeFix[] | null>(null);
   const [message, setMessage] = React.useState<string | null>(null);
   // After a change the confirm group with its button is gone: focus goes to what was tidied, where it was.
-  const resultRef = React.useRef<HTMLElement>(null);
-  const focusResult = React.useRef(false);
-  React.useEffect(() => {
-    if (message && focusResult.current) resultRef.current?.focus();
-    focusResult.current = false;
-  }, [message]);
+  const { ref: resultRef, focusNext: focusResult } = useFocusWhenSaid<HTMLElement>(message);
 
   const preview = () =>
     run("Looking for grades to tidy", async () => {
@@ -50,7 +46,7 @@ export function TidyGrades({ onTidied }: { onTidied?: () => void }) {
         result.refused.length > 0
           ? ` ${plural(result.refused.length, "cell")} left as ${result.refused.length === 1 ? "it was" : "they were"}: changed since the check (${result.refused.map((f) => f.cell).join(", ")}).`
           : "";
-      focusResult.current = true;
+      focusResult();
       setMessage(`${plural(result.changed.length, "grade cell")} tidied.${refused}`);
       onTidied?.();
     });
