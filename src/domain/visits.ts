@@ -1,9 +1,9 @@
-import { DiagnosticsConfig, OVERALL_KEY, STATUSES, STATUS_DRAFT, STATUS_FINAL, STATUS_FOR_MODERATION, STATUS_PLANNED, VISIT_TYPES, VISIT_TYPE_DEEP_DIVE, gradedColumns } from "./config";
+import { DiagnosticsConfig, STATUSES, STATUS_DRAFT, STATUS_FINAL, STATUS_FOR_MODERATION, STATUS_PLANNED, VISIT_TYPES, VISIT_TYPE_DEEP_DIVE, gradedColumns } from "./config";
 import { cellAddress } from "./cells";
 import { DateParse, IsoDate, formatBritishDate, formatLongDate, parseVisitDate } from "./dates";
 import { ColumnDefinition } from "./fields";
 import { FirstRowOfId } from "./visitIds";
-import { RecordColumn, VISIT_THEME_COLUMNS, VISIT_TYPE_COLUMN, VisitPlace, checkHeaders, gradeKey, matchColumns, recordTable, visitRecord } from "./records";
+import { VISIT_TYPE_COLUMN, VisitPlace, gradeKey, matchColumns, recordTable, visitRecord } from "./records";
 import { CompiledScale, compileScale, parseGrade } from "./scale";
 import { cellText, foldLabel } from "./text";
 import {
@@ -16,6 +16,8 @@ import {
   teamsByService,
 } from "./checks/rowChecks";
 import { unquotedMessage } from "./privacy";
+import { headerProblems } from "./checks/headerChecks";
+import { canonicalLookup, memo } from "./lookups";
 import { canonicalRound } from "./rounds";
 import { THEME_KEYS, UNKNOWN_THEME_BRIEF, VisitThemeNames, readThemeCell, themeColumnsIn, themeLookup, unknownThemeMessage } from "./checks/themeChecks";
 
@@ -115,24 +117,6 @@ export class MissingColumnsError extends Error {
   }
 }
 
-/** Folded spelling → the list's own spelling; null when any value is accepted. */
-function canonicalLookup(list: readonly string[]): Map<string, string> | null {
-  return list.length === 0 ? null : new Map(list.map((item) => [foldLabel(item), item]));
-}
-
-/** Remembers a function's answer per distinct cell text: a sheet repeats the same few grades and names. */
-function memo<T>(compute: (text: string) => T): (text: string) => T {
-  const seen = new Map<string, T>();
-  return (text) => {
-    let answer = seen.get(text);
-    if (answer === undefined && !seen.has(text)) {
-      answer = compute(text);
-      seen.set(text, answer);
-    }
-    return answer as T;
-  };
-}
-
 /** Serials up to this (2228-07-11, past any date the reader accepts) are cached by index. */
 const MAX_SERIAL_INDEX = 120000;
 
@@ -155,59 +139,6 @@ function textAt(cells: readonly unknown[], column: number | undefined): string {
   if (column === undefined) return "";
   const cell = cells[column];
   return typeof cell === "string" ? cell.trim() : cellText(cell).trim();
-}
-
-/** What a table without the column reads as, by column key: a column not named here is read as blank. */
-const WITHOUT_COLUMN: Record<string, string> = {
-  status: "every row counts as Final",
-  round:
-    "no visit has a round: trends work each visit's round out from its visit date (April to March), and a summary of one round counts none",
-  area: "no visit has an area",
-  visitId: "no visit has a Visit ID",
-  [VISIT_TYPE_COLUMN.key]: "every row counts as a team diagnostic",
-};
-
-/**
- * The header row's warnings, once per table: a header that matches no column but looks meant for one the table
- * lacks ("Satus": every row then counts as Final, silently), and a column headed twice. Warnings only: the rows
- * are read as they always were.
- */
-function headerProblems(table: RawTable, columns: readonly RecordColumn[]): Problem[] {
-  const { slips, repeated } = checkHeaders(table.headers, columns);
-  const cell = (at: number) => cellAddress(table.firstColumn + at, table.headerRow);
-  const typed = (at: number) => cellText(table.headers[at]).trim();
-  const warning = (at: number, message: string, brief: string): Problem => ({
-    sheet: table.sheet,
-    row: table.headerRow,
-    column: typed(at),
-    cell: cell(at),
-    message,
-    severity: "warning",
-    brief: `${cell(at)}: ${brief}`,
-  });
-  const problems: Problem[] = [];
-  for (const { column, at } of slips) {
-    const without =
-      column.key === gradeKey(OVERALL_KEY) ? `the tables have no ${column.header} row` : (WITHOUT_COLUMN[column.key] ?? "the column is read as blank on every row");
-    const missing = `there is no "${column.header}" column`;
-    problems.push(
-      warning(
-        at,
-        `Column "${typed(at)}" is not a column Team Diagnostics reads, and ${missing}: did you mean "${column.header}"? Without it ${without}.`,
-        `Header is not a column Team Diagnostics reads, and ${missing}.`,
-      ),
-    );
-  }
-  for (const { column, read, ignored } of repeated) {
-    const [first, second] = read < ignored ? [read, ignored] : [ignored, read];
-    const both =
-      typed(first) === typed(second)
-        ? `Columns ${cell(first)} and ${cell(second)} are both headed "${typed(first)}"`
-        : `Columns ${cell(first)} ("${typed(first)}") and ${cell(second)} ("${typed(second)}") are both the ${column.header} column`;
-    const message = `${both}: Team Diagnostics reads ${cell(read)} and ignores ${cell(ignored)}.`;
-    problems.push(warning(ignored, message, `${column.header} is headed twice: ${cell(read)} is read.`));
-  }
-  return problems;
 }
 
 /** Checks every row of a Diagnostics table and returns the visits that count. Blank rows are skipped silently. */
@@ -269,11 +200,7 @@ export function validateTable(
 
   const visits: Visit[] = [];
   const excluded: ExcludedRow[] = [];
-  const absent = options.absentOverall;
-  const overall: RecordColumn[] = absent
-    ? [{ key: gradeKey(absent.key), header: absent.shortLabel, alternatives: [absent.fullLabel], kind: "grade", required: false, narrative: false }]
-    : [];
-  const problems: Problem[] = headerProblems(table, [...kind.columns, ...VISIT_THEME_COLUMNS, ...overall]);
+  const problems: Problem[] = headerProblems(table, kind.columns, options.absentOverall ?? null);
   const firstRowOfId = new FirstRowOfId();
   const drafts: DraftRow[] = [];
   const forModeration: DraftRow[] = [];
