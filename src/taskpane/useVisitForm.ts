@@ -24,7 +24,7 @@ import { todayIso } from "../actions/today";
 import { PaneMessage } from "./messages";
 import { usePane } from "./paneContext";
 import { formPersonalData } from "../actions/privacyActions";
-import type { FormPrivacyWarning } from "./PersonalData";
+import { usePrivacyWarning } from "./usePrivacyWarning";
 import type { AfterVisit } from "./VisitPlanButtons";
 import { storeModeratorName, storedModeratorName, useModeration } from "./ModerationReason";
 import { WHO_MISSING } from "../actions/moderationActions";
@@ -221,22 +221,9 @@ export function useVisitForm() {
     update(change, ["team", "service", "area"]);
   };
 
-  // The personal-data guard's warning on the form: the fields the last Save warned of. What is said of them is checked
-  // again as they are edited (a new user's finding: the warning stayed once the text was put right), so a field
-  // put right drops out, and with none left Save visit comes back; Save anyway saves what the warning then shows.
-  const [privacyFields, setPrivacyFields] = React.useState<string[]>([]);
-  const privacyFound = React.useMemo(
-    () => (privacyFields.length === 0 ? [] : formPersonalData(normalise(form, known), config).filter((f) => privacyFields.includes(f.field))),
-    [privacyFields, form, known, config],
-  );
-  const privacyWarnings = React.useMemo<FormPrivacyWarning[]>(() => {
-    const labels = new Map(visitRecord(config, compiled).columns.map((c) => [c.key, c.header]));
-    return privacyFound.map((f) => ({ label: labels.get(f.field) ?? f.field, message: f.message }));
-  }, [privacyFound, config, compiled]);
-  // Every field put right: personal data typed afterwards is warned of on the next Save, as on a fresh form.
-  if (privacyFields.length > 0 && privacyFound.length === 0) setPrivacyFields([]);
-  // A fresh or newly loaded form has nothing to warn of: a warning (and its Save anyway) belonged to the text it had.
-  const forgetPrivacyWarning = () => setPrivacyFields([]);
+  const privacy = usePrivacyWarning(form, config, compiled);
+  const privacyWarnings = privacy.warnings;
+  const forgetPrivacyWarning = privacy.forget;
   const reset = (keep?: VisitForm) => {
     // "Save and record another" keeps what a day of visits to one service shares; everything else starts afresh.
     const next = emptyVisitForm(config);
@@ -295,8 +282,7 @@ export function useVisitForm() {
     // shows everything found.
     // It is said with the form's other errors, on the same press: not only once they are fixed (walkthrough finding 12).
     const found = formPersonalData(complete, config);
-    const warnNow = found.some((f) => !privacyFound.some((w) => w.field === f.field && w.message === f.message));
-    if (warnNow) setPrivacyFields([...new Set(found.map((f) => f.field))]);
+    const warnNow = privacy.warnOnSave(found);
     const local = validateVisitForm(complete, config, [], compiled);
     const unexplained = mode.kind === "edit" && moderationChanged.length > 0 ? moderationErrors(mode.original, complete, config, moderation) : [];
     // Every problem at once (the errors above list the form's, the reason's and the name's together).
