@@ -8,6 +8,7 @@ import {
   STATUS_PLANNED,
   VisitForm,
   describeProblem,
+  editDistance,
   foldLabel,
   formatBritishDate,
   recordTable,
@@ -71,25 +72,11 @@ export class VisitRowProblemError extends UserFacingError {
   }
 }
 
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
-}
-
 /** Up to three IDs closest to the one asked for (edit distance on folded text), closest first. */
 export function nearestIds(wanted: string, ids: readonly string[], count = 3): string[] {
   const key = foldLabel(wanted);
   return [...new Set(ids)]
-    .map((id) => ({ id, d: distance(key, foldLabel(id)) }))
+    .map((id) => ({ id, d: editDistance(key, foldLabel(id)) }))
     .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id, "en-GB", { numeric: true }))
     .slice(0, count)
     .map((x) => x.id);

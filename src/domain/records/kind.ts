@@ -1,5 +1,5 @@
 import { IsoDate, fromExcelSerial, parseVisitDate, toExcelSerial } from "../dates";
-import { cellText, foldHeader, foldLabel } from "../text";
+import { cellText, editDistance, foldHeader, foldLabel } from "../text";
 
 /**
  * A record kind is data: the table it lives in, its columns, and how a row reads into a typed record and a record
@@ -114,25 +114,6 @@ export interface RepeatedHeader {
   column: RecordColumn;
   read: number;
   ignored: number;
-}
-
-/** Edit distance with a swap of two neighbouring letters as one edit ("Stauts"); Infinity once past `most`. */
-function editDistance(a: string, b: string, most: number): number {
-  if (Math.abs(a.length - b.length) > most) return Infinity;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
-      current.push(d);
-    }
-    if (Math.min(...current) > most) return Infinity;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /**
