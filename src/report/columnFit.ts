@@ -2,7 +2,9 @@
  * Column widths for the Word tables, worked out from what the columns hold, so that no header word and no date is
  * broken inside itself ("Monitorin g", "10/01/201 8"). The reports ask for Arial; where it is missing (LibreOffice on
  * Linux) DejaVu Sans takes its place, and it is the wider of the two, so text is measured in DejaVu Sans: what fits
- * in it fits in Arial in Word too.
+ * in it fits in Arial in Word too. The widths are a table here, not read from a font file with a font library
+ * (opentype.js, fontkit): the report is also built in the pane, which has no font files to read, and only
+ * printable ASCII needs its own width.
  */
 
 /** Advance widths of DejaVu Sans, thousandths of an em, for the characters from space (32) to tilde (126). */
